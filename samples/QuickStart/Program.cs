@@ -1,0 +1,73 @@
+// Generates clip.mp4 in the current directory: with the real Opper API when OPPER_API_KEY is set,
+// otherwise against the local emulator started in-process (and says so first).
+using Opper.Typed;
+using Opper.Typed.Emulator;
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancellation.Cancel(); };
+
+OpperEmulator? emulator = null;
+OpperVideoClientOptions options;
+if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(OpperVideoClientOptions.ApiKeyVariable)))
+{
+    emulator = await OpperEmulator.StartAsync();
+    Console.WriteLine($"No OPPER_API_KEY set: using the local Opper emulator at {emulator.BaseAddress} (set OPPER_API_KEY to call the real API).");
+    options = emulator.CreateClientOptions();
+}
+else
+{
+    options = new OpperVideoClientOptions();
+    Console.WriteLine($"Using the Opper API at {options.BaseAddress}.");
+}
+
+await using (emulator)
+{
+    using var client = new OpperVideoClient(options);
+    var request = new VideoRequest("openai/sora-2", "a hot air balloon drifting over green hills at dawn")
+    {
+        Parameters = { ["seconds"] = "4", ["size"] = "1280x720" },
+    };
+
+    var path = Path.Combine(Environment.CurrentDirectory, "clip.mp4");
+    try
+    {
+        var done = await client.GenerateToFileAsync(request, path, new ConsoleProgress(), cancellation.Token);
+        Console.WriteLine($"Saved {path} ({new FileInfo(path).Length:N0} bytes) from job {done.Id}.");
+    }
+    catch (OpperException exception)
+    {
+        Console.Error.WriteLine(exception.Message);
+        return 1;
+    }
+    catch (OperationCanceledException)
+    {
+        Console.Error.WriteLine("Cancelled; no file was written.");
+        return 130;
+    }
+}
+
+return 0;
+
+/// <summary>Prints each phase once, and download progress when it completes.</summary>
+internal sealed class ConsoleProgress : IProgress<VideoProgress>
+{
+    private VideoProgressPhase? _last;
+
+    public void Report(VideoProgress value)
+    {
+        var line = value.Phase switch
+        {
+            VideoProgressPhase.Submitted => $"Submitted job {value.JobId}",
+            VideoProgressPhase.Processing => $"  {value.Status} ({value.Elapsed.TotalSeconds:0} s)",
+            VideoProgressPhase.Downloading when _last != VideoProgressPhase.Downloading => "Downloading…",
+            VideoProgressPhase.Completed when value.TotalBytes is not null => $"  {value.BytesReceived:N0} of {value.TotalBytes:N0} bytes",
+            VideoProgressPhase.Completed => $"Job completed after {value.Elapsed.TotalSeconds:0} s",
+            _ => null,
+        };
+        _last = value.Phase;
+        if (line is not null)
+        {
+            Console.WriteLine(line);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace Opper.Typed.Emulator.Internal;
+
+/// <summary>
+/// The presigned download host: its own port, no bearer auth (a request that carries one is refused, as S3 does),
+/// expiring signed URLs, <c>Range</c> support, and the injected dropped connection.
+/// </summary>
+internal static class DownloadEndpoints
+{
+    public static void Map(WebApplication app, EmulatorState state)
+    {
+        app.Use(RequestRecorder.For(state, EmulatorHost.Download));
+        app.MapGet("/clips/{file}", (HttpContext context, string file, string? expires, string? signature) => ServeAsync(context, state, file, expires, signature));
+    }
+
+    private static async Task ServeAsync(HttpContext context, EmulatorState state, string file, string? expires, string? signature)
+    {
+        var jobId = file.EndsWith(".mp4", StringComparison.Ordinal) ? file[..^4] : file;
+        if (context.Request.Headers.ContainsKey(HeaderNames.Authorization))
+        {
+            await StorageError(context, 400, "InvalidArgument", "Only one auth mechanism allowed; a presigned URL takes no Authorization header.");
+            return;
+        }
+
+        if (!state.Signer.IsAuthentic(jobId, expires, signature))
+        {
+            await StorageError(context, 403, "SignatureDoesNotMatch", "The request signature does not match.");
+            return;
+        }
+
+        if (!long.TryParse(expires, NumberStyles.None, CultureInfo.InvariantCulture, out var expiry) || state.Now.ToUnixTimeSeconds() > expiry)
+        {
+            await StorageError(context, 403, "AccessDenied", "Request has expired.");
+            return;
+        }
+
+        if (!state.Jobs.TryGetValue(jobId, out var job) || job.StateAt(state.Now) != "completed")
+        {
+            await StorageError(context, 404, "NoSuchKey", "The specified key does not exist.");
+            return;
+        }
+
+        var clip = ClipLibrary.Load(job.ClipSize);
+        var faults = state.Options.Faults;
+        var acceptsRanges = !faults.DisableRangeRequests;
+        if (faults.DropFirstDownloadAfterBytes is { } dropAfter && state.NextDownload() == 1)
+        {
+            // Promise the whole clip, send part of it, then cut the connection: what a flaky network looks like to a client.
+            context.Response.ContentType = "video/mp4";
+            context.Response.ContentLength = clip.Length;
+            if (acceptsRanges)
+            {
+                context.Response.Headers.AcceptRanges = "bytes";
+            }
+
+            await context.Response.Body.WriteAsync(clip.AsMemory(0, (int)Math.Min(dropAfter, clip.Length - 1)));
+            await context.Response.Body.FlushAsync();
+            // An abort is a TCP reset, which discards bytes still queued: give them time to reach the client first.
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+            context.Abort();
+            return;
+        }
+
+        await Results.File(clip, "video/mp4", enableRangeProcessing: acceptsRanges).ExecuteAsync(context);
+    }
+
+    private static Task StorageError(HttpContext context, int status, string code, string message)
+    {
+        var xml = $"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>{code}</Code><Message>{message}</Message></Error>";
+        return Results.Content(xml, "application/xml", Encoding.UTF8, status).ExecuteAsync(context);
+    }
+}

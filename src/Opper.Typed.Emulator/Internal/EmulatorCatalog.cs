@@ -1,0 +1,56 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Opper.Typed.Emulator.Internal;
+
+/// <summary>The catalog snapshot the emulator serves: raw JSON per model (so unknown fields survive) plus typed views.</summary>
+internal sealed class EmulatorCatalog
+{
+    private readonly List<(JsonObject Raw, VideoModelInfo Info)> _models;
+
+    private EmulatorCatalog(List<(JsonObject, VideoModelInfo)> models) => _models = models;
+
+    public static EmulatorCatalog Load(string? path)
+    {
+        string json;
+        if (path is null)
+        {
+            using var stream = typeof(EmulatorCatalog).Assembly.GetManifestResourceStream("videos-models.json")
+                ?? throw new InvalidOperationException("The emulator's built-in catalog is missing from its assembly.");
+            using var reader = new StreamReader(stream);
+            json = reader.ReadToEnd();
+        }
+        else
+        {
+            json = File.ReadAllText(path);
+        }
+
+        var models = new List<(JsonObject, VideoModelInfo)>();
+        var array = JsonNode.Parse(json)?["models"] as JsonArray
+            ?? throw new InvalidDataException($"Catalog {path ?? "(built-in)"} has no \"models\" array.");
+        foreach (var node in array.OfType<JsonObject>())
+        {
+            var info = node.Deserialize(OpperJsonContext.Default.VideoModelInfo)
+                ?? throw new InvalidDataException($"Catalog {path ?? "(built-in)"} has a model that is not an object.");
+            models.Add((node, info));
+        }
+
+        return new EmulatorCatalog(models);
+    }
+
+    public VideoModelInfo? Find(string id) => _models.FirstOrDefault(m => m.Info.Id == id).Info;
+
+    public IEnumerable<string> Ids => _models.Select(m => m.Info.Id);
+
+    public JsonObject Page(string? query, string? capability, int offset, int limit)
+    {
+        var matches = _models
+            .Where(m => capability is null || m.Info.Capabilities.Contains(capability))
+            .Where(m => query is null
+                || m.Info.Id.Contains(query, StringComparison.OrdinalIgnoreCase)
+                || (m.Info.Name?.Contains(query, StringComparison.OrdinalIgnoreCase) ?? false))
+            .ToList();
+        var page = new JsonArray(matches.Skip(offset).Take(limit).Select(m => (JsonNode)m.Raw.DeepClone()).ToArray());
+        return new JsonObject { ["models"] = page, ["total"] = matches.Count, ["offset"] = offset, ["limit"] = limit };
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Opper.Typed.Emulator.Internal;
+
+/// <summary>Middleware that logs every request with its body and the status it got, for test assertions.</summary>
+internal static class RequestRecorder
+{
+    public static Func<HttpContext, RequestDelegate, Task> For(EmulatorState state, EmulatorHost host) => async (context, next) =>
+    {
+        var request = context.Request;
+        request.EnableBuffering();
+        string body;
+        using (var reader = new StreamReader(request.Body, leaveOpen: true))
+        {
+            body = await reader.ReadToEndAsync(context.RequestAborted);
+        }
+
+        request.Body.Position = 0;
+        var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        var receivedAt = state.Now;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            state.Record(new RecordedRequest(host, request.Method, request.Path.Value ?? "", request.QueryString.Value ?? "", headers, body, receivedAt, context.Response.StatusCode));
+        }
+    };
+}

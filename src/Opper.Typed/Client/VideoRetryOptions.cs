@@ -1,0 +1,22 @@
+namespace Opper.Typed;
+
+/// <summary>
+/// Retries of idempotent calls (status polls, catalog reads, downloads) on 408, 429, 5xx and network failures,
+/// with exponential backoff and jitter; a server's <c>Retry-After</c> is honoured. POST is never retried.
+/// </summary>
+public sealed class VideoRetryOptions
+{
+    /// <summary>Retries after the first attempt. Default 3; 0 turns retries off.</summary>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>The first backoff delay. Default 1 s.</summary>
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    internal void Validate()
+    {
+        if (MaxRetries < 0 || BaseDelay < TimeSpan.Zero)
+        {
+            throw new InvalidOperationException("OpperVideoClientOptions.Retry needs MaxRetries >= 0 and BaseDelay >= 0.");
+        }
+    }
+}

@@ -1,0 +1,40 @@
+namespace Opper.Typed;
+
+/// <summary>Tells an image or video's media type from its first bytes, so a file's extension cannot lie.</summary>
+internal static class MediaTypeSniffer
+{
+    public static string? Sniff(ReadOnlySpan<byte> head)
+    {
+        if (head.StartsWith("\x89PNG\r\n\x1a\n"u8))
+        {
+            return "image/png";
+        }
+
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]))
+        {
+            return "image/jpeg";
+        }
+
+        if (head.StartsWith("GIF87a"u8) || head.StartsWith("GIF89a"u8))
+        {
+            return "image/gif";
+        }
+
+        if (head.Length >= 12 && head.StartsWith("RIFF"u8) && head[8..12].SequenceEqual("WEBP"u8))
+        {
+            return "image/webp";
+        }
+
+        if (head.Length >= 12 && head[4..8].SequenceEqual("ftyp"u8))
+        {
+            return head[8..12].SequenceEqual("qt  "u8) ? "video/quicktime" : "video/mp4";
+        }
+
+        if (head.StartsWith((ReadOnlySpan<byte>)[0x1A, 0x45, 0xDF, 0xA3]))
+        {
+            return "video/webm";
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,23 @@
+using System.Text.Json.Serialization;
+
+namespace Opper.Typed;
+
+/// <summary>One page of <c>GET /v3/videos/models</c>: <c>{"models":[…],"total","offset","limit"}</c>.</summary>
+public sealed class VideoModelList
+{
+    /// <summary>The models of this page.</summary>
+    [JsonPropertyName("models")]
+    public IReadOnlyList<VideoModelInfo> Models { get; init; } = [];
+
+    /// <summary>How many models match in all pages.</summary>
+    [JsonPropertyName("total")]
+    public int Total { get; init; }
+
+    /// <summary>Index of this page's first model.</summary>
+    [JsonPropertyName("offset")]
+    public int Offset { get; init; }
+
+    /// <summary>The page size asked for.</summary>
+    [JsonPropertyName("limit")]
+    public int Limit { get; init; }
+}
