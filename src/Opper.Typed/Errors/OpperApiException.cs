@@ -60,7 +60,7 @@ public sealed class OpperApiException : OpperException
 
         if (!string.IsNullOrEmpty(message))
         {
-            text += $": {message}";
+            text += $": {message.TrimEnd('.')}";
         }
 
         if (jobId is not null)

@@ -1,0 +1,45 @@
+using Opper.Typed.Tests.Support;
+
+namespace Opper.Typed.Tests.Client;
+
+/// <summary>Cancelling at any phase stops promptly and leaves neither the clip nor a .partial file.</summary>
+public sealed class CancellationTests
+{
+    private static VideoRequest Sora() => new("openai/sora-2-pro", "a cat") { Parameters = { ["size"] = "1792x1024" } };
+
+    [Fact]
+    public async Task Cancel_while_submitting()
+    {
+        await using var fx = await EmulatorFixture.StartAsync(e => e.Faults.ResponseDelay = TimeSpan.FromSeconds(10));
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => fx.Client.GenerateToFileAsync(Sora(), fx.PathOf("clip.mp4"), cancellationToken: cts.Token));
+
+        Assert.Empty(fx.Files());
+    }
+
+    [Theory]
+    [InlineData(VideoProgressPhase.Submitted)]
+    [InlineData(VideoProgressPhase.Processing)]
+    [InlineData(VideoProgressPhase.Downloading)]
+    public async Task Cancel_at_a_phase(VideoProgressPhase phase)
+    {
+        await using var fx = await EmulatorFixture.StartAsync(e => e.JobDuration = TimeSpan.FromMilliseconds(300));
+        using var cts = new CancellationTokenSource();
+        var seen = new List<VideoProgressPhase>();
+        var progress = new SyncProgress<VideoProgress>(p =>
+        {
+            seen.Add(p.Phase);
+            if (p.Phase == phase)
+            {
+                cts.Cancel();
+            }
+        });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => fx.Client.GenerateToFileAsync(Sora(), fx.PathOf("clip.mp4"), progress, cts.Token));
+
+        Assert.Contains(phase, seen);
+        Assert.DoesNotContain(VideoProgressPhase.Completed, seen.SkipWhile(p => p != phase));
+        Assert.Empty(fx.Files());
+    }
+}
