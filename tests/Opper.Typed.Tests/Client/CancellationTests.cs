@@ -24,7 +24,9 @@ public sealed class CancellationTests
     [InlineData(VideoProgressPhase.Downloading)]
     public async Task Cancel_at_a_phase(VideoProgressPhase phase)
     {
-        await using var fx = await EmulatorFixture.StartAsync(e => e.JobDuration = TimeSpan.FromMilliseconds(300));
+        // A job that never finishes is sure to be seen processing; one that is done at once is sure to be downloaded.
+        var jobDuration = phase == VideoProgressPhase.Downloading ? TimeSpan.Zero : TimeSpan.FromHours(1);
+        await using var fx = await EmulatorFixture.StartAsync(e => e.JobDuration = jobDuration);
         using var cts = new CancellationTokenSource();
         var seen = new List<VideoProgressPhase>();
         var progress = new SyncProgress<VideoProgress>(p =>
