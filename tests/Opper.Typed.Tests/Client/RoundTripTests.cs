@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Opper.Typed.Emulator;
 using Opper.Typed.Tests.Support;
 
@@ -8,7 +9,9 @@ public sealed class RoundTripTests
     [Fact]
     public async Task Step_by_step_submit_poll_download_writes_a_real_mp4()
     {
-        await using var fx = await EmulatorFixture.StartAsync();
+        // The emulator's clock is fake: the job is processing until the test moves time on.
+        var emulatorClock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var fx = await EmulatorFixture.StartAsync(e => { e.TimeProvider = emulatorClock; e.JobDuration = TimeSpan.FromMinutes(1); });
         var request = new VideoRequest("openai/sora-2", "a hot air balloon") { Parameters = { ["seconds"] = "4", ["size"] = "720x1280" } };
 
         var job = await fx.Client.SubmitAsync(request);
@@ -19,6 +22,7 @@ public sealed class RoundTripTests
         Assert.Equal(VideoJobState.Processing, first.State);
         Assert.Equal("openai/sora-2", first.Model);
 
+        emulatorClock.Advance(TimeSpan.FromMinutes(1));
         var done = await fx.Client.WaitForCompletionAsync(job.Id);
         Assert.Equal(VideoJobState.Completed, done.State);
         Assert.Equal("video/mp4", done.MimeType);
@@ -49,10 +53,19 @@ public sealed class RoundTripTests
     [Fact]
     public async Task GenerateToFile_reports_every_phase_in_order()
     {
-        await using var fx = await EmulatorFixture.StartAsync(e => e.JobDuration = TimeSpan.FromMilliseconds(150));
+        var emulatorClock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var fx = await EmulatorFixture.StartAsync(e => { e.TimeProvider = emulatorClock; e.JobDuration = TimeSpan.FromMinutes(1); });
         var reports = new List<VideoProgress>();
+        var progress = new SyncProgress<VideoProgress>(report =>
+        {
+            reports.Add(report);
+            if (report.Phase == VideoProgressPhase.Processing)
+            {
+                emulatorClock.Advance(TimeSpan.FromMinutes(1)); // the job finishes once it has been seen running
+            }
+        });
 
-        var done = await fx.Client.GenerateToFileAsync(new VideoRequest("openai/sora-2", "a cat"), fx.PathOf("clip.mp4"), new SyncProgress<VideoProgress>(reports.Add));
+        var done = await fx.Client.GenerateToFileAsync(new VideoRequest("openai/sora-2", "a cat"), fx.PathOf("clip.mp4"), progress);
 
         var phases = reports.Select(r => r.Phase).Distinct().ToList();
         Assert.Equal([VideoProgressPhase.Submitted, VideoProgressPhase.Processing, VideoProgressPhase.Completed, VideoProgressPhase.Downloading], phases);
