@@ -23,9 +23,11 @@ else
 await using (emulator)
 {
     using var client = new OpperVideoClient(options);
-    var request = new VideoRequest("openai/sora-2", "a hot air balloon drifting over green hills at dawn")
+    // Sora2Request is generated from schema/videos-models.json: a wrong size or a seconds value sent as a number cannot compile.
+    var request = new Sora2Request("a hot air balloon drifting over green hills at dawn")
     {
-        Parameters = { ["seconds"] = "4", ["size"] = "1280x720" },
+        Size = Sora2Size.Size1280x720,
+        Seconds = Sora2Seconds.Seconds4,
     };
 
     var path = Path.Combine(Environment.CurrentDirectory, "clip.mp4");

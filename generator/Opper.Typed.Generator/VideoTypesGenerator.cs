@@ -1,0 +1,94 @@
+using System;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Opper.Typed.Generator.Emitter;
+using Opper.Typed.Generator.Model;
+using Opper.Typed.Generator.Parser;
+
+namespace Opper.Typed.Generator
+{
+    /// <summary>
+    /// Emits one typed request class per model of the video catalog snapshot (<c>videos-models.json</c>), shaped by the
+    /// curated <c>video-parameters.json</c>, plus the <c>OpperVideoModels</c> registry.
+    /// </summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed class VideoTypesGenerator : IIncrementalGenerator
+    {
+        /// <summary>The AdditionalFiles metadata naming a file's role: <c>catalog</c> or <c>parameters</c>.</summary>
+        public const string RoleMetadata = "build_metadata.AdditionalFiles.OpperVideoFile";
+
+        public static class TrackingNames
+        {
+            public const string InputFiles = nameof(InputFiles);
+            public const string Options = nameof(Options);
+            public const string Catalog = nameof(Catalog);
+            public const string Models = nameof(Models);
+            public const string Diagnostics = nameof(Diagnostics);
+        }
+
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            var files = context.AdditionalTextsProvider
+                .Combine(context.AnalyzerConfigOptionsProvider)
+                .Select((pair, cancellationToken) => ToInput(pair.Left, pair.Right.GetOptions(pair.Left), cancellationToken))
+                .Where(file => file is not null)
+                .Select((file, _) => file!)
+                .Collect()
+                .Select((all, _) => all.OrderBy(f => f.Path, StringComparer.Ordinal).ToEquatableArray())
+                .WithTrackingName(TrackingNames.InputFiles);
+
+            var options = context.AnalyzerConfigOptionsProvider
+                .Select((provider, _) => new GeneratorOptions(
+                    provider.GlobalOptions.TryGetValue("build_property.OpperVideoTypesPublic", out var value) && string.Equals(value, "true", StringComparison.OrdinalIgnoreCase)))
+                .WithTrackingName(TrackingNames.Options);
+
+            var catalog = files.Combine(options)
+                .Select((pair, _) => CatalogPipeline.Run(pair.Left, pair.Right))
+                .WithTrackingName(TrackingNames.Catalog);
+
+            var diagnostics = catalog.Select((result, _) => result.Diagnostics).WithTrackingName(TrackingNames.Diagnostics);
+            context.RegisterSourceOutput(diagnostics, static (spc, list) =>
+            {
+                foreach (var diagnostic in list)
+                {
+                    spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+                }
+            });
+
+            var models = catalog.SelectMany((result, _) => result.Models).WithTrackingName(TrackingNames.Models);
+            context.RegisterSourceOutput(models, static (spc, model) => spc.AddSource(model.ClassName + ".g.cs", RequestEmitter.Emit(model)));
+
+            var anyModels = catalog.Select((result, _) => result.Models.Count > 0).Combine(options);
+            context.RegisterSourceOutput(anyModels, static (spc, pair) =>
+            {
+                if (pair.Left)
+                {
+                    spc.AddSource(RegistryEmitter.HintName, RegistryEmitter.EmitDeclaration(pair.Right));
+                }
+            });
+        }
+
+        /// <summary>An input when the file is a catalog or parameters file, by its metadata or else by its name.</summary>
+        private static InputFile? ToInput(AdditionalText text, AnalyzerConfigOptions options, System.Threading.CancellationToken cancellationToken)
+        {
+            options.TryGetValue(RoleMetadata, out var role);
+            if (string.IsNullOrEmpty(role))
+            {
+                var name = Path.GetFileName(text.Path);
+                role = string.Equals(name, "videos-models.json", StringComparison.OrdinalIgnoreCase) ? CatalogPipeline.CatalogRole
+                    : string.Equals(name, "video-parameters.json", StringComparison.OrdinalIgnoreCase) ? CatalogPipeline.ParametersRole
+                    : null;
+            }
+
+            if (role != CatalogPipeline.CatalogRole && role != CatalogPipeline.ParametersRole)
+            {
+                return null;
+            }
+
+            var content = text.GetText(cancellationToken)?.ToString() ?? "";
+            return new InputFile(role!, text.Path, content);
+        }
+    }
+}
