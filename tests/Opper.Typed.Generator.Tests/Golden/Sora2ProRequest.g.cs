@@ -36,11 +36,11 @@ namespace Opper.Typed
         /// <summary>The reference image (image-to-video): an http(s) URL or a base64 data-URI. Not sent when null.</summary>
         public global::Opper.Typed.MediaInput? Image { get; init; }
 
-        /// <summary>Frame size WIDTHxHEIGHT; a reference image must have exactly this pixel size. Sent as <c>size</c>, a JSON string. Accepted: <c>"1280x720"</c>, <c>"720x1280"</c>, <c>"1792x1024"</c>, <c>"1024x1792"</c>. Not sent when null.</summary>
-        public Sora2ProSize? Size { get; init; }
-
         /// <summary>Clip length in seconds. Sent as <c>seconds</c>, a JSON string. Accepted: <c>"4"</c>, <c>"8"</c>, <c>"12"</c>. Not sent when null.</summary>
         public Sora2ProSeconds? Seconds { get; init; }
+
+        /// <summary>Frame size WIDTHxHEIGHT; a reference image must have exactly this pixel size. Sent as <c>size</c>, a JSON string. Accepted: <c>"1280x720"</c>, <c>"720x1280"</c>, <c>"1792x1024"</c>, <c>"1024x1792"</c>. Not sent when null.</summary>
+        public Sora2ProSize? Size { get; init; }
 
         /// <summary>Whether Opper stores the result as a file; not sent when null.</summary>
         public bool? Store { get; init; }
@@ -49,14 +49,14 @@ namespace Opper.Typed
         public global::Opper.Typed.VideoWireRequest ToWireRequest()
         {
             var parameters = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.Nodes.JsonNode?>(global::System.StringComparer.Ordinal);
-            if (Size is { } @size)
-            {
-                parameters["size"] = global::System.Text.Json.Nodes.JsonValue.Create(ToWire(@size));
-            }
-
             if (Seconds is { } @seconds)
             {
                 parameters["seconds"] = global::System.Text.Json.Nodes.JsonValue.Create(ToWire(@seconds));
+            }
+
+            if (Size is { } @size)
+            {
+                parameters["size"] = global::System.Text.Json.Nodes.JsonValue.Create(ToWire(@size));
             }
 
             return new global::Opper.Typed.VideoWireRequest(ModelId, Prompt)
@@ -67,6 +67,14 @@ namespace Opper.Typed
             };
         }
 
+        private static string ToWire(Sora2ProSeconds value) => value switch
+        {
+            Sora2ProSeconds.Seconds4 => "4",
+            Sora2ProSeconds.Seconds8 => "8",
+            Sora2ProSeconds.Seconds12 => "12",
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of Sora2ProSeconds."),
+        };
+
         private static string ToWire(Sora2ProSize value) => value switch
         {
             Sora2ProSize.Size1280x720 => "1280x720",
@@ -75,14 +83,18 @@ namespace Opper.Typed
             Sora2ProSize.Size1024x1792 => "1024x1792",
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of Sora2ProSize."),
         };
+    }
 
-        private static string ToWire(Sora2ProSeconds value) => value switch
-        {
-            Sora2ProSeconds.Seconds4 => "4",
-            Sora2ProSeconds.Seconds8 => "8",
-            Sora2ProSeconds.Seconds12 => "12",
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of Sora2ProSeconds."),
-        };
+    /// <summary>The accepted values of <c>seconds</c> for <c>openai/sora-2-pro</c>, sent as a JSON string.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0")]
+    internal enum Sora2ProSeconds
+    {
+        /// <summary>Sent as <c>"4"</c>.</summary>
+        Seconds4,
+        /// <summary>Sent as <c>"8"</c>.</summary>
+        Seconds8,
+        /// <summary>Sent as <c>"12"</c>.</summary>
+        Seconds12,
     }
 
     /// <summary>The accepted values of <c>size</c> for <c>openai/sora-2-pro</c>, sent as a JSON string.</summary>
@@ -97,18 +109,6 @@ namespace Opper.Typed
         Size1792x1024,
         /// <summary>Sent as <c>"1024x1792"</c>.</summary>
         Size1024x1792,
-    }
-
-    /// <summary>The accepted values of <c>seconds</c> for <c>openai/sora-2-pro</c>, sent as a JSON string.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0")]
-    internal enum Sora2ProSeconds
-    {
-        /// <summary>Sent as <c>"4"</c>.</summary>
-        Seconds4,
-        /// <summary>Sent as <c>"8"</c>.</summary>
-        Seconds8,
-        /// <summary>Sent as <c>"12"</c>.</summary>
-        Seconds12,
     }
 
     internal static partial class OpperVideoModels
@@ -128,8 +128,8 @@ namespace Opper.Typed
             Successor = null,
             Parameters = new global::Opper.Typed.VideoParameterSpec[]
             {
-                new global::Opper.Typed.VideoParameterSpec { Name = "size", Type = global::Opper.Typed.VideoParameterType.String, AllowedValues = new string[] { "\"1280x720\"", "\"720x1280\"", "\"1792x1024\"", "\"1024x1792\"" }, Minimum = null, Maximum = null },
                 new global::Opper.Typed.VideoParameterSpec { Name = "seconds", Type = global::Opper.Typed.VideoParameterType.String, AllowedValues = new string[] { "\"4\"", "\"8\"", "\"12\"" }, Minimum = null, Maximum = null },
+                new global::Opper.Typed.VideoParameterSpec { Name = "size", Type = global::Opper.Typed.VideoParameterType.String, AllowedValues = new string[] { "\"1280x720\"", "\"720x1280\"", "\"1792x1024\"", "\"1024x1792\"" }, Minimum = null, Maximum = null },
             },
         };
 

@@ -36,11 +36,11 @@ namespace Opper.Typed
         /// <summary>The reference image (image-to-video): an http(s) URL or a base64 data-URI. Not sent when null.</summary>
         public global::Opper.Typed.MediaInput? Image { get; init; }
 
-        /// <summary>Frame size WIDTHxHEIGHT; a reference image must have exactly this pixel size. Sent as <c>size</c>, a JSON string. Accepted: <c>"1280x720"</c>, <c>"720x1280"</c>. Not sent when null.</summary>
-        public Sora2Size? Size { get; init; }
-
         /// <summary>Clip length in seconds. Sent as <c>seconds</c>, a JSON string. Accepted: <c>"4"</c>, <c>"8"</c>, <c>"12"</c>. Not sent when null.</summary>
         public Sora2Seconds? Seconds { get; init; }
+
+        /// <summary>Frame size WIDTHxHEIGHT; a reference image must have exactly this pixel size. Sent as <c>size</c>, a JSON string. Accepted: <c>"1280x720"</c>, <c>"720x1280"</c>. Not sent when null.</summary>
+        public Sora2Size? Size { get; init; }
 
         /// <summary>Whether Opper stores the result as a file; not sent when null.</summary>
         public bool? Store { get; init; }
@@ -49,14 +49,14 @@ namespace Opper.Typed
         public global::Opper.Typed.VideoWireRequest ToWireRequest()
         {
             var parameters = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.Nodes.JsonNode?>(global::System.StringComparer.Ordinal);
-            if (Size is { } @size)
-            {
-                parameters["size"] = global::System.Text.Json.Nodes.JsonValue.Create(ToWire(@size));
-            }
-
             if (Seconds is { } @seconds)
             {
                 parameters["seconds"] = global::System.Text.Json.Nodes.JsonValue.Create(ToWire(@seconds));
+            }
+
+            if (Size is { } @size)
+            {
+                parameters["size"] = global::System.Text.Json.Nodes.JsonValue.Create(ToWire(@size));
             }
 
             return new global::Opper.Typed.VideoWireRequest(ModelId, Prompt)
@@ -67,13 +67,6 @@ namespace Opper.Typed
             };
         }
 
-        private static string ToWire(Sora2Size value) => value switch
-        {
-            Sora2Size.Size1280x720 => "1280x720",
-            Sora2Size.Size720x1280 => "720x1280",
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of Sora2Size."),
-        };
-
         private static string ToWire(Sora2Seconds value) => value switch
         {
             Sora2Seconds.Seconds4 => "4",
@@ -81,16 +74,13 @@ namespace Opper.Typed
             Sora2Seconds.Seconds12 => "12",
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of Sora2Seconds."),
         };
-    }
 
-    /// <summary>The accepted values of <c>size</c> for <c>openai/sora-2</c>, sent as a JSON string.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0")]
-    internal enum Sora2Size
-    {
-        /// <summary>Sent as <c>"1280x720"</c>.</summary>
-        Size1280x720,
-        /// <summary>Sent as <c>"720x1280"</c>.</summary>
-        Size720x1280,
+        private static string ToWire(Sora2Size value) => value switch
+        {
+            Sora2Size.Size1280x720 => "1280x720",
+            Sora2Size.Size720x1280 => "720x1280",
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of Sora2Size."),
+        };
     }
 
     /// <summary>The accepted values of <c>seconds</c> for <c>openai/sora-2</c>, sent as a JSON string.</summary>
@@ -103,6 +93,16 @@ namespace Opper.Typed
         Seconds8,
         /// <summary>Sent as <c>"12"</c>.</summary>
         Seconds12,
+    }
+
+    /// <summary>The accepted values of <c>size</c> for <c>openai/sora-2</c>, sent as a JSON string.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0")]
+    internal enum Sora2Size
+    {
+        /// <summary>Sent as <c>"1280x720"</c>.</summary>
+        Size1280x720,
+        /// <summary>Sent as <c>"720x1280"</c>.</summary>
+        Size720x1280,
     }
 
     internal static partial class OpperVideoModels
@@ -122,8 +122,8 @@ namespace Opper.Typed
             Successor = null,
             Parameters = new global::Opper.Typed.VideoParameterSpec[]
             {
-                new global::Opper.Typed.VideoParameterSpec { Name = "size", Type = global::Opper.Typed.VideoParameterType.String, AllowedValues = new string[] { "\"1280x720\"", "\"720x1280\"" }, Minimum = null, Maximum = null },
                 new global::Opper.Typed.VideoParameterSpec { Name = "seconds", Type = global::Opper.Typed.VideoParameterType.String, AllowedValues = new string[] { "\"4\"", "\"8\"", "\"12\"" }, Minimum = null, Maximum = null },
+                new global::Opper.Typed.VideoParameterSpec { Name = "size", Type = global::Opper.Typed.VideoParameterType.String, AllowedValues = new string[] { "\"1280x720\"", "\"720x1280\"" }, Minimum = null, Maximum = null },
             },
         };
 

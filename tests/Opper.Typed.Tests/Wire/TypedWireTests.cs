@@ -1,0 +1,70 @@
+using System.Text.Json.Nodes;
+using Opper.Typed.Emulator;
+using Opper.Typed.Tests.Support;
+
+namespace Opper.Typed.Tests.Wire;
+
+/// <summary>The seed's four examples written with the generated classes put exactly the seed's JSON on the wire.</summary>
+public sealed class TypedWireTests
+{
+    public static TheoryData<string, string> SeedExamples => new()
+    {
+        { nameof(Sora2Request), """{"seconds":"4","size":"1280x720"}""" },
+        { nameof(GrokImagineVideoRequest), """{"duration":6,"aspect_ratio":"16:9","resolution":"720p"}""" },
+        { nameof(WanT2vRequest), """{"resolution":"720p","aspect_ratio":"16:9"}""" },
+        { nameof(Veo31FastGenerate001Request), """{"durationSeconds":4,"resolution":"720p","generateAudio":false}""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SeedExamples))]
+    public async Task Typed_seed_examples_put_the_seed_json_on_the_wire(string className, string expected)
+    {
+        IVideoRequest request = className switch
+        {
+            nameof(Sora2Request) => new Sora2Request("a hot air balloon") { Seconds = Sora2Seconds.Seconds4, Size = Sora2Size.Size1280x720 },
+            nameof(GrokImagineVideoRequest) => new GrokImagineVideoRequest("a cat")
+            { Duration = 6, AspectRatio = GrokImagineVideoAspectRatio.AspectRatio16x9, Resolution = GrokImagineVideoResolution.Resolution720p },
+            nameof(WanT2vRequest) => new WanT2vRequest("a cat") { Resolution = WanT2vResolution.Resolution720p, AspectRatio = WanT2vAspectRatio.AspectRatio16x9 },
+            _ => new Veo31FastGenerate001Request("a cat")
+            { DurationSeconds = Veo31FastGenerate001DurationSeconds.DurationSeconds4, Resolution = Veo31FastGenerate001Resolution.Resolution720p, GenerateAudio = false },
+        };
+        await using var fx = await EmulatorFixture.StartAsync();
+
+        await fx.Client.GenerateToFileAsync(request, fx.PathOf("clip.mp4"));
+
+        var body = JsonNode.Parse(Assert.Single(fx.Requests(EmulatorHost.Api, "POST")).Body)!;
+        Assert.Equal(expected, body["parameters"]!.ToJsonString());
+        Assert.Equal(request.Model, (string?)body["model"]);
+    }
+
+    [Fact]
+    public void An_unset_property_is_not_sent()
+    {
+        var wire = new Veo31FastGenerate001Request("a cat") { GenerateAudio = true }.ToWireRequest();
+
+        Assert.Equal(["generateAudio"], wire.Parameters.Keys);
+        Assert.Null(wire.Image);
+        Assert.Null(wire.Store);
+    }
+
+    [Fact]
+    public void A_data_uri_image_goes_out_as_image()
+    {
+        var image = MediaInput.FromBytes([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0]);
+
+        var wire = new Veo31Generate001Request("a cat") { Image = image }.ToWireRequest();
+
+        Assert.Equal(image.Value, wire.Image);
+    }
+
+    [Fact]
+    public void Generated_models_register_themselves_before_user_code_runs()
+    {
+        Assert.True(VideoModelRegistry.TryGet(Sora2Request.ModelId, out var sora));
+        Assert.Same(OpperVideoModels.Sora2, sora);
+        Assert.Equal(["\"4\"", "\"8\"", "\"12\""], sora.Parameters.Single(p => p.Name == "seconds").AllowedValues);
+        Assert.True(VideoModelRegistry.TryGet("xai/grok-imagine-video", out var grok));
+        Assert.Equal((1d, 15d), (grok.Parameters.Single(p => p.Name == "duration").Minimum!.Value, grok.Parameters.Single(p => p.Name == "duration").Maximum!.Value));
+        Assert.Equal([MediaSourceKind.DataUri, MediaSourceKind.GcsUri], OpperVideoModels.Veo31Generate001.AcceptedMedia);
+    }
+}
