@@ -1,0 +1,119 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using BenchmarkDotNet.Attributes;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using Opper.Typed.Generator;
+
+namespace Opper.Typed.Benchmarks;
+
+/// <summary>
+/// What the generator costs a build and a keystroke, by catalog size: a cold run (a fresh build), a run after an
+/// unrelated source edit (what typing costs in the IDE), and a run after one model's entry changed.
+/// </summary>
+[MemoryDiagnoser]
+public class GeneratorBenchmarks
+{
+    private CSharpCompilation _compilation = null!;
+    private CSharpCompilation _editedCompilation = null!;
+    private InMemoryText _catalog = null!;
+    private InMemoryText _editedCatalog = null!;
+    private InMemoryText _parameters = null!;
+    private GeneratorDriver _warmDriver = null!;
+
+    [Params(10, 100, 1000)]
+    public int Models { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var root = FindRepoRoot();
+        var catalog = Catalog(File.ReadAllText(Path.Combine(root, "schema", "videos-models.json")), Models);
+        _catalog = new InMemoryText("/schema/videos-models.json", catalog.ToJsonString());
+        catalog["models"]![0]!["description"] = "edited";
+        _editedCatalog = new InMemoryText("/schema/videos-models.json", catalog.ToJsonString());
+        _parameters = new InMemoryText("/schema/video-parameters.json", File.ReadAllText(Path.Combine(root, "schema", "video-parameters.json")));
+
+        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Append(typeof(IVideoRequest).Assembly.Location)
+            .Select(p => MetadataReference.CreateFromFile(p));
+        _compilation = CSharpCompilation.Create("Consumer", [CSharpSyntaxTree.ParseText("class A { }")], references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        _editedCompilation = _compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class B { void M() { } }"));
+        _warmDriver = CreateDriver().RunGenerators(_compilation);
+    }
+
+    [Benchmark(Baseline = true)]
+    public GeneratorDriver Cold() => CreateDriver().RunGenerators(_compilation);
+
+    [Benchmark]
+    public GeneratorDriver UnrelatedEdit() => _warmDriver.RunGenerators(_editedCompilation);
+
+    [Benchmark]
+    public GeneratorDriver OneModelEdited() => _warmDriver.ReplaceAdditionalText(_catalog, _editedCatalog).RunGenerators(_compilation);
+
+    private CSharpGeneratorDriver CreateDriver() => CSharpGeneratorDriver.Create(
+        [new VideoTypesGenerator().AsSourceGenerator()],
+        [_catalog, _parameters],
+        CSharpParseOptions.Default,
+        EmptyOptions.Instance);
+
+    /// <summary>The checked-in models repeated under new ids until there are <paramref name="count"/>.</summary>
+    private static JsonObject Catalog(string snapshot, int count)
+    {
+        var source = JsonNode.Parse(snapshot)!["models"]!.AsArray();
+        var models = new JsonArray();
+        for (var i = 0; i < count; i++)
+        {
+            var model = source[i % source.Count]!.DeepClone().AsObject();
+            model["id"] = $"{(string)model["id"]!}-b{i}";
+            models.Add(model);
+        }
+
+        return new JsonObject { ["models"] = models, ["total"] = count, ["offset"] = 0, ["limit"] = count };
+    }
+
+    private static string FindRepoRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Opper.Typed.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Run from inside the repository.");
+    }
+
+    private sealed class InMemoryText(string path, string text) : AdditionalText
+    {
+        private readonly SourceText _text = SourceText.From(text, Encoding.UTF8);
+
+        public override string Path { get; } = path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+    }
+
+    private sealed class EmptyOptions : AnalyzerConfigOptionsProvider
+    {
+        public static readonly EmptyOptions Instance = new();
+
+        public override AnalyzerConfigOptions GlobalOptions => None.Instance;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => None.Instance;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => None.Instance;
+
+        private sealed class None : AnalyzerConfigOptions
+        {
+            public static readonly None Instance = new();
+
+            public override bool TryGetValue(string key, out string value)
+            {
+                value = "";
+                return false;
+            }
+        }
+    }
+}
