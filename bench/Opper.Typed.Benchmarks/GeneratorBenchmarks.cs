@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using Opper.Typed.Generator;
+using Opper.Typed.Testing;
 
 namespace Opper.Typed.Benchmarks;
 
@@ -29,12 +30,11 @@ public class GeneratorBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var root = FindRepoRoot();
-        var catalog = Catalog(File.ReadAllText(Path.Combine(root, "schema", "videos-models.json")), Models);
+        var catalog = Catalog(File.ReadAllText(RepositoryPaths.Schema("videos-models.json")), Models);
         _catalog = new InMemoryText("/schema/videos-models.json", catalog.ToJsonString());
         catalog["models"]![0]!["description"] = "edited";
         _editedCatalog = new InMemoryText("/schema/videos-models.json", catalog.ToJsonString());
-        _parameters = new InMemoryText("/schema/video-parameters.json", File.ReadAllText(Path.Combine(root, "schema", "video-parameters.json")));
+        _parameters = new InMemoryText("/schema/video-parameters.json", File.ReadAllText(RepositoryPaths.Schema("video-parameters.json")));
 
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Append(typeof(IVideoRequest).Assembly.Location)
@@ -73,17 +73,6 @@ public class GeneratorBenchmarks
         }
 
         return new JsonObject { ["models"] = models, ["total"] = count, ["offset"] = 0, ["limit"] = count };
-    }
-
-    private static string FindRepoRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Opper.Typed.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Run from inside the repository.");
     }
 
     private sealed class InMemoryText(string path, string text) : AdditionalText

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis.CSharp;
 using Opper.Typed.Generator.Model;
@@ -170,18 +169,7 @@ namespace Opper.Typed.Generator.Parser
                 return size;
             }
 
-            var parts = aspect.Split(':');
-            if (parts.Length != 2
-                || !int.TryParse(resolution.TrimEnd('p', 'P'), NumberStyles.None, CultureInfo.InvariantCulture, out var shortSide)
-                || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var w)
-                || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var h)
-                || w == 0 || h == 0)
-            {
-                return null;
-            }
-
-            var longSide = (int)System.Math.Round(shortSide * (double)System.Math.Max(w, h) / System.Math.Min(w, h) / 2) * 2;
-            return w >= h ? $"{longSide}x{shortSide}" : $"{shortSide}x{longSide}";
+            return FrameSize.FromResolutionAndAspect(resolution, aspect);
         }
 
         private static string Quote(string text) => "\"" + text + "\"";

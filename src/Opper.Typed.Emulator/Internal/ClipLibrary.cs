@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace Opper.Typed.Emulator.Internal;
@@ -27,7 +26,7 @@ internal static class ClipLibrary
 
         var resolution = TryString(parameters, "resolution") ?? "720p";
         var aspect = TryString(parameters, "aspect_ratio") ?? TryString(parameters, "aspectRatio") ?? "16:9";
-        var candidate = FromResolutionAndAspect(resolution, aspect);
+        var candidate = FrameSize.FromResolutionAndAspect(resolution, aspect);
         return candidate is not null && Exists(candidate) ? candidate : DefaultSize;
     }
 
@@ -45,23 +44,6 @@ internal static class ClipLibrary
 
             return bytes;
         }
-    }
-
-    /// <summary>"720p" with "9:16" is 720x1280: the resolution names the short side.</summary>
-    internal static string? FromResolutionAndAspect(string resolution, string aspect)
-    {
-        var parts = aspect.Split(':');
-        if (!int.TryParse(resolution.TrimEnd('p', 'P'), NumberStyles.None, CultureInfo.InvariantCulture, out var shortSide)
-            || parts.Length != 2
-            || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var w)
-            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var h)
-            || w == 0 || h == 0)
-        {
-            return null;
-        }
-
-        var longSide = (int)Math.Round(shortSide * (double)Math.Max(w, h) / Math.Min(w, h) / 2) * 2;
-        return w >= h ? $"{longSide}x{shortSide}" : $"{shortSide}x{longSide}";
     }
 
     private static bool Exists(string size)

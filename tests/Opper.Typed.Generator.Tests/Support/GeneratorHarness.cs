@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using Opper.Typed.Testing;
 
 namespace Opper.Typed.Generator.Tests.Support;
 
@@ -18,9 +19,9 @@ internal static class GeneratorHarness
         return [.. paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))];
     });
 
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => RepositoryPaths.Root;
 
-    public static string SchemaText(string name) => File.ReadAllText(Path.Combine(RepoRoot, "schema", name));
+    public static string SchemaText(string name) => File.ReadAllText(RepositoryPaths.Schema(name));
 
     public static CSharpCompilation Compilation(params string[] sources) => CSharpCompilation.Create(
         "Consumer",
@@ -48,17 +49,6 @@ internal static class GeneratorHarness
         new TestFile("/schema/videos-models.json", catalog ?? SchemaText("videos-models.json"), "catalog"),
         new TestFile("/schema/video-parameters.json", parameters ?? SchemaText("video-parameters.json"), "parameters"),
     ];
-
-    private static string FindRepoRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Opper.Typed.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Opper.Typed.sln not found above the test binaries.");
-    }
 }
 
 /// <summary>An additional file with its OpperVideoFile metadata (null: found by name, as without the props).</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Opper.Typed.Testing;
 
 namespace Opper.Typed.Tests.Wire;
 
@@ -50,7 +51,7 @@ public sealed class JsonToleranceTests
     [Fact]
     public void The_checked_in_snapshot_deserializes_completely()
     {
-        var path = Path.Combine(RepoRoot(), "schema", "videos-models.json");
+        var path = RepositoryPaths.Schema("videos-models.json");
         var list = JsonSerializer.Deserialize(File.ReadAllText(path), OpperJsonContext.Default.VideoModelList)!;
 
         Assert.Equal(list.Total, list.Models.Count);
@@ -65,16 +66,5 @@ public sealed class JsonToleranceTests
         {
             Assert.Contains(list.Models, m => m.Id == id);
         }
-    }
-
-    internal static string RepoRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Opper.Typed.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Opper.Typed.sln not found above the test binaries.");
     }
 }
