@@ -41,7 +41,8 @@ namespace Opper.Typed.Generator
 
             var options = context.AnalyzerConfigOptionsProvider
                 .Select((provider, _) => new GeneratorOptions(
-                    provider.GlobalOptions.TryGetValue("build_property.OpperVideoTypesPublic", out var value) && string.Equals(value, "true", StringComparison.OrdinalIgnoreCase)))
+                    PublicTypes: IsSet(provider.GlobalOptions, "OpperVideoTypesPublic", "true"),
+                    RegisterModels: !IsSet(provider.GlobalOptions, "OpperVideoRegisterModels", "false")))
                 .WithTrackingName(TrackingNames.Options);
 
             var catalog = files.Combine(options)
@@ -69,6 +70,9 @@ namespace Opper.Typed.Generator
                 }
             });
         }
+
+        private static bool IsSet(AnalyzerConfigOptions options, string property, string value) =>
+            options.TryGetValue("build_property." + property, out var actual) && string.Equals(actual, value, StringComparison.OrdinalIgnoreCase);
 
         /// <summary>An input when the file is a catalog or parameters file, by its metadata or else by its name.</summary>
         private static InputFile? ToInput(AdditionalText text, AnalyzerConfigOptions options, System.Threading.CancellationToken cancellationToken)

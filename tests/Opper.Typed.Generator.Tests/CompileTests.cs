@@ -75,6 +75,17 @@ public sealed class CompileTests
         Assert.Empty(publicOutput.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
     }
 
+    [Fact]
+    public void A_project_can_keep_its_models_out_of_the_process_wide_registry()
+    {
+        string Declaration(Dictionary<string, string> properties) =>
+            GeneratorHarness.Driver(GeneratorHarness.DefaultFiles(), properties).RunGenerators(GeneratorHarness.Compilation())
+                .GetRunResult().GeneratedTrees.Single(t => t.FilePath.EndsWith("OpperVideoModels.g.cs", StringComparison.Ordinal)).ToString();
+
+        Assert.Contains("VideoModelRegistry.Register(model);", Declaration([]));
+        Assert.DoesNotContain("VideoModelRegistry.Register(model);", Declaration(new() { ["OpperVideoRegisterModels"] = "false" }));
+    }
+
     private static List<Diagnostic> Errors(string source)
     {
         var (output, _, _) = GeneratorHarness.Run(null, source);

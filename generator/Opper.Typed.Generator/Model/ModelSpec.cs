@@ -56,5 +56,5 @@ namespace Opper.Typed.Generator.Model
     internal sealed record InputFile(string Role, string Path, string Text);
 
     /// <summary>Project-wide options read from MSBuild properties.</summary>
-    internal sealed record GeneratorOptions(bool PublicTypes);
+    internal sealed record GeneratorOptions(bool PublicTypes, bool RegisterModels = true);
 }

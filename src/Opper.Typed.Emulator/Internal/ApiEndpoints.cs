@@ -55,31 +55,27 @@ internal static class ApiEndpoints
 
     private static async Task<IResult> SubmitAsync(HttpContext context, EmulatorState state)
     {
-        JsonDocument document;
+        JsonNode? body;
         try
         {
-            document = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+            body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
         }
         catch (JsonException exception)
         {
             return EmulatorState.Error(400, "invalid_request", $"The body is not valid JSON: {exception.Message}");
         }
 
-        using (document)
+        if (SubmissionValidator.Validate(body, state.Catalog, out var model) is { } rejection)
         {
-            var body = document.RootElement;
-            if (SubmissionValidator.Validate(body, state.Catalog, out var model) is { } rejection)
-            {
-                return EmulatorState.Error(rejection.Status, rejection.Code, rejection.Message);
-            }
-
-            var now = state.Now;
-            var id = "gen_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
-            var parameters = body.TryGetProperty("parameters", out var p) ? p : default;
-            state.Jobs[id] = new EmulatedJob(id, model!.Id, model.Provider, now, now + state.Options.JobDuration, state.Options.FailJobs, ClipLibrary.ChooseSize(parameters));
-            var statusUrl = new Uri(new Uri($"{context.Request.Scheme}://{context.Request.Host}/"), $"v3/artifacts/{id}/status");
-            return EmulatorState.Json(new JsonObject { ["id"] = id, ["status_url"] = statusUrl.ToString() }, 202);
+            return EmulatorState.Error(rejection.Status, rejection.Code, rejection.Message);
         }
+
+        var now = state.Now;
+        var id = "gen_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
+        var size = ClipLibrary.ChooseSize(body!["parameters"] as JsonObject);
+        state.Jobs[id] = new EmulatedJob(id, model!.Id, model.Provider, now, now + state.Options.JobDuration, state.Options.FailJobs, size);
+        var statusUrl = new Uri(new Uri($"{context.Request.Scheme}://{context.Request.Host}/"), $"v3/artifacts/{id}/status");
+        return EmulatorState.Json(new JsonObject { ["id"] = id, ["status_url"] = statusUrl.ToString() }, 202);
     }
 
     private static IResult Status(string id, EmulatorState state)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Opper.Typed.Emulator.Internal;
 
@@ -12,9 +13,9 @@ internal static class ClipLibrary
 
     private static readonly Dictionary<string, byte[]> Cache = new(StringComparer.Ordinal);
 
-    public static string ChooseSize(JsonElement parameters)
+    public static string ChooseSize(JsonObject? parameters)
     {
-        if (parameters.ValueKind != JsonValueKind.Object)
+        if (parameters is null)
         {
             return DefaultSize;
         }
@@ -54,6 +55,6 @@ internal static class ClipLibrary
 
     private static Stream? Open(string size) => typeof(ClipLibrary).Assembly.GetManifestResourceStream($"Clips/{size}.mp4");
 
-    private static string? TryString(JsonElement parameters, string name) =>
-        parameters.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private static string? TryString(JsonObject parameters, string name) =>
+        parameters[name] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 }

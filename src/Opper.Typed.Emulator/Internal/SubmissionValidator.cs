@@ -1,28 +1,31 @@
-using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Opper.Typed.Emulator.Internal;
 
-/// <summary>Rejects a <c>POST /v3/videos</c> body the way Opper or the provider would, with a v3 error.</summary>
+/// <summary>
+/// Rejects a <c>POST /v3/videos</c> body the way Opper or the provider would, with a v3 error. The provider rules
+/// come from the generated model registry (<see cref="ModelRules"/>), the same rules the client validates with.
+/// </summary>
 internal static class SubmissionValidator
 {
     public sealed record Rejection(int Status, string Code, string Message);
 
-    public static Rejection? Validate(JsonElement body, EmulatorCatalog catalog, out VideoModelInfo? model)
+    public static Rejection? Validate(JsonNode? body, EmulatorCatalog catalog, out VideoModelInfo? model)
     {
         model = null;
-        if (body.ValueKind != JsonValueKind.Object)
+        if (body is not JsonObject request)
         {
             return Invalid("The body must be a JSON object with model and prompt.");
         }
 
-        var modelId = String(body, "model");
+        var modelId = String(request, "model");
         if (string.IsNullOrWhiteSpace(modelId))
         {
             return Invalid("'model' is required and must be a string.");
         }
 
-        if (string.IsNullOrWhiteSpace(String(body, "prompt")))
+        if (string.IsNullOrWhiteSpace(String(request, "prompt")))
         {
             return Invalid("'prompt' is required and must be a non-empty string.");
         }
@@ -38,122 +41,77 @@ internal static class SubmissionValidator
             return new Rejection(400, "model_retired", $"Model '{modelId}' was retired on {model.RetiredAt}" + (model.Successor is null ? "." : $"; use '{model.Successor}'."));
         }
 
-        return ValidateMedia(body, model) ?? ValidateParameters(body, model);
-    }
-
-    private static Rejection? ValidateMedia(JsonElement body, VideoModelInfo model)
-    {
-        foreach (var (field, capability) in new[] { ("image", "image_to_video"), ("video", "video_editing") })
+        // The user's own snapshot (registered by their assembly) first, then the emulator's built-in one.
+        var spec = VideoModelRegistry.TryGet(modelId, out var registered) ? registered
+            : OpperVideoModels.TryGet(modelId, out var builtIn) ? builtIn
+            : Untyped(model);
+        foreach (var (field, value) in MediaFields(request))
         {
-            if (!body.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+            if (value?.GetValueKind() != JsonValueKind.String)
             {
-                continue;
+                return Invalid($"'{field}' must be a string: an http(s) URL, a data-URI or a gs:// URI.", "invalid_media");
             }
 
-            if (!model.Capabilities.Contains(capability))
+            if (ModelRules.CheckMedia(spec, field, value.GetValue<string>()) is { } violation)
             {
-                return new Rejection(400, "unsupported_input", $"Model '{model.Id}' does not take '{field}' (it has no {capability} capability).");
-            }
-
-            if (CheckMediaValue(model, field, value) is { } rejection)
-            {
-                return rejection;
+                return Reject(modelId, violation);
             }
         }
 
-        if (body.TryGetProperty("reference_images", out var references) && references.ValueKind == JsonValueKind.Array)
+        switch (request["parameters"])
         {
-            var index = 0;
-            foreach (var reference in references.EnumerateArray())
-            {
-                if (CheckMediaValue(model, $"reference_images[{index++}]", reference) is { } rejection)
+            case null:
+                return null;
+            case JsonObject parameters:
+                foreach (var (name, value) in parameters)
                 {
-                    return rejection;
+                    if (ModelRules.CheckParameter(spec, name, value) is { } violation)
+                    {
+                        return Reject(modelId, violation);
+                    }
                 }
-            }
-        }
 
-        return null;
+                return null;
+            default:
+                return Invalid("'parameters' must be a JSON object.");
+        }
     }
 
-    private static Rejection? CheckMediaValue(VideoModelInfo model, string field, JsonElement value)
+    /// <summary>A model of a served catalog that this build's registry does not know: capabilities only, parameters unchecked.</summary>
+    private static VideoModelSpec Untyped(VideoModelInfo model) => new()
     {
-        var kind = value.ValueKind == JsonValueKind.String ? MediaInput.Parse(value.GetString()!).Kind : MediaSourceKind.Unknown;
-        return ProviderParameterRules.AcceptsMedia(model.Provider, kind)
-            ? null
-            : Invalid($"'{field}' for {model.Id} must be {ProviderParameterRules.DescribeMedia(model.Provider)}; got {Describe(kind)}.", "invalid_media");
-    }
-
-    private static Rejection? ValidateParameters(JsonElement body, VideoModelInfo model)
-    {
-        if (!body.TryGetProperty("parameters", out var parameters) || parameters.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        if (parameters.ValueKind != JsonValueKind.Object)
-        {
-            return Invalid("'parameters' must be a JSON object.");
-        }
-
-        var rules = ProviderParameterRules.For(model.Provider);
-        if (rules is null)
-        {
-            return null;
-        }
-
-        foreach (var parameter in parameters.EnumerateObject())
-        {
-            if (!rules.TryGetValue(parameter.Name, out var rule))
-            {
-                return Invalid($"Unknown parameter '{parameter.Name}' for {model.Id}. Accepted: {string.Join(", ", rules.Keys)}.", "invalid_parameter");
-            }
-
-            var value = parameter.Value;
-            var kindMatches = rule.Kind == JsonValueKind.True ? value.ValueKind is JsonValueKind.True or JsonValueKind.False : value.ValueKind == rule.Kind;
-            if (!kindMatches)
-            {
-                return Invalid($"Parameter '{parameter.Name}' for {model.Id} must be a JSON {KindName(rule.Kind)}; got {value.GetRawText()}.", "invalid_parameter");
-            }
-
-            var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
-            if (rule.Allowed?.Invoke(model) is { Count: > 0 } allowed && !allowed.Contains(text))
-            {
-                return Invalid($"Parameter '{parameter.Name}' for {model.Id} must be one of {string.Join(", ", allowed)}; got {value.GetRawText()}.", "invalid_parameter");
-            }
-
-            if (value.ValueKind == JsonValueKind.Number && OutOfRange(rule, value.GetDouble()))
-            {
-                return Invalid($"Parameter '{parameter.Name}' for {model.Id} must be {(rule.Integer ? "an integer" : "a number")}{RangeText(rule)}; got {value.GetRawText()}.", "invalid_parameter");
-            }
-        }
-
-        return null;
-    }
-
-    private static bool OutOfRange(ProviderParameterRules.Rule rule, double number) =>
-        (rule.Integer && number != Math.Floor(number)) || (rule.Range is { } range && (number < range.Min || number > range.Max));
-
-    private static string RangeText(ProviderParameterRules.Rule rule) =>
-        rule.Range is { } range ? string.Create(CultureInfo.InvariantCulture, $" from {range.Min} to {range.Max}") : "";
-
-    private static string KindName(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.String => "string",
-        JsonValueKind.Number => "number",
-        _ => "boolean",
+        Id = model.Id,
+        Provider = model.Provider ?? "",
+        RequestTypeName = "",
+        Capabilities = model.Capabilities,
+        AcceptedMedia = [MediaSourceKind.Url, MediaSourceKind.DataUri, MediaSourceKind.GcsUri],
+        Parameters = [],
     };
 
-    private static string Describe(MediaSourceKind kind) => kind switch
+    private static IEnumerable<(string Field, JsonNode? Value)> MediaFields(JsonObject request)
     {
-        MediaSourceKind.Url => "an http(s) URL",
-        MediaSourceKind.DataUri => "a data-URI",
-        MediaSourceKind.GcsUri => "a gs:// URI",
-        _ => "something that is not a URL or data-URI",
-    };
+        foreach (var field in new[] { "image", "video" })
+        {
+            if (request.TryGetPropertyValue(field, out var value) && value is not null)
+            {
+                yield return (field, value);
+            }
+        }
 
-    private static string? String(JsonElement body, string name) =>
-        body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        if (request["reference_images"] is JsonArray references)
+        {
+            for (var i = 0; i < references.Count; i++)
+            {
+                yield return ($"reference_images[{i}]", references[i]);
+            }
+        }
+    }
+
+    private static Rejection Reject(string modelId, RuleViolation violation) =>
+        new(400, violation.Code, violation.ToException(modelId).Message);
+
+    private static string? String(JsonObject body, string name) =>
+        body[name] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 
     private static Rejection Invalid(string message, string code = "invalid_request") => new(400, code, message);
 }

@@ -149,6 +149,6 @@ namespace Opper.Typed
         };
 
         [global::System.Runtime.CompilerServices.ModuleInitializer]
-        internal static void RegisterGrokImagineVideo() => global::Opper.Typed.VideoModelRegistry.Register(GrokImagineVideo);
+        internal static void RegisterGrokImagineVideo() => Add(GrokImagineVideo);
     }
 }

@@ -131,6 +131,6 @@ namespace Opper.Typed
         };
 
         [global::System.Runtime.CompilerServices.ModuleInitializer]
-        internal static void RegisterHappyhorse10I2v() => global::Opper.Typed.VideoModelRegistry.Register(Happyhorse10I2v);
+        internal static void RegisterHappyhorse10I2v() => Add(Happyhorse10I2v);
     }
 }

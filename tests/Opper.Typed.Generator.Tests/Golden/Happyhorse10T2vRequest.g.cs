@@ -127,6 +127,6 @@ namespace Opper.Typed
         };
 
         [global::System.Runtime.CompilerServices.ModuleInitializer]
-        internal static void RegisterHappyhorse10T2v() => global::Opper.Typed.VideoModelRegistry.Register(Happyhorse10T2v);
+        internal static void RegisterHappyhorse10T2v() => Add(Happyhorse10T2v);
     }
 }

@@ -3,9 +3,25 @@
 
 namespace Opper.Typed
 {
-    /// <summary>The video models of this project's catalog snapshot, one property each; each registers itself with <see cref="global::Opper.Typed.VideoModelRegistry"/> when the assembly loads.</summary>
+    /// <summary>The video models of this project's catalog snapshot, one property each. Each is added here when the assembly loads and registered with <see cref="global::Opper.Typed.VideoModelRegistry"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0")]
     internal static partial class OpperVideoModels
     {
+        private static readonly global::System.Collections.Generic.Dictionary<string, global::Opper.Typed.VideoModelSpec> ById = new global::System.Collections.Generic.Dictionary<string, global::Opper.Typed.VideoModelSpec>(global::System.StringComparer.Ordinal);
+
+        /// <summary>Every model of this snapshot.</summary>
+        public static global::System.Collections.Generic.IReadOnlyCollection<global::Opper.Typed.VideoModelSpec> All => ById.Values;
+
+        /// <summary>Looks a model of this snapshot up by id.</summary>
+        /// <param name="id">The model id.</param>
+        /// <param name="model">The model, when known.</param>
+        /// <returns>Whether the id is in this snapshot.</returns>
+        public static bool TryGet(string id, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Opper.Typed.VideoModelSpec? model) => ById.TryGetValue(id, out model);
+
+        private static void Add(global::Opper.Typed.VideoModelSpec model)
+        {
+            ById[model.Id] = model;
+            global::Opper.Typed.VideoModelRegistry.Register(model);
+        }
     }
 }

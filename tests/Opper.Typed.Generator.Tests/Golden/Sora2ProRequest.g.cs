@@ -134,6 +134,6 @@ namespace Opper.Typed
         };
 
         [global::System.Runtime.CompilerServices.ModuleInitializer]
-        internal static void RegisterSora2Pro() => global::Opper.Typed.VideoModelRegistry.Register(Sora2Pro);
+        internal static void RegisterSora2Pro() => Add(Sora2Pro);
     }
 }

@@ -128,6 +128,6 @@ namespace Opper.Typed
         };
 
         [global::System.Runtime.CompilerServices.ModuleInitializer]
-        internal static void RegisterSora2() => global::Opper.Typed.VideoModelRegistry.Register(Sora2);
+        internal static void RegisterSora2() => Add(Sora2);
     }
 }

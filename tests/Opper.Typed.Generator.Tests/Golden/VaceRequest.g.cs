@@ -143,6 +143,6 @@ namespace Opper.Typed
         };
 
         [global::System.Runtime.CompilerServices.ModuleInitializer]
-        internal static void RegisterVace() => global::Opper.Typed.VideoModelRegistry.Register(Vace);
+        internal static void RegisterVace() => Add(Vace);
     }
 }

@@ -216,6 +216,6 @@ namespace Opper.Typed
         };
 
         [global::System.Runtime.CompilerServices.ModuleInitializer]
-        internal static void RegisterVeo31FastGenerate001() => global::Opper.Typed.VideoModelRegistry.Register(Veo31FastGenerate001);
+        internal static void RegisterVeo31FastGenerate001() => Add(Veo31FastGenerate001);
     }
 }

@@ -216,6 +216,6 @@ namespace Opper.Typed
         };
 
         [global::System.Runtime.CompilerServices.ModuleInitializer]
-        internal static void RegisterVeo31Generate001() => global::Opper.Typed.VideoModelRegistry.Register(Veo31Generate001);
+        internal static void RegisterVeo31Generate001() => Add(Veo31Generate001);
     }
 }

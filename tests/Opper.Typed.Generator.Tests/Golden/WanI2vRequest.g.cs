@@ -143,6 +143,6 @@ namespace Opper.Typed
         };
 
         [global::System.Runtime.CompilerServices.ModuleInitializer]
-        internal static void RegisterWanI2v() => global::Opper.Typed.VideoModelRegistry.Register(WanI2v);
+        internal static void RegisterWanI2v() => Add(WanI2v);
     }
 }

@@ -139,6 +139,6 @@ namespace Opper.Typed
         };
 
         [global::System.Runtime.CompilerServices.ModuleInitializer]
-        internal static void RegisterWanT2v() => global::Opper.Typed.VideoModelRegistry.Register(WanT2v);
+        internal static void RegisterWanT2v() => Add(WanT2v);
     }
 }

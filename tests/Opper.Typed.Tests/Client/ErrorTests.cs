@@ -85,8 +85,8 @@ public sealed class ErrorTests
 
         Assert.Equal((HttpStatusCode.NotFound, "model_not_found"), (unknownModel.Status, unknownModel.ErrorCode));
         Assert.Contains("must be a JSON string; got 4", secondsAsNumber.Message);
-        Assert.Contains("Unknown parameter 'duration_seconds'", wrongKey.Message);
-        Assert.Contains("durationSeconds", wrongKey.Message);
+        Assert.Contains("'parameters.duration_seconds' is not a parameter of vertexai/veo-3.1-generate-001", wrongKey.Message);
+        Assert.Contains("Did you mean 'durationSeconds'?", wrongKey.Message);
         Assert.Equal("invalid_media", httpForVeo.ErrorCode);
         Assert.Contains("a base64 data-URI or a gs:// URI; got an http(s) URL", httpForVeo.Message);
         Assert.Contains("a public http(s) URL; got a data-URI", dataUriForPruna.Message);

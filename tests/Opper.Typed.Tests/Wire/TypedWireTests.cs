@@ -61,7 +61,10 @@ public sealed class TypedWireTests
     public void Generated_models_register_themselves_before_user_code_runs()
     {
         Assert.True(VideoModelRegistry.TryGet(Sora2Request.ModelId, out var sora));
-        Assert.Same(OpperVideoModels.Sora2, sora);
+        Assert.Same(OpperVideoModels.Sora2, sora); // the emulator's own models stay out of the global registry
+        Assert.True(OpperVideoModels.TryGet(Sora2Request.ModelId, out var local));
+        Assert.Same(sora, local);
+        Assert.Equal(10, OpperVideoModels.All.Count);
         Assert.Equal(["\"4\"", "\"8\"", "\"12\""], sora.Parameters.Single(p => p.Name == "seconds").AllowedValues);
         Assert.True(VideoModelRegistry.TryGet("xai/grok-imagine-video", out var grok));
         Assert.Equal((1d, 15d), (grok.Parameters.Single(p => p.Name == "duration").Minimum!.Value, grok.Parameters.Single(p => p.Name == "duration").Maximum!.Value));
