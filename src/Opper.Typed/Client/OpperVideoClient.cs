@@ -80,6 +80,12 @@ public sealed class OpperVideoClient : IDisposable
             VideoRequestValidator.Validate(wire);
         }
 
+        if (!VideoModelRegistry.TryGet(wire.Model, out _))
+        {
+            // The live catalog may be newer than this build's snapshot, so the id is sent as is; the analyzer flags it at compile time.
+            _logger.LogWarning("Model {Model} is not in this build's catalog snapshot; sending it unchecked", wire.Model);
+        }
+
         using var activity = OpperTelemetry.Source.StartActivity("opper.video.submit");
         activity?.SetTag("opper.model", wire.Model);
         var job = await UnwrapAsync(Api.SubmitAsync(wire, cancellationToken), jobId: null).ConfigureAwait(false);

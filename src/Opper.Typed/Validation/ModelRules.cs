@@ -69,7 +69,7 @@ internal static class ModelRules
             return new RuleViolation(field, $"must be one of {string.Join(", ", spec.AllowedValues)}; got {shown}", "Use one of the listed values.", "invalid_parameter");
         }
 
-        if (kind == JsonValueKind.Number && OutOfRange(spec, value!.GetValue<double>()))
+        if (kind == JsonValueKind.Number && OutOfRange(spec, NumberOf(value!)))
         {
             return new RuleViolation(field, $"must be {(spec.Type == VideoParameterType.Integer ? "an integer" : "a number")}{RangeText(spec)}; got {shown}",
                 "Use a value in the range.", "invalid_parameter");
@@ -82,9 +82,12 @@ internal static class ModelRules
     {
         var allowed = JsonNode.Parse(allowedJson)!;
         return value.GetValueKind() == JsonValueKind.Number && allowed.GetValueKind() == JsonValueKind.Number
-            ? allowed.GetValue<double>() == value.GetValue<double>()
+            ? NumberOf(allowed) == NumberOf(value)
             : JsonNode.DeepEquals(allowed, value);
     }
+
+    /// <summary>A number node's value whatever CLR type backs it (GetValue&lt;double&gt; refuses a node made from an int).</summary>
+    private static double NumberOf(JsonNode number) => double.Parse(number.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     private static bool OutOfRange(VideoParameterSpec spec, double number) =>
         (spec.Type == VideoParameterType.Integer && number != Math.Floor(number))
