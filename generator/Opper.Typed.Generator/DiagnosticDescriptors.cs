@@ -1,6 +1,11 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
+#if OPPER_ANALYZERS
+// Linked into the analyzers only to format snapshot problems; these rules are released (and tracked) by the generator.
+#pragma warning disable RS2000
+#endif
+
 namespace Opper.Typed.Generator
 {
     /// <summary>The OPPER1xx diagnostics: problems with the catalog snapshot or the curated parameters file.</summary>

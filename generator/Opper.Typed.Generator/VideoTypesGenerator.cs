@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -17,7 +16,7 @@ namespace Opper.Typed.Generator
     public sealed class VideoTypesGenerator : IIncrementalGenerator
     {
         /// <summary>The AdditionalFiles metadata naming a file's role: <c>catalog</c> or <c>parameters</c>.</summary>
-        public const string RoleMetadata = "build_metadata.AdditionalFiles.OpperVideoFile";
+        public const string RoleMetadata = InputRoles.Metadata;
 
         public static class TrackingNames
         {
@@ -74,25 +73,12 @@ namespace Opper.Typed.Generator
         private static bool IsSet(AnalyzerConfigOptions options, string property, string value) =>
             options.TryGetValue("build_property." + property, out var actual) && string.Equals(actual, value, StringComparison.OrdinalIgnoreCase);
 
-        /// <summary>An input when the file is a catalog or parameters file, by its metadata or else by its name.</summary>
+        /// <summary>An input when the file is a catalog or parameters file.</summary>
         private static InputFile? ToInput(AdditionalText text, AnalyzerConfigOptions options, System.Threading.CancellationToken cancellationToken)
         {
-            options.TryGetValue(RoleMetadata, out var role);
-            if (string.IsNullOrEmpty(role))
-            {
-                var name = Path.GetFileName(text.Path);
-                role = string.Equals(name, "videos-models.json", StringComparison.OrdinalIgnoreCase) ? CatalogPipeline.CatalogRole
-                    : string.Equals(name, "video-parameters.json", StringComparison.OrdinalIgnoreCase) ? CatalogPipeline.ParametersRole
-                    : null;
-            }
-
-            if (role != CatalogPipeline.CatalogRole && role != CatalogPipeline.ParametersRole)
-            {
-                return null;
-            }
-
-            var content = text.GetText(cancellationToken)?.ToString() ?? "";
-            return new InputFile(role!, text.Path, content);
+            options.TryGetValue(RoleMetadata, out var metadataRole);
+            var role = InputRoles.RoleOf(text.Path, metadataRole);
+            return role is null ? null : new InputFile(role, text.Path, text.GetText(cancellationToken)?.ToString() ?? "");
         }
     }
 }

@@ -61,7 +61,7 @@ public sealed class MediaInput : IEquatable<MediaInput>
     public static MediaInput FromDataUri(string dataUri)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataUri);
-        return TryParseDataUri(dataUri, out var mediaType)
+        return MediaSourceClassifier.DataUriMediaType(dataUri) is { } mediaType
             ? new MediaInput(dataUri, MediaSourceKind.DataUri, mediaType)
             : throw new ArgumentException(
                 $"'{Shorten(dataUri)}' is not a base64 data-URI of the form data:<media type>;base64,<data>. Use FromBytes to build one.", nameof(dataUri));
@@ -117,18 +117,14 @@ public sealed class MediaInput : IEquatable<MediaInput>
     public static MediaInput Parse(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (TryParseDataUri(value, out var mediaType))
+        var kind = MediaSourceClassifier.Classify(value) switch
         {
-            return new MediaInput(value, MediaSourceKind.DataUri, mediaType);
-        }
-
-        if (value.StartsWith("gs://", StringComparison.OrdinalIgnoreCase))
-        {
-            return new MediaInput(value, MediaSourceKind.GcsUri, null);
-        }
-
-        var isHttp = Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
-        return new MediaInput(value, isHttp ? MediaSourceKind.Url : MediaSourceKind.Unknown, null);
+            MediaSourceClassifier.DataUri => MediaSourceKind.DataUri,
+            MediaSourceClassifier.Gcs => MediaSourceKind.GcsUri,
+            MediaSourceClassifier.Url => MediaSourceKind.Url,
+            _ => MediaSourceKind.Unknown,
+        };
+        return new MediaInput(value, kind, kind == MediaSourceKind.DataUri ? MediaSourceClassifier.DataUriMediaType(value) : null);
     }
 
     /// <inheritdoc />
@@ -160,24 +156,6 @@ public sealed class MediaInput : IEquatable<MediaInput>
                 $"{what} is {length} bytes, over the {maxBytes}-byte cap for inline media. Upload it and pass a URL (MediaInput.FromUrl or FromGcs), or raise maxBytes.",
                 nameof(maxBytes));
         }
-    }
-
-    private static bool TryParseDataUri(string value, out string? mediaType)
-    {
-        mediaType = null;
-        if (!value.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        var marker = value.IndexOf(";base64,", StringComparison.OrdinalIgnoreCase);
-        if (marker <= 5)
-        {
-            return false;
-        }
-
-        mediaType = value[5..marker];
-        return mediaType.Contains('/', StringComparison.Ordinal);
     }
 
     private static string Shorten(string value) => value.Length <= 64 ? value : value[..61] + "...";

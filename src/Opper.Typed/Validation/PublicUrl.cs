@@ -1,9 +1,13 @@
+using System;
 using System.Net;
 using System.Net.Sockets;
 
 namespace Opper.Typed;
 
-/// <summary>Whether a URL is one a provider's servers could fetch: not loopback, private, link-local, <c>.local</c> or <c>file:</c>.</summary>
+/// <summary>
+/// Whether a URL is one a provider's servers could fetch: not loopback, private, link-local, <c>.local</c> or <c>file:</c>.
+/// Linked into the analyzers (netstandard2.0), so OPPER002 and the runtime agree.
+/// </summary>
 internal static class PublicUrl
 {
     /// <summary>Null when the URL looks public; else why not, e.g. "a loopback address".</summary>
@@ -20,7 +24,7 @@ internal static class PublicUrl
             return "a localhost URL";
         }
 
-        if (host.EndsWith(".local", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".internal", StringComparison.OrdinalIgnoreCase) || !host.Contains('.', StringComparison.Ordinal) && !IPAddress.TryParse(host, out _))
+        if (host.EndsWith(".local", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".internal", StringComparison.OrdinalIgnoreCase) || (host.IndexOf('.') < 0 && host.IndexOf(':') < 0 && !IPAddress.TryParse(host, out _)))
         {
             return "a host name of a private network";
         }
@@ -44,7 +48,7 @@ internal static class PublicUrl
         var isPrivate = address.AddressFamily == AddressFamily.InterNetwork
             ? bytes[0] == 10 || (bytes[0] == 172 && bytes[1] is >= 16 and <= 31) || (bytes[0] == 192 && bytes[1] == 168)
               || (bytes[0] == 169 && bytes[1] == 254) || (bytes[0] == 100 && bytes[1] is >= 64 and <= 127) || bytes[0] == 0
-            : address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal;
+            : address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || (bytes[0] & 0xFE) == 0xFC;
         return isPrivate ? "a private network address" : null;
     }
 }

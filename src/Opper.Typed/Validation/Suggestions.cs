@@ -1,3 +1,7 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
 namespace Opper.Typed;
 
 /// <summary>"Did you mean": the closest known name, ignoring case and separators first, then by edit distance.</summary>

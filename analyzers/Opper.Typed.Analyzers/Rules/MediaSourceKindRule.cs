@@ -1,0 +1,51 @@
+using System;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Opper.Typed.Generator.Model;
+
+namespace Opper.Typed.Analyzers.Rules
+{
+    /// <summary>OPPER001: an image/video in a form the provider does not accept (http for Veo, data-URI for Pruna/xAI, gs:// for Sora, a local path for anyone).</summary>
+    internal static class MediaSourceKindRule
+    {
+        public static void Check(RequestSite site, Action<Diagnostic> report)
+        {
+            if (site.Model is not { } model)
+            {
+                return;
+            }
+
+            foreach (var media in site.Media)
+            {
+                if (!Takes(model, media.Field))
+                {
+                    continue; // OPPER004 already says the input is not taken at all.
+                }
+
+                var kind = MediaSourceClassifier.Classify(media.Value);
+                if (kind is null || !model.AcceptedMedia.Contains(kind))
+                {
+                    report(Diagnostic.Create(Descriptors.MediaSourceKind, media.Location, model.Id, Describe(kind), media.Field, Accepted(model)));
+                }
+            }
+        }
+
+        internal static bool Takes(ModelSpec model, string field) =>
+            model.Capabilities.Contains(field == "video" ? "video_editing" : "image_to_video");
+
+        private static string Describe(string? kind) => kind switch
+        {
+            MediaSourceClassifier.Url => "an http(s) URL",
+            MediaSourceClassifier.DataUri => "a data-URI",
+            MediaSourceClassifier.Gcs => "a gs:// URI",
+            _ => "a value that is not a URL or data-URI",
+        };
+
+        private static string Accepted(ModelSpec model) => string.Join(" or ", model.AcceptedMedia.Select(kind => kind switch
+        {
+            MediaSourceClassifier.Url => model.PublicUrlsOnly ? "a public http(s) URL" : "an http(s) URL",
+            MediaSourceClassifier.DataUri => "a base64 data-URI",
+            _ => "a gs:// URI",
+        }));
+    }
+}

@@ -1,0 +1,112 @@
+using Microsoft.CodeAnalysis.Diagnostics;
+using Opper.Typed.Analyzers.Tests.Support;
+using Opper.Typed.Generator.Tests.Support;
+
+namespace Opper.Typed.Analyzers.Tests;
+
+/// <summary>Each rule where it must fire (id and exact span) and near misses where it must not.</summary>
+public sealed class RuleTests
+{
+    public static TheoryData<string, string[]> Cases => new()
+    {
+        // OPPER001: media form the provider does not take.
+        { """new VideoRequest("vertexai/veo-3.1-generate-001", "p") { Image = "https://example.com/cat.jpg" }""", ["OPPER001:\"https://example.com/cat.jpg\"", "OPPER010"] },
+        { """new Veo31Generate001Request("p") { Image = "https://example.com/cat.jpg" }""", ["OPPER001:\"https://example.com/cat.jpg\""] },
+        { """new Veo31Generate001Request("p") { Image = MediaInput.FromUrl("https://example.com/cat.jpg") }""", ["OPPER001:MediaInput.FromUrl(\"https://example.com/cat.jpg\")"] },
+        { """new WanI2vRequest("p") { Image = "data:image/png;base64,iVBORw0KGgo=" }""", ["OPPER001:\"data:image/png;base64,iVBORw0KGgo=\""] },
+        { """new GrokImagineVideoRequest("p") { Image = MediaInput.FromGcs("gs://b/cat.png") }""", ["OPPER001:MediaInput.FromGcs(\"gs://b/cat.png\")"] },
+        { """new Sora2Request("p") { Image = "gs://b/cat.png" }""", ["OPPER001:\"gs://b/cat.png\""] },
+        { """new Sora2Request("p") { Image = "cat.png" }""", ["OPPER001:\"cat.png\""] },
+        { """new Veo31Generate001Request("p") { Image = "gs://b/cat.png" }""", [] },
+        { """new Sora2Request("p") { Image = "https://example.com/cat.jpg" }""", [] },
+        { """new WanI2vRequest("p") { Image = "https://example.com/cat.jpg" }""", [] },
+        // OPPER002: URLs the provider's servers cannot reach.
+        { """new GrokImagineVideoRequest("p") { Image = "http://localhost:5000/cat.jpg" }""", ["OPPER002:\"http://localhost:5000/cat.jpg\""] },
+        { """new VaceRequest("p") { Video = "http://192.168.1.20/in.mp4" }""", ["OPPER002:\"http://192.168.1.20/in.mp4\""] },
+        { """new Sora2Request("p") { Image = "http://localhost:5000/cat.jpg" }""", [] },
+        // OPPER003: unknown model; OPPER011 retired is covered with a custom snapshot below.
+        { """new VideoRequest("openai/sora-3", "p")""", ["OPPER003:\"openai/sora-3\""] },
+        { """new VideoRequest("xai/grok-imagine-vid", "p")""", ["OPPER003:\"xai/grok-imagine-vid\""] },
+        // OPPER004: inputs the model does not take (untyped; typed classes have no such member).
+        { """new VideoRequest("pruna/wan-t2v", "p") { Image = "https://example.com/cat.jpg" }""", ["OPPER004:\"https://example.com/cat.jpg\"", "OPPER010"] },
+        { """new VideoRequest("openai/sora-2", "p") { Video = "https://example.com/in.mp4" }""", ["OPPER004:\"https://example.com/in.mp4\"", "OPPER010"] },
+        // OPPER005 / 006 / 007 on untyped parameters.
+        { """new VideoRequest("vertexai/veo-3.1-generate-001", "p") { Parameters = { ["duration_seconds"] = 4 } }""", ["OPPER005:\"duration_seconds\"", "OPPER010"] },
+        { """new VideoRequest("openai/sora-2", "p") { Parameters = { ["seconds"] = 4 } }""", ["OPPER006:4", "OPPER010"] },
+        { """new VideoRequest("vertexai/veo-3.1-fast-generate-001", "p") { Parameters = { ["durationSeconds"] = "4" } }""", ["OPPER006:\"4\"", "OPPER010"] },
+        { """new VideoRequest("xai/grok-imagine-video", "p") { Parameters = { ["duration"] = 30 } }""", ["OPPER007:30", "OPPER010"] },
+        { """new VideoRequest("openai/sora-2", "p") { Parameters = { ["size"] = "1920x1080" } }""", ["OPPER007:\"1920x1080\"", "OPPER010"] },
+        { """new VideoRequest("openai/sora-2", "p") { Parameters = { ["seconds"] = "4", ["size"] = "1280x720" } }""", ["OPPER010"] },
+        { """new VideoRequest("vertexai/veo-3.1-fast-generate-001", "p") { Parameters = { ["durationSeconds"] = 4, ["generateAudio"] = false } }""", ["OPPER010"] },
+        // OPPER007 on typed range properties.
+        { """new GrokImagineVideoRequest("p") { Duration = 30 }""", ["OPPER007:30"] },
+        { """new GrokImagineVideoRequest("p") { Duration = 15 }""", [] },
+        { """new Veo31Generate001Request("p") { SampleCount = 5 }""", ["OPPER007:5"] },
+        // Not constant: nothing to say at compile time.
+        { """new VideoRequest(System.Environment.GetEnvironmentVariable("M")!, "p") { Image = System.Environment.GetEnvironmentVariable("I") }""", [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Rule_fires_exactly_where_expected(string expression, string[] expected)
+    {
+        var diagnostics = await AnalyzerHarness.AnalyzeAsync(AnalyzerHarness.Wrap(expression));
+
+        var actual = diagnostics.Select(d => d.Id == "OPPER010" ? d.Id : $"{d.Id}:{d.SpanText()}").Order().ToArray();
+        Assert.Equal(expected.Order().ToArray(), actual);
+    }
+
+    [Fact]
+    public async Task Messages_name_the_model_the_value_and_what_is_accepted()
+    {
+        var diagnostics = await AnalyzerHarness.AnalyzeAsync(AnalyzerHarness.Wrap(
+            """new VideoRequest("vertexai/veo-3.1-generate-001", "p") { Image = "https://example.com/cat.jpg", Parameters = { ["duration_seconds"] = 4 } }"""));
+
+        Assert.Equal("vertexai/veo-3.1-generate-001 does not accept an http(s) URL as 'image': it takes a base64 data-URI or a gs:// URI",
+            diagnostics.Single(d => d.Id == "OPPER001").GetMessage());
+        Assert.StartsWith("'duration_seconds' is not a parameter of vertexai/veo-3.1-generate-001 (did you mean 'durationSeconds'?); accepted: durationSeconds,",
+            diagnostics.Single(d => d.Id == "OPPER005").GetMessage());
+        Assert.Equal("vertexai/veo-3.1-generate-001 has a typed request class, Veo31Generate001Request, which checks parameters at compile time",
+            diagnostics.Single(d => d.Id == "OPPER010").GetMessage());
+    }
+
+    [Fact]
+    public async Task A_literal_api_key_is_flagged_and_an_environment_lookup_is_not()
+    {
+        var diagnostics = await AnalyzerHarness.AnalyzeAsync("""
+            using Opper.Typed;
+            class Use
+            {
+                object A() => new OpperVideoClientOptions { ApiKey = "op-live-1234567890" };
+                object B() => new OpperVideoClientOptions { ApiKey = System.Environment.GetEnvironmentVariable("OPPER_API_KEY") };
+                void C(OpperVideoClientOptions o) => o.ApiKey = "op-live-abc";
+            }
+            """);
+
+        Assert.Equal(["OPPER009:\"op-live-1234567890\"", "OPPER009:\"op-live-abc\""], diagnostics.Select(d => $"{d.Id}:{d.SpanText()}").Order());
+    }
+
+    [Fact]
+    public async Task A_retired_model_used_untyped_names_its_successor()
+    {
+        var catalog = Snapshot.Default();
+        catalog.Model("openai/sora-2")["retired_at"] = "2026-11-01";
+        catalog.Model("openai/sora-2")["successor"] = "openai/sora-2-pro";
+
+        var diagnostics = await AnalyzerHarness.AnalyzeAsync(AnalyzerHarness.Wrap("""new VideoRequest("openai/sora-2", "p")"""), catalog.Files());
+
+        var retired = Assert.Single(diagnostics);
+        Assert.Equal("OPPER011", retired.Id);
+        Assert.Equal("Model 'openai/sora-2' was retired on 2026-11-01; use 'openai/sora-2-pro'", retired.GetMessage());
+    }
+
+    [Fact]
+    public async Task Nothing_is_registered_without_an_Opper_Typed_reference()
+    {
+        var compilation = GeneratorHarness.Compilation("namespace Other { class VideoRequest { VideoRequest(string a, string b) { } object M() => new VideoRequest(\"openai/sora-9\", \"p\"); } }")
+            .RemoveReferences(GeneratorHarness.Compilation().References.Where(r => r.Display?.EndsWith("Opper.Typed.dll", StringComparison.Ordinal) == true));
+        var diagnostics = await compilation.WithAnalyzers([new VideoRequestAnalyzer()]).GetAnalyzerDiagnosticsAsync();
+
+        Assert.Empty(diagnostics);
+    }
+}

@@ -1,0 +1,53 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Opper.Typed.Analyzers;
+using Opper.Typed.Generator.Tests.Support;
+
+namespace Opper.Typed.Analyzers.Tests.Support;
+
+/// <summary>Runs the analyzer as a build would: over the user's code plus the generated classes, with the snapshot as additional files.</summary>
+internal static class AnalyzerHarness
+{
+    private static readonly object FailureLock = new();
+
+    public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string source, TestFile[]? files = null)
+    {
+        files ??= GeneratorHarness.DefaultFiles();
+        var (output, _, _) = GeneratorHarness.Run(files, source);
+        var failures = new List<Exception>();
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions([.. files.Cast<AdditionalText>()], new TestOptionsProvider(files, new Dictionary<string, string>())),
+            onAnalyzerException: (exception, _, _) => { lock (failures) { failures.Add(exception); } },
+            concurrentAnalysis: true,
+            logAnalyzerExecutionTime: false);
+        ImmutableArray<Diagnostic> diagnostics;
+        lock (FailureLock)
+        {
+            VideoRequestAnalyzer.OnRuleFailure = failures.Add;
+            try
+            {
+                diagnostics = output.WithAnalyzers([new VideoRequestAnalyzer()], options).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+            }
+            finally
+            {
+                VideoRequestAnalyzer.OnRuleFailure = null;
+            }
+        }
+
+        Assert.Empty(failures);
+        return await Task.FromResult(diagnostics.Where(d => d.Id.StartsWith("OPPER", StringComparison.Ordinal)).ToImmutableArray());
+    }
+
+    /// <summary>The source text under a diagnostic: exact spans, without markup.</summary>
+    public static string SpanText(this Diagnostic diagnostic) =>
+        diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan);
+
+    public static string Wrap(string expression) => $$"""
+        using Opper.Typed;
+        class Use
+        {
+            object M() => {{expression}};
+        }
+        """;
+}
