@@ -25,7 +25,7 @@ namespace Opper.Typed.Analyzers.Rules
                 var kind = MediaSourceClassifier.Classify(media.Value);
                 if (kind is null || !model.AcceptedMedia.Contains(kind))
                 {
-                    report(Diagnostic.Create(Descriptors.MediaSourceKind, media.Location, model.Id, Describe(kind), media.Field, Accepted(model)));
+                    report(Diagnostic.Create(Descriptors.MediaSourceKind, media.Location, DiagnosticProperties.For(media.Field), model.Id, Describe(kind), media.Field, Accepted(model)));
                 }
             }
         }

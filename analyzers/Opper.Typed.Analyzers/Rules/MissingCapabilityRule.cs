@@ -19,7 +19,7 @@ namespace Opper.Typed.Analyzers.Rules
                 var capability = media.Field == "video" ? "video_editing" : "image_to_video";
                 if (!model.Capabilities.Contains(capability))
                 {
-                    report(Diagnostic.Create(Descriptors.MissingCapability, media.Location, model.Id, media.Field, capability));
+                    report(Diagnostic.Create(Descriptors.MissingCapability, media.Location, DiagnosticProperties.For(media.Field), model.Id, media.Field, capability));
                 }
             }
         }

@@ -10,7 +10,7 @@ namespace Opper.Typed.Analyzers.Rules
         {
             if (!site.Typed && site.Model is { RetiredAt: { } retiredAt } model)
             {
-                report(Diagnostic.Create(Descriptors.RetiredModel, site.ModelLocation, model.Id, retiredAt, model.Successor is null ? "" : $"; use '{model.Successor}'"));
+                report(Diagnostic.Create(Descriptors.RetiredModel, site.ModelLocation, DiagnosticProperties.For("model"), model.Id, retiredAt, model.Successor is null ? "" : $"; use '{model.Successor}'"));
             }
         }
     }

@@ -12,7 +12,7 @@ namespace Opper.Typed.Analyzers.Rules
         {
             if (!site.Typed && site.Model is { HasDialect: true, RetiredAt: null } model)
             {
-                var properties = System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty.Add(ClassProperty, model.ClassName);
+                var properties = DiagnosticProperties.For("model", ClassProperty, model.ClassName);
                 report(Diagnostic.Create(Descriptors.TypedClassExists, site.Creation.Syntax.GetLocation(), properties, model.Id, model.ClassName));
             }
         }

@@ -17,9 +17,7 @@ namespace Opper.Typed.Analyzers.Rules
             }
 
             var suggestion = Suggestions.Closest(site.ModelId, catalog.Ids);
-            var properties = suggestion is null
-                ? System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty
-                : System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty.Add(SuggestionProperty, suggestion);
+            var properties = DiagnosticProperties.For("model", SuggestionProperty, suggestion);
             report(Diagnostic.Create(Descriptors.UnknownModel, site.ModelLocation, properties, site.ModelId, suggestion is null ? "" : $"; did you mean '{suggestion}'?"));
         }
     }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 
@@ -21,7 +20,7 @@ namespace Opper.Typed.Analyzers.Rules
             foreach (var parameter in site.Parameters.Where(p => ParameterFacts.SpecOf(site, p) is null))
             {
                 var suggestion = Suggestions.Closest(parameter.Key, names);
-                var properties = suggestion is null ? ImmutableDictionary<string, string?>.Empty : ImmutableDictionary<string, string?>.Empty.Add(SuggestionProperty, suggestion);
+                var properties = DiagnosticProperties.For("parameters." + parameter.Key, SuggestionProperty, suggestion);
                 report(Diagnostic.Create(Descriptors.UnknownParameter, parameter.KeyLocation, properties,
                     parameter.Key, model.Id, suggestion is null ? "" : $" (did you mean '{suggestion}'?)", string.Join(", ", names)));
             }

@@ -19,7 +19,7 @@ namespace Opper.Typed.Analyzers.Rules
                     && MediaSourceClassifier.Classify(media.Value) == MediaSourceClassifier.Url
                     && PublicUrl.WhyNotPublic(media.Value) is { } reason)
                 {
-                    report(Diagnostic.Create(Descriptors.UnreachableUrl, media.Location, media.Value, model.Id, reason, model.Provider));
+                    report(Diagnostic.Create(Descriptors.UnreachableUrl, media.Location, DiagnosticProperties.For(media.Field), media.Value, model.Id, reason, model.Provider));
                 }
             }
         }

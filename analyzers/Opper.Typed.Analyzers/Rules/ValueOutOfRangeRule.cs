@@ -26,7 +26,7 @@ namespace Opper.Typed.Analyzers.Rules
 
                 if (Problem(spec, parameter.Value) is { } expected)
                 {
-                    report(Diagnostic.Create(Descriptors.ValueOutOfRange, parameter.ValueLocation, spec.WireName, model.Id, expected, ParameterFacts.JsonText(parameter.Value)));
+                    report(Diagnostic.Create(Descriptors.ValueOutOfRange, parameter.ValueLocation, DiagnosticProperties.For("parameters." + spec.WireName), spec.WireName, model.Id, expected, ParameterFacts.JsonText(parameter.Value)));
                 }
             }
         }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace Opper.Typed.Analyzers.Rules
@@ -28,7 +27,7 @@ namespace Opper.Typed.Analyzers.Rules
                 var expected = ParameterFacts.Expected(spec.Type);
                 if (actual != expected)
                 {
-                    var properties = ImmutableDictionary<string, string?>.Empty.Add(ExpectedProperty, expected);
+                    var properties = DiagnosticProperties.For("parameters." + spec.WireName, ExpectedProperty, expected);
                     report(Diagnostic.Create(Descriptors.WrongJsonType, parameter.ValueLocation, properties,
                         parameter.Key, model.Id, expected, ParameterFacts.JsonText(parameter.Value), actual));
                 }

@@ -1,0 +1,137 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using Microsoft.CodeAnalysis;
+using Opper.Typed.Analyzers.Rules;
+using Opper.Typed.Analyzers.Tests.Support;
+using Opper.Typed.Generator.Tests.Support;
+
+namespace Opper.Typed.Analyzers.Tests;
+
+/// <summary>
+/// One table of requests, fed to the analyzer as source and to the runtime validator as objects: both must name the same
+/// fields for every case. The runtime's verdict on a model id outside the snapshot is "sent unchecked and logged", which
+/// the table writes as <c>model:unknown</c>, the analyzer's OPPER003.
+/// </summary>
+public sealed class ConformanceTests
+{
+    private static readonly (string Request, string[] Fields)[] Table =
+    [
+        // Valid, typed and untyped.
+        ("""new Sora2Request("p") { Seconds = Sora2Seconds.Seconds4, Size = Sora2Size.Size1280x720 }""", []),
+        ("""new Sora2Request("p") { Image = "https://example.com/cat.jpg" }""", []),
+        ("""new Sora2Request("p") { Image = "data:image/png;base64,iVBORw0KGgo=" }""", []),
+        ("""new Sora2ProRequest("p") { Size = Sora2ProSize.Size1792x1024 }""", []),
+        ("""new Veo31Generate001Request("p") { Image = "gs://bucket/cat.png", DurationSeconds = Veo31Generate001DurationSeconds.DurationSeconds8 }""", []),
+        ("""new Veo31FastGenerate001Request("p") { Image = "data:image/jpeg;base64,/9j/4AAQ", GenerateAudio = true, Seed = 42 }""", []),
+        ("""new GrokImagineVideoRequest("p") { Image = "https://example.com/cat.jpg", Duration = 1 }""", []),
+        ("""new GrokImagineVideoRequest("p") { Duration = 15 }""", []),
+        ("""new WanI2vRequest("p") { Image = "https://example.com/cat.jpg", NumFrames = 81 }""", []),
+        ("""new VaceRequest("p") { Video = "https://example.com/in.mp4" }""", []),
+        ("""new Happyhorse10T2vRequest("p") { Resolution = Happyhorse10T2vResolution.Resolution1080P }""", []),
+        ("""new VideoRequest("openai/sora-2", "p") { Parameters = { ["seconds"] = "4", ["size"] = "1280x720" } }""", []),
+        ("""new VideoRequest("xai/grok-imagine-video", "p") { Image = "https://example.com/cat.jpg", Parameters = { ["duration"] = 6, ["aspect_ratio"] = "16:9", ["resolution"] = "720p" } }""", []),
+        ("""new VideoRequest("pruna/wan-t2v", "p") { Parameters = { ["resolution"] = "720p", ["aspect_ratio"] = "16:9" } }""", []),
+        ("""new VideoRequest("vertexai/veo-3.1-fast-generate-001", "p") { Parameters = { ["durationSeconds"] = 4, ["resolution"] = "720p", ["generateAudio"] = false } }""", []),
+        ("""new VideoRequest("vertexai/veo-3.1-generate-001", "p") { Parameters = { ["durationSeconds"] = 6.0 } }""", []),
+        ("""new VideoRequest("pruna/vace", "p") { Video = "https://example.com/in.mp4" }""", []),
+        // OPPER001: media form.
+        ("""new Veo31Generate001Request("p") { Image = "https://example.com/cat.jpg" }""", ["image"]),
+        ("""new Veo31FastGenerate001Request("p") { Image = MediaInput.FromUrl("http://example.com/cat.jpg") }""", ["image"]),
+        ("""new WanI2vRequest("p") { Image = "data:image/png;base64,iVBORw0KGgo=" }""", ["image"]),
+        ("""new GrokImagineVideoRequest("p") { Image = "gs://bucket/cat.png" }""", ["image"]),
+        ("""new Sora2Request("p") { Image = MediaInput.FromGcs("gs://bucket/cat.png") }""", ["image"]),
+        ("""new VaceRequest("p") { Video = "data:video/mp4;base64,AAAAIGZ0eXA=" }""", ["video"]),
+        ("""new VideoRequest("vertexai/veo-3.1-generate-001", "p") { Image = "https://example.com/cat.jpg" }""", ["image"]),
+        ("""new VideoRequest("xai/grok-imagine-video", "p") { Image = "data:image/png;base64,iVBORw0KGgo=" }""", ["image"]),
+        // OPPER002: unreachable URLs.
+        ("""new GrokImagineVideoRequest("p") { Image = "http://localhost:8080/cat.jpg" }""", ["image"]),
+        ("""new WanI2vRequest("p") { Image = "http://10.0.0.7/cat.jpg" }""", ["image"]),
+        ("""new VideoRequest("pruna/vace", "p") { Video = "http://nas.local/in.mp4" }""", ["video"]),
+        ("""new Sora2Request("p") { Image = "http://localhost:8080/cat.jpg" }""", []),
+        // OPPER003 / OPPER011: model ids.
+        ("""new VideoRequest("openai/sora-3", "p")""", ["model:unknown"]),
+        ("""new VideoRequest("vertexai/veo-9", "p") { Parameters = { ["anything"] = 1 } }""", ["model:unknown"]),
+        // OPPER004: inputs the model does not take.
+        ("""new VideoRequest("pruna/wan-t2v", "p") { Image = "https://example.com/cat.jpg" }""", ["image"]),
+        ("""new VideoRequest("openai/sora-2", "p") { Video = "https://example.com/in.mp4" }""", ["video"]),
+        ("""new VideoRequest("pruna/vace", "p") { Image = "https://example.com/cat.jpg" }""", ["image"]),
+        // OPPER005: unknown keys.
+        ("""new VideoRequest("vertexai/veo-3.1-generate-001", "p") { Parameters = { ["duration_seconds"] = 4 } }""", ["parameters.duration_seconds"]),
+        ("""new VideoRequest("openai/sora-2", "p") { Parameters = { ["duration"] = "4" } }""", ["parameters.duration"]),
+        ("""new VideoRequest("xai/grok-imagine-video", "p") { Parameters = { ["aspectRatio"] = "16:9", ["fps"] = 24 } }""", ["parameters.aspectRatio", "parameters.fps"]),
+        // OPPER006: wrong JSON types.
+        ("""new VideoRequest("openai/sora-2", "p") { Parameters = { ["seconds"] = 4 } }""", ["parameters.seconds"]),
+        ("""new VideoRequest("vertexai/veo-3.1-fast-generate-001", "p") { Parameters = { ["durationSeconds"] = "4" } }""", ["parameters.durationSeconds"]),
+        ("""new VideoRequest("vertexai/veo-3.1-generate-001", "p") { Parameters = { ["generateAudio"] = "false" } }""", ["parameters.generateAudio"]),
+        ("""new VideoRequest("xai/grok-imagine-video", "p") { Parameters = { ["duration"] = "6" } }""", ["parameters.duration"]),
+        // OPPER007: out of set or range.
+        ("""new VideoRequest("xai/grok-imagine-video", "p") { Parameters = { ["duration"] = 30 } }""", ["parameters.duration"]),
+        ("""new VideoRequest("xai/grok-imagine-video", "p") { Parameters = { ["duration"] = 2.5 } }""", ["parameters.duration"]),
+        ("""new VideoRequest("openai/sora-2", "p") { Parameters = { ["size"] = "1792x1024" } }""", ["parameters.size"]),
+        ("""new VideoRequest("vertexai/veo-3.1-generate-001", "p") { Parameters = { ["durationSeconds"] = 5 } }""", ["parameters.durationSeconds"]),
+        ("""new GrokImagineVideoRequest("p") { Duration = 0 }""", ["parameters.duration"]),
+        ("""new Veo31Generate001Request("p") { SampleCount = 9 }""", ["parameters.sampleCount"]),
+        ("""new WanT2vRequest("p") { NumFrames = 200 }""", ["parameters.num_frames"]),
+        // Several at once.
+        ("""new VideoRequest("vertexai/veo-3.1-generate-001", "p") { Image = "https://example.com/cat.jpg", Parameters = { ["durationSeconds"] = "8", ["duration_seconds"] = 8 } }""", ["image", "parameters.durationSeconds", "parameters.duration_seconds"]),
+    ];
+
+    [Fact]
+    public async Task Analyzer_and_runtime_validator_agree_on_every_case()
+    {
+        Assert.True(Table.Length >= 40, $"{Table.Length} cases");
+        var source = "using Opper.Typed;\npublic static class Cases\n{\n"
+            + string.Concat(Table.Select((c, i) => $"    public static object C{i}() => {c.Request};\n")) + "}\n";
+
+        var diagnostics = await AnalyzerHarness.AnalyzeAsync(source);
+        var assembly = Load(source);
+
+        var disagreements = new List<string>();
+        for (var i = 0; i < Table.Length; i++)
+        {
+            var expected = Table[i].Fields.Order().ToArray();
+            var analyzer = AnalyzerFields(diagnostics, $"C{i}()").ToArray();
+            var runtime = RuntimeFields((IVideoRequest)assembly.GetType("Cases")!.GetMethod($"C{i}")!.Invoke(null, null)!).ToArray();
+            if (!analyzer.SequenceEqual(expected) || !runtime.SequenceEqual(expected))
+            {
+                disagreements.Add($"C{i} {Table[i].Request}\n  expected [{string.Join(", ", expected)}]\n  analyzer [{string.Join(", ", analyzer)}]\n  runtime  [{string.Join(", ", runtime)}]");
+            }
+        }
+
+        Assert.True(disagreements.Count == 0, string.Join("\n", disagreements));
+    }
+
+    private static IEnumerable<string> AnalyzerFields(IEnumerable<Diagnostic> diagnostics, string method) =>
+        diagnostics
+            .Where(d => d.Severity == DiagnosticSeverity.Warning && LineOf(d).Contains($"object {method} =>", StringComparison.Ordinal))
+            .Select(d => d.Id == "OPPER003" ? "model:unknown" : d.Properties[DiagnosticProperties.Field]!)
+            .Order();
+
+    private static IEnumerable<string> RuntimeFields(IVideoRequest request)
+    {
+        var fields = VideoRequestValidator.FindProblems(request).Select(p => p.Field).ToList();
+        if (!VideoModelRegistry.TryGet(request.Model, out _))
+        {
+            fields.Add("model:unknown");
+        }
+
+        return fields.Order();
+    }
+
+    private static string LineOf(Diagnostic diagnostic)
+    {
+        var text = diagnostic.Location.SourceTree!.GetText();
+        return text.Lines.GetLineFromPosition(diagnostic.Location.SourceSpan.Start).ToString();
+    }
+
+    /// <summary>Compiles the cases with the generated classes and loads them; their module initializer registers the models.</summary>
+    private static Assembly Load(string source)
+    {
+        var (output, _, _) = GeneratorHarness.Run(null, source);
+        using var stream = new MemoryStream();
+        var emit = output.Emit(stream);
+        Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));
+        stream.Position = 0;
+        return new AssemblyLoadContext("conformance", isCollectible: true).LoadFromStream(stream);
+    }
+}
