@@ -11,10 +11,12 @@ internal static class AnalyzerHarness
 {
     private static readonly object FailureLock = new();
 
-    public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string source, TestFile[]? files = null)
+    public static Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string source, TestFile[]? files = null) => AnalyzeAsync([source], files);
+
+    public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string[] sources, TestFile[]? files = null)
     {
         files ??= GeneratorHarness.DefaultFiles();
-        var (output, _, _) = GeneratorHarness.Run(files, source);
+        var (output, _, _) = GeneratorHarness.Run(files, sources);
         var failures = new List<Exception>();
         var options = new CompilationWithAnalyzersOptions(
             new AnalyzerOptions([.. files.Cast<AdditionalText>()], new TestOptionsProvider(files, new Dictionary<string, string>())),
