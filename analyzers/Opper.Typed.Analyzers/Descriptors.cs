@@ -29,6 +29,9 @@ namespace Opper.Typed.Analyzers
         public static readonly DiagnosticDescriptor ValueOutOfRange = Create(RuleIdentifiers.ValueOutOfRange, "Value outside the accepted set or range",
             "Parameter '{0}' of {1} must be {2}; got {3}");
 
+        public static readonly DiagnosticDescriptor ImageSizeMismatch = Create(RuleIdentifiers.ImageSizeMismatch, "Image size differs from the requested size",
+            "The image is {0} pixels, but {1} needs it to equal {2} {3}");
+
         public static readonly DiagnosticDescriptor LiteralApiKey = Create(RuleIdentifiers.LiteralApiKey, "Literal Opper API key in source",
             "An Opper API key is written in source; read it from the OPPER_API_KEY environment variable or a secret store instead");
 

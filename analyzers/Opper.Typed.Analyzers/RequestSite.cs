@@ -9,7 +9,7 @@ namespace Opper.Typed.Analyzers
     internal sealed record MediaSite(string Field, string Value, Location Location);
 
     /// <summary>A constant <c>Parameters["key"] = value</c> of an untyped request, or a constant typed property.</summary>
-    internal sealed record ParameterSite(string Key, Location KeyLocation, object? Value, SpecialType ValueType, Location ValueLocation);
+    internal sealed record ParameterSite(string Key, Location KeyLocation, object? Value, SpecialType ValueType, Location ValueLocation, string? EnumMember = null);
 
     /// <summary>What one <c>new VideoRequest(…)</c> or <c>new Sora2Request(…)</c> says in constants, gathered once for all rules.</summary>
     internal sealed class RequestSite

@@ -75,7 +75,8 @@ namespace Opper.Typed.Analyzers
             var constant = Unwrap(value);
             if (site.Typed && constant.ConstantValue.HasValue && constant.Type is { } type)
             {
-                site.Parameters.Add(new ParameterSite(name, value.Syntax.GetLocation(), constant.ConstantValue.Value, type.SpecialType, value.Syntax.GetLocation()));
+                var member = constant is IFieldReferenceOperation { Field.ContainingType.TypeKind: TypeKind.Enum } field ? field.Field.Name : null;
+                site.Parameters.Add(new ParameterSite(name, value.Syntax.GetLocation(), constant.ConstantValue.Value, type.SpecialType, value.Syntax.GetLocation(), member));
             }
         }
 

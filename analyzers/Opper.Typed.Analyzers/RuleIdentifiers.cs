@@ -10,6 +10,7 @@ namespace Opper.Typed.Analyzers
         public const string UnknownParameter = "OPPER005";
         public const string WrongJsonType = "OPPER006";
         public const string ValueOutOfRange = "OPPER007";
+        public const string ImageSizeMismatch = "OPPER008";
         public const string LiteralApiKey = "OPPER009";
         public const string TypedClassExists = "OPPER010";
         public const string RetiredModel = "OPPER011";

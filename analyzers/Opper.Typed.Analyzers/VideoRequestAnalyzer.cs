@@ -17,7 +17,7 @@ namespace Opper.Typed.Analyzers
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             Descriptors.MediaSourceKind, Descriptors.UnreachableUrl, Descriptors.UnknownModel, Descriptors.MissingCapability,
-            Descriptors.UnknownParameter, Descriptors.WrongJsonType, Descriptors.ValueOutOfRange, Descriptors.LiteralApiKey,
+            Descriptors.UnknownParameter, Descriptors.WrongJsonType, Descriptors.ValueOutOfRange, Descriptors.ImageSizeMismatch, Descriptors.LiteralApiKey,
             Descriptors.TypedClassExists, Descriptors.RetiredModel);
 
         public override void Initialize(AnalysisContext context)
@@ -73,6 +73,7 @@ namespace Opper.Typed.Analyzers
             UnknownParameterRule.Check(site, report);
             WrongJsonTypeRule.Check(site, report);
             ValueOutOfRangeRule.Check(site, report);
+            ImageSizeRule.Check(site, report);
         }
 
         /// <summary>Tests set this to see rule failures that users never should (the corpus test requires none).</summary>

@@ -72,6 +72,10 @@ public sealed class ConformanceTests
         ("""new GrokImagineVideoRequest("p") { Duration = 0 }""", ["parameters.duration"]),
         ("""new Veo31Generate001Request("p") { SampleCount = 9 }""", ["parameters.sampleCount"]),
         ("""new WanT2vRequest("p") { NumFrames = 200 }""", ["parameters.num_frames"]),
+        // OPPER008: image size against Sora's size.
+        ("""new Sora2Request("p") { Size = Sora2Size.Size1280x720, Image = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAABAAAAAQACAIAAADwf7zU" }""", ["image"]),
+        ("""new Sora2Request("p") { Size = Sora2Size.Size1280x720, Image = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAABQAAAALQCAIAAABAH0oB" }""", []),
+        ("""new VideoRequest("openai/sora-2-pro", "p") { Image = "data:image/jpeg;base64,/9j/4AAQSkZJRgABAQAAAQABAAD/wAALCAUAAtABAREA/9k=", Parameters = { ["size"] = "1792x1024" } }""", ["image"]),
         // Several at once.
         ("""new VideoRequest("vertexai/veo-3.1-generate-001", "p") { Image = "https://example.com/cat.jpg", Parameters = { ["durationSeconds"] = "8", ["duration_seconds"] = 8 } }""", ["image", "parameters.durationSeconds", "parameters.duration_seconds"]),
     ];

@@ -42,6 +42,12 @@ public sealed class RuleTests
         { """new GrokImagineVideoRequest("p") { Duration = 30 }""", ["OPPER007:30"] },
         { """new GrokImagineVideoRequest("p") { Duration = 15 }""", [] },
         { """new Veo31Generate001Request("p") { SampleCount = 5 }""", ["OPPER007:5"] },
+        // OPPER008: Sora's image must have the requested size (PNG and JPEG headers read from constant data-URIs).
+        { """new Sora2Request("p") { Size = Sora2Size.Size1280x720, Image = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAABAAAAAQACAIAAADwf7zU" }""", ["OPPER008:\"data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAABAAAAAQACAIAAADwf7zU\""] },
+        { """new Sora2Request("p") { Size = Sora2Size.Size1280x720, Image = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAABQAAAALQCAIAAABAH0oB" }""", [] },
+        { """new Sora2Request("p") { Size = Sora2Size.Size720x1280, Image = "data:image/jpeg;base64,/9j/4AAQSkZJRgABAQAAAQABAAD/wAALCAUAAtABAREA/9k=" }""", [] },
+        { """new VideoRequest("openai/sora-2", "p") { Image = "data:image/jpeg;base64,/9j/4AAQSkZJRgABAQAAAQABAAD/wAALCAUAAtABAREA/9k=", Parameters = { ["size"] = "1280x720" } }""", ["OPPER008:\"data:image/jpeg;base64,/9j/4AAQSkZJRgABAQAAAQABAAD/wAALCAUAAtABAREA/9k=\"", "OPPER010"] },
+        { """new Sora2Request("p") { Image = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAABAAAAAQACAIAAADwf7zU" }""", [] },
         // Not constant: nothing to say at compile time.
         { """new VideoRequest(System.Environment.GetEnvironmentVariable("M")!, "p") { Image = System.Environment.GetEnvironmentVariable("I") }""", [] },
     };

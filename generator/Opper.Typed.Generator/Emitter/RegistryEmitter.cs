@@ -24,6 +24,7 @@ namespace Opper.Typed.Generator.Emitter
             w.Line($"Capabilities = new string[] {{ {string.Join(", ", model.Capabilities.Select(Literal))} }},");
             w.Line($"AcceptedMedia = new global::Opper.Typed.MediaSourceKind[] {{ {string.Join(", ", model.AcceptedMedia.Select(MediaKind))} }},");
             w.Line($"PublicUrlsOnly = {Bool(model.PublicUrlsOnly)},");
+            w.Line($"ImageSizeParameter = {(model.ImageSizeParameter is null ? "null" : Literal(model.ImageSizeParameter))},");
             w.Line($"HasTypedParameters = {Bool(model.HasDialect)},");
             w.Line($"MaxDuration = {Number(model.MaxDuration)},");
             w.Line($"RetiredAt = {(model.RetiredAt is null ? "null" : Literal(model.RetiredAt))},");

@@ -34,6 +34,7 @@ namespace Opper.Typed.Generator.Model
         EquatableArray<string> Capabilities,
         EquatableArray<string> AcceptedMedia,
         bool PublicUrlsOnly,
+        string? ImageSizeParameter,
         bool HasDialect,
         EquatableArray<ParameterSpec> Parameters,
         double? MaxDuration,

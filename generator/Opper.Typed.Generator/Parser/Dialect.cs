@@ -11,6 +11,9 @@ namespace Opper.Typed.Generator.Parser
 
         public bool PublicUrlsOnly { get; set; }
 
+        /// <summary>A WIDTHxHEIGHT parameter a reference image's pixel size must equal (Sora's <c>size</c>), if any.</summary>
+        public string? ImageSizeParameter { get; set; }
+
         public List<DialectParameter> Parameters { get; } = new List<DialectParameter>();
     }
 

@@ -53,6 +53,7 @@ namespace Opper.Typed.Generator.Parser
                 }
 
                 dialect.PublicUrlsOnly = media["public_url_only"]?.Kind == JsonKind.True;
+                dialect.ImageSizeParameter = media["image_size_parameter"]?.AsString();
                 dialect.Parameters.AddRange(ReadParameters(Require(provider.Value, "parameters", JsonKind.Array), $"provider '{provider.Key}'"));
                 set.Providers[provider.Key] = dialect;
             }

@@ -48,6 +48,7 @@ namespace Opper.Typed.Generator.Parser
                     entry.Capabilities.ToEquatableArray(),
                     (dialect?.Media ?? (IEnumerable<string>)AllMedia).ToEquatableArray(),
                     dialect?.PublicUrlsOnly ?? false,
+                    dialect?.ImageSizeParameter,
                     dialect is not null,
                     parameters.ToEquatableArray(),
                     entry.MaxDuration,

@@ -62,6 +62,10 @@ internal static class SubmissionValidator
         {
             case null:
                 return null;
+            case JsonObject parameters when request["image"] is JsonValue image && image.GetValueKind() == JsonValueKind.String
+                && spec.ImageSizeParameter is { } sizeParameter && parameters[sizeParameter] is JsonValue size && size.GetValueKind() == JsonValueKind.String
+                && ModelRules.CheckImageSize(spec, image.GetValue<string>(), size.GetValue<string>()) is { } sizeViolation:
+                return Reject(modelId, sizeViolation);
             case JsonObject parameters:
                 foreach (var (name, value) in parameters)
                 {

@@ -24,6 +24,9 @@ public sealed class VideoModelSpec
     /// <summary>Whether URLs must be publicly fetchable by the provider's servers (no loopback, private or <c>.local</c> hosts).</summary>
     public bool PublicUrlsOnly { get; init; }
 
+    /// <summary>A WIDTHxHEIGHT parameter that a data-URI image's pixel size must equal (Sora's <c>size</c>), if any.</summary>
+    public string? ImageSizeParameter { get; init; }
+
     /// <summary>Whether the provider has a dialect, so <see cref="Parameters"/> is the complete list of accepted keys.</summary>
     public bool HasTypedParameters { get; init; }
 

@@ -34,6 +34,19 @@ internal static class ModelRules
         return null;
     }
 
+    /// <summary>Sora: a data-URI image must have exactly the pixel size of the requested <c>size</c>.</summary>
+    public static RuleViolation? CheckImageSize(VideoModelSpec model, string image, string? requestedSize)
+    {
+        if (model.ImageSizeParameter is not { } parameter || requestedSize is null || ImageDimensions.OfDataUri(image) is not { } actual
+            || string.Equals(actual, requestedSize, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return new RuleViolation("image", $"is {actual} pixels, but {model.Id} needs it to equal {parameter} {requestedSize}",
+            $"Resize the image to {requestedSize}, or request the {parameter} that matches it.", "invalid_media");
+    }
+
     public static RuleViolation? CheckParameter(VideoModelSpec model, string name, JsonNode? value)
     {
         var field = "parameters." + name;

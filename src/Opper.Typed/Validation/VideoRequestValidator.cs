@@ -75,6 +75,12 @@ public static class VideoRequestValidator
             }
         }
 
+        if (wire.Image is not null && model.ImageSizeParameter is { } sizeParameter && wire.Parameters.TryGetValue(sizeParameter, out var size)
+            && size?.GetValueKind() == System.Text.Json.JsonValueKind.String && ModelRules.CheckImageSize(model, wire.Image, size.GetValue<string>()) is { } sizeViolation)
+        {
+            yield return sizeViolation;
+        }
+
         foreach (var (name, value) in wire.Parameters)
         {
             if (ModelRules.CheckParameter(model, name, value) is { } violation)

@@ -14,6 +14,7 @@ public static class Misuse
         new VideoRequest("vertexai/veo-3.1-generate-001", "a cat") { Parameters = { ["duration_seconds"] = 4 } }, // OPPER005
         new VideoRequest("openai/sora-3", "a cat"), // OPPER003
         new GrokImagineVideoRequest("a cat") { Duration = 30 }, // OPPER007
+        new Sora2Request("a cat") { Size = Sora2Size.Size1280x720, Image = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAABAAAAAQACAIAAADwf7zU" }, // OPPER008
         new Sora2Request("a cat") { Seconds = Sora2Seconds.Seconds4, Size = Sora2Size.Size1280x720 },
         new GrokImagineVideoRequest("a cat") { Image = "https://example.com/cat.jpg", Duration = 6 },
     ];

@@ -136,6 +136,7 @@ namespace Opper.Typed
             Capabilities = new string[] { "video_generation", "image_to_video" },
             AcceptedMedia = new global::Opper.Typed.MediaSourceKind[] { global::Opper.Typed.MediaSourceKind.Url },
             PublicUrlsOnly = true,
+            ImageSizeParameter = null,
             HasTypedParameters = true,
             MaxDuration = 15d,
             RetiredAt = null,

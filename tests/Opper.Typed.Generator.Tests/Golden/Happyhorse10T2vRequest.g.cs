@@ -115,6 +115,7 @@ namespace Opper.Typed
             Capabilities = new string[] { "video_generation" },
             AcceptedMedia = new global::Opper.Typed.MediaSourceKind[] { global::Opper.Typed.MediaSourceKind.Url },
             PublicUrlsOnly = true,
+            ImageSizeParameter = null,
             HasTypedParameters = true,
             MaxDuration = 10d,
             RetiredAt = null,

@@ -122,6 +122,7 @@ namespace Opper.Typed
             Capabilities = new string[] { "video_generation", "image_to_video" },
             AcceptedMedia = new global::Opper.Typed.MediaSourceKind[] { global::Opper.Typed.MediaSourceKind.Url, global::Opper.Typed.MediaSourceKind.DataUri },
             PublicUrlsOnly = false,
+            ImageSizeParameter = "size",
             HasTypedParameters = true,
             MaxDuration = 12d,
             RetiredAt = null,

@@ -198,6 +198,7 @@ namespace Opper.Typed
             Capabilities = new string[] { "video_generation", "image_to_video" },
             AcceptedMedia = new global::Opper.Typed.MediaSourceKind[] { global::Opper.Typed.MediaSourceKind.DataUri, global::Opper.Typed.MediaSourceKind.GcsUri },
             PublicUrlsOnly = false,
+            ImageSizeParameter = null,
             HasTypedParameters = true,
             MaxDuration = 8d,
             RetiredAt = null,

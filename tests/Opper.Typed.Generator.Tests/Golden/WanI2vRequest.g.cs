@@ -129,6 +129,7 @@ namespace Opper.Typed
             Capabilities = new string[] { "image_to_video" },
             AcceptedMedia = new global::Opper.Typed.MediaSourceKind[] { global::Opper.Typed.MediaSourceKind.Url },
             PublicUrlsOnly = true,
+            ImageSizeParameter = null,
             HasTypedParameters = true,
             MaxDuration = 5d,
             RetiredAt = null,

@@ -17,6 +17,7 @@ public sealed class RuntimeValidationTests
         { "video on Sora", new VideoRequest("openai/sora-2", "a cat") { Video = "https://example.com/in.mp4" }, "video", "is not taken by openai/sora-2" },
         { "loopback URL to xAI", new VideoRequest("xai/grok-imagine-video", "a cat") { Image = "http://127.0.0.1:8080/cat.jpg" }, "image", "is a loopback address" },
         { "gs:// to Sora", new VideoRequest("openai/sora-2", "a cat") { Image = "gs://bucket/cat.png" }, "image", "got a gs:// URI" },
+        { "Sora image size differs", new VideoRequest("openai/sora-2", "a cat") { Image = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAABAAAAAQACAIAAADwf7zU", Parameters = { ["size"] = "1280x720" } }, "image", "is 1024x1024 pixels, but openai/sora-2 needs it to equal size 1280x720" },
         { "Veo duration as string", new VideoRequest("vertexai/veo-3.1-fast-generate-001", "a cat") { Parameters = { ["durationSeconds"] = "4" } }, "parameters.durationSeconds", "must be a JSON number; got \"4\"" },
     };
 
