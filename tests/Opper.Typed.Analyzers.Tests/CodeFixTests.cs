@@ -31,4 +31,29 @@ public sealed class CodeFixTests
 
         Assert.Equal(AnalyzerHarness.Wrap("""new OpperVideoClientOptions { ApiKey = System.Environment.GetEnvironmentVariable("OPPER_API_KEY") }"""), after);
     }
+
+    [Theory]
+    [InlineData("""new VideoRequest("openai/sora-2", "p") { Parameters = { ["seconds"] = "4", ["size"] = "1280x720" } }""",
+                """new Sora2Request("p") { Seconds = Sora2Seconds.Seconds4, Size = Sora2Size.Size1280x720 }""")]
+    [InlineData("""new VideoRequest("xai/grok-imagine-video", "p") { Image = "https://example.com/cat.jpg", Parameters = { ["duration"] = 6, ["aspect_ratio"] = "16:9" } }""",
+                """new GrokImagineVideoRequest("p") { Image = "https://example.com/cat.jpg", Duration = 6, AspectRatio = GrokImagineVideoAspectRatio.AspectRatio16x9 }""")]
+    [InlineData("""new VideoRequest("vertexai/veo-3.1-fast-generate-001", "p") { Parameters = { ["durationSeconds"] = 4, ["generateAudio"] = false }, Store = true }""",
+                """new Veo31FastGenerate001Request("p") { DurationSeconds = Veo31FastGenerate001DurationSeconds.DurationSeconds4, GenerateAudio = false, Store = true }""")]
+    [InlineData("""new VideoRequest("pruna/vace", "p")""", """new VaceRequest("p")""")]
+    public async Task An_untyped_request_is_rewritten_as_its_typed_class(string before, string after)
+    {
+        var fixedSource = await CodeFixHarness.ApplyAsync(new UseTypedRequestCodeFix(), AnalyzerHarness.Wrap(before), "OPPER010");
+
+        Assert.Equal(AnalyzerHarness.Wrap(after), fixedSource);
+        Assert.Empty((await AnalyzerHarness.AnalyzeAsync(fixedSource!)).Where(d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Info));
+    }
+
+    [Theory]
+    [InlineData("""new VideoRequest("openai/sora-2", "p") { Parameters = { ["size"] = "1920x1080" } }""")]   // no enum member for the value
+    [InlineData("""new VideoRequest("openai/sora-2", "p") { Parameters = { ["seconds"] = 4 } }""")]            // wrong JSON type
+    [InlineData("""new VideoRequest("openai/sora-2", "p") { Parameters = { ["fps"] = 24 } }""")]               // no such parameter
+    [InlineData("""new VideoRequest("openai/sora-2", "p") { Parameters = { ["seconds"] = System.Environment.MachineName } }""")]  // not constant
+    [InlineData("""new VideoRequest("pruna/wan-t2v", "p") { Image = "https://example.com/cat.jpg" }""")]       // typed class has no Image
+    public async Task No_rewrite_is_offered_where_a_value_has_no_typed_form(string before) =>
+        Assert.Null(await CodeFixHarness.ApplyAsync(new UseTypedRequestCodeFix(), AnalyzerHarness.Wrap(before), "OPPER010"));
 }
