@@ -56,4 +56,44 @@ public sealed class CodeFixTests
     [InlineData("""new VideoRequest("pruna/wan-t2v", "p") { Image = "https://example.com/cat.jpg" }""")]       // typed class has no Image
     public async Task No_rewrite_is_offered_where_a_value_has_no_typed_form(string before) =>
         Assert.Null(await CodeFixHarness.ApplyAsync(new UseTypedRequestCodeFix(), AnalyzerHarness.Wrap(before), "OPPER010"));
+
+    [Theory]
+    [InlineData("""new Veo31Generate001Request("p") { Image = "https://example.com/cat.jpg" }""",
+                """new Veo31Generate001Request("p") { Image = await MediaInput.DownloadAsDataUriAsync("https://example.com/cat.jpg") }""")]
+    [InlineData("""new Veo31Generate001Request("p") { Image = MediaInput.FromUrl("https://example.com/cat.jpg") }""",
+                """new Veo31Generate001Request("p") { Image = await MediaInput.DownloadAsDataUriAsync("https://example.com/cat.jpg") }""")]
+    public async Task A_url_for_Veo_is_downloaded_and_inlined_in_async_code(string before, string after)
+    {
+        static string Async(string expression) => $$"""
+            using Opper.Typed;
+            class Use
+            {
+                async System.Threading.Tasks.Task<object> M() => {{expression}};
+            }
+            """;
+
+        var fixedSource = await CodeFixHarness.ApplyAsync(new InlineMediaCodeFix(), Async(before), "OPPER001");
+
+        Assert.Equal(Async(after), fixedSource);
+        Assert.Empty(await AnalyzerHarness.AnalyzeAsync(fixedSource!));
+    }
+
+    [Theory]
+    [InlineData("""new Veo31Generate001Request("p") { Image = "https://example.com/cat.jpg" }""")]   // not async: no await possible
+    public async Task No_inline_fix_outside_async_code(string expression) =>
+        Assert.Null(await CodeFixHarness.ApplyAsync(new InlineMediaCodeFix(), AnalyzerHarness.Wrap(expression), "OPPER001"));
+
+    [Fact]
+    public async Task No_inline_fix_for_a_provider_that_takes_no_data_uri()
+    {
+        const string Source = """
+            using Opper.Typed;
+            class Use
+            {
+                async System.Threading.Tasks.Task<object> M() => new WanI2vRequest("p") { Image = "gs://bucket/cat.png" };
+            }
+            """;
+
+        Assert.Null(await CodeFixHarness.ApplyAsync(new InlineMediaCodeFix(), Source, "OPPER001"));
+    }
 }

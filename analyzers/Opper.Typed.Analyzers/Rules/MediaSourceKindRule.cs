@@ -8,6 +8,9 @@ namespace Opper.Typed.Analyzers.Rules
     /// <summary>OPPER001: an image/video in a form the provider does not accept (http for Veo, data-URI for Pruna/xAI, gs:// for Sora, a local path for anyone).</summary>
     internal static class MediaSourceKindRule
     {
+        /// <summary>Set when the value is a URL and the provider takes data-URIs: the fix can download and inline it.</summary>
+        public const string CanInlineProperty = "CanInline";
+
         public static void Check(RequestSite site, Action<Diagnostic> report)
         {
             if (site.Model is not { } model)
@@ -25,7 +28,8 @@ namespace Opper.Typed.Analyzers.Rules
                 var kind = MediaSourceClassifier.Classify(media.Value);
                 if (kind is null || !model.AcceptedMedia.Contains(kind))
                 {
-                    report(Diagnostic.Create(Descriptors.MediaSourceKind, media.Location, DiagnosticProperties.For(media.Field), model.Id, Describe(kind), media.Field, Accepted(model)));
+                    var canInline = kind == MediaSourceClassifier.Url && model.AcceptedMedia.Contains(MediaSourceClassifier.DataUri);
+                    report(Diagnostic.Create(Descriptors.MediaSourceKind, media.Location, DiagnosticProperties.For(media.Field, canInline ? CanInlineProperty : null, "true"), model.Id, Describe(kind), media.Field, Accepted(model)));
                 }
             }
         }

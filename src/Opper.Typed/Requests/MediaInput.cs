@@ -7,7 +7,7 @@ namespace Opper.Typed;
 /// depends on its provider (Veo takes no http URL; Pruna and xAI take no data-URI), which the analyzer and
 /// <see cref="VideoRequestValidator"/> check. A plain string converts implicitly and is classified by its scheme.
 /// </summary>
-public sealed class MediaInput : IEquatable<MediaInput>
+public sealed partial class MediaInput : IEquatable<MediaInput>
 {
     /// <summary>The default cap on the raw size of <see cref="FromFile"/> / <see cref="FromBytes"/> content: 20 MiB.</summary>
     public const long DefaultMaxBytes = 20L * 1024 * 1024;
