@@ -29,27 +29,12 @@ namespace Opper.Typed.Analyzers.Rules
                 if (kind is null || !model.AcceptedMedia.Contains(kind))
                 {
                     var canInline = kind == MediaSourceClassifier.Url && model.AcceptedMedia.Contains(MediaSourceClassifier.DataUri);
-                    report(Diagnostic.Create(Descriptors.MediaSourceKind, media.Location, DiagnosticProperties.For(media.Field, canInline ? CanInlineProperty : null, "true"), model.Id, Describe(kind), media.Field, Accepted(model)));
+                    report(Diagnostic.Create(Descriptors.MediaSourceKind, media.Location, DiagnosticProperties.For(media.Field, canInline ? CanInlineProperty : null, "true"), model.Id, MediaWording.Given(kind), media.Field, MediaWording.Accepted(model.AcceptedMedia, model.PublicUrlsOnly)));
                 }
             }
         }
 
         internal static bool Takes(ModelSpec model, string field) =>
             model.Capabilities.Contains(field == "video" ? "video_editing" : "image_to_video");
-
-        private static string Describe(string? kind) => kind switch
-        {
-            MediaSourceClassifier.Url => "an http(s) URL",
-            MediaSourceClassifier.DataUri => "a data-URI",
-            MediaSourceClassifier.Gcs => "a gs:// URI",
-            _ => "a value that is not a URL or data-URI",
-        };
-
-        private static string Accepted(ModelSpec model) => string.Join(" or ", model.AcceptedMedia.Select(kind => kind switch
-        {
-            MediaSourceClassifier.Url => model.PublicUrlsOnly ? "a public http(s) URL" : "an http(s) URL",
-            MediaSourceClassifier.DataUri => "a base64 data-URI",
-            _ => "a gs:// URI",
-        }));
     }
 }

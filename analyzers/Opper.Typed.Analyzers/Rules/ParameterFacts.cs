@@ -55,6 +55,16 @@ namespace Opper.Typed.Analyzers.Rules
             _ => value.ToString() ?? "",
         };
 
+        /// <summary>The enum member whose wire value equals the constant (numbers compared as numbers), if any.</summary>
+        public static EnumMemberSpec? MemberFor(ParameterSpec spec, object value)
+        {
+            var text = JsonText(value);
+            var number = Number(value);
+            return spec.Members.FirstOrDefault(m => number is { } n
+                ? double.TryParse(m.WireText, NumberStyles.Float, CultureInfo.InvariantCulture, out var allowed) && allowed == n
+                : m.WireText == text);
+        }
+
         public static double? Number(object? value) =>
             value is IConvertible convertible && !(value is string) && !(value is bool) ? convertible.ToDouble(CultureInfo.InvariantCulture) : (double?)null;
     }

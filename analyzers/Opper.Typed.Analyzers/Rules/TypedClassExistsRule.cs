@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Opper.Typed.Generator.Model;
@@ -54,11 +53,7 @@ namespace Opper.Typed.Analyzers.Rules
                 var replacement = "";
                 if (spec.EnumName is not null)
                 {
-                    var text = ParameterFacts.JsonText(parameter.Value);
-                    var number = ParameterFacts.Number(parameter.Value);
-                    var member = spec.Members.FirstOrDefault(m => number is { } n
-                        ? double.TryParse(m.WireText, NumberStyles.Float, CultureInfo.InvariantCulture, out var allowed) && allowed == n
-                        : m.WireText == text);
+                    var member = ParameterFacts.MemberFor(spec, parameter.Value);
                     if (member is null)
                     {
                         return null;

@@ -34,17 +34,12 @@ namespace Opper.Typed.Analyzers.Rules
         /// <summary>What the value should have been, or null when it is fine.</summary>
         private static string? Problem(ParameterSpec spec, object value)
         {
-            var text = ParameterFacts.JsonText(value);
-            var number = ParameterFacts.Number(value);
             if (spec.Members.Count > 0)
             {
-                var fits = spec.Members.Any(m => number is { } n
-                    ? double.TryParse(m.WireText, NumberStyles.Float, CultureInfo.InvariantCulture, out var allowed) && allowed == n
-                    : m.WireText == text);
-                return fits ? null : "one of " + string.Join(", ", spec.Members.Select(m => m.WireText));
+                return ParameterFacts.MemberFor(spec, value) is null ? "one of " + string.Join(", ", spec.Members.Select(m => m.WireText)) : null;
             }
 
-            if (number is not { } n2)
+            if (ParameterFacts.Number(value) is not { } n2)
             {
                 return null;
             }

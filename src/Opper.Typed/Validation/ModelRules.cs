@@ -130,19 +130,15 @@ internal static class ModelRules
         _ => "number",
     };
 
-    private static string Describe(VideoModelSpec model) => string.Join(" or ", model.AcceptedMedia.Select(kind => kind switch
-    {
-        MediaSourceKind.Url => model.PublicUrlsOnly ? "a public http(s) URL" : "an http(s) URL",
-        MediaSourceKind.DataUri => "a base64 data-URI",
-        _ => "a gs:// URI",
-    }));
+    private static string Describe(VideoModelSpec model) => MediaWording.Accepted(model.AcceptedMedia.Select(KindName), model.PublicUrlsOnly);
 
-    private static string Describe(MediaSourceKind kind) => kind switch
+    private static string Describe(MediaSourceKind kind) => MediaWording.Given(kind == MediaSourceKind.Unknown ? null : KindName(kind));
+
+    private static string KindName(MediaSourceKind kind) => kind switch
     {
-        MediaSourceKind.Url => "an http(s) URL",
-        MediaSourceKind.DataUri => "a data-URI",
-        MediaSourceKind.GcsUri => "a gs:// URI",
-        _ => "something that is not a URL or data-URI",
+        MediaSourceKind.Url => MediaSourceClassifier.Url,
+        MediaSourceKind.DataUri => MediaSourceClassifier.DataUri,
+        _ => MediaSourceClassifier.Gcs,
     };
 
     private static string FixFor(VideoModelSpec model) =>
