@@ -60,8 +60,8 @@ public sealed class OpperEmulator : IAsyncDisposable
     {
         options ??= new OpperEmulatorOptions();
         var state = new EmulatorState(options, EmulatorCatalog.Load(options.CatalogPath));
-        var api = CreateApp(app => ApiEndpoints.Map(app, state));
-        var download = CreateApp(app => DownloadEndpoints.Map(app, state));
+        var api = CreateApp(options.Port, app => ApiEndpoints.Map(app, state));
+        var download = CreateApp(0, app => DownloadEndpoints.Map(app, state));
         try
         {
             await api.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -88,10 +88,10 @@ public sealed class OpperEmulator : IAsyncDisposable
         await _download.DisposeAsync().ConfigureAwait(false);
     }
 
-    private static WebApplication CreateApp(Action<WebApplication> map)
+    private static WebApplication CreateApp(int port, Action<WebApplication> map)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
         builder.Logging.ClearProviders();
         var app = builder.Build();
         map(app);

@@ -3,6 +3,9 @@ namespace Opper.Typed.Emulator;
 /// <summary>How an <see cref="OpperEmulator"/> behaves.</summary>
 public sealed class OpperEmulatorOptions
 {
+    /// <summary>The API listener's port on 127.0.0.1; 0 (the default) picks a free one. The download host always gets a free port.</summary>
+    public int Port { get; set; }
+
     /// <summary>The only bearer token accepted. When null, any non-empty bearer token is accepted; a missing one is 401 either way.</summary>
     public string? ApiKey { get; set; }
 

@@ -33,4 +33,14 @@ public interface IOpperVideosApi
         [AliasAs("limit")] int? limit = null,
         [AliasAs("offset")] int? offset = null,
         CancellationToken cancellationToken = default);
+
+    /// <summary><c>GET /v3/videos/models</c> as the JSON the server sent, for verbatim snapshots (unknown fields kept in order).</summary>
+    /// <param name="limit">Page size.</param>
+    /// <param name="offset">Index of the first model of the page.</param>
+    /// <param name="cancellationToken">Cancels the HTTP call.</param>
+    [Get("/v3/videos/models")]
+    Task<IApiResponse<System.Text.Json.Nodes.JsonObject>> ListModelsJsonAsync(
+        [AliasAs("limit")] int? limit = null,
+        [AliasAs("offset")] int? offset = null,
+        CancellationToken cancellationToken = default);
 }

@@ -176,6 +176,36 @@ public sealed class OpperVideoClient : IDisposable
     public Task<VideoModelList> ListModelsAsync(string? capability = null, string? query = null, int? limit = null, int? offset = null, CancellationToken cancellationToken = default) =>
         UnwrapAsync(Api.ListModelsAsync(query, capability, limit, offset, cancellationToken), jobId: null);
 
+    /// <summary>
+    /// Reads the whole catalog, every page, as the JSON the server sent: <c>{"models":[…],"total","offset":0,"limit"}</c>.
+    /// This is what <c>schema/videos-models.json</c> holds; <c>opper-typed catalog pull</c> writes it.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    /// <returns>The merged snapshot.</returns>
+    public async Task<System.Text.Json.Nodes.JsonObject> GetCatalogSnapshotAsync(CancellationToken cancellationToken = default)
+    {
+        const int PageSize = 100;
+        var models = new System.Text.Json.Nodes.JsonArray();
+        for (var offset = 0; ; offset += PageSize)
+        {
+            var page = await UnwrapAsync(Api.ListModelsJsonAsync(PageSize, offset, cancellationToken), jobId: null).ConfigureAwait(false);
+            var pageModels = page["models"] as System.Text.Json.Nodes.JsonArray ?? [];
+            var received = pageModels.Count;
+            foreach (var model in pageModels.ToArray())
+            {
+                pageModels.Remove(model);
+                models.Add(model);
+            }
+
+            var total = page["total"]?.GetValue<int>() ?? 0;
+            // Stop at the end of the list, or at an empty page (a server that under-reports total must not loop forever).
+            if (received == 0 || models.Count >= total)
+            {
+                return new System.Text.Json.Nodes.JsonObject { ["models"] = models, ["total"] = models.Count, ["offset"] = 0, ["limit"] = models.Count };
+            }
+        }
+    }
+
     /// <summary>Disposes the HTTP clients this instance created (not ones supplied by <see cref="IHttpClientFactory"/>).</summary>
     public void Dispose()
     {

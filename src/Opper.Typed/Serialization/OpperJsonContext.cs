@@ -15,4 +15,5 @@ namespace Opper.Typed;
 [JsonSerializable(typeof(VideoStatus))]
 [JsonSerializable(typeof(VideoModelList))]
 [JsonSerializable(typeof(ApiErrorEnvelope))]
+[JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]
 public sealed partial class OpperJsonContext : JsonSerializerContext;

@@ -1,0 +1,42 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Opper.Typed.Cli.Catalog;
+
+/// <summary>Reading and writing snapshots: stable formatting so diffs are reviewable, atomic writes so nothing is half-written.</summary>
+internal static class CatalogFile
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static JsonObject? TryRead(string path) =>
+        File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? throw new JsonException($"{path} is not a JSON object.") : null;
+
+    public static JsonObject ReadDefault()
+    {
+        using var stream = typeof(CatalogFile).Assembly.GetManifestResourceStream("videos-models.json")!;
+        return (JsonObject)JsonNode.Parse(stream)!;
+    }
+
+    /// <summary>Two-space indentation, the server's key order, a final newline.</summary>
+    public static string Format(JsonObject catalog) => catalog.ToJsonString(Indented) + "\n";
+
+    public static void WriteAtomically(string path, string text)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(directory);
+        var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            File.WriteAllText(temp, text);
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    public static VideoModelList Models(JsonObject catalog) =>
+        catalog.Deserialize(OpperJsonContext.Default.VideoModelList) ?? new VideoModelList();
+}

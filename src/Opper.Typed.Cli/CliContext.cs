@@ -1,0 +1,45 @@
+using System.CommandLine;
+using Opper.Typed.Emulator;
+using Spectre.Console;
+
+namespace Opper.Typed.Cli;
+
+/// <summary>What every command shares: the console, the environment, and the options that apply everywhere.</summary>
+internal sealed class CliContext(IAnsiConsole console, Func<string, string?> environment, Option<string?> baseUrl, Option<bool> verbose)
+{
+    public IAnsiConsole Console { get; } = console;
+
+    public Option<string?> BaseUrl { get; } = baseUrl;
+
+    public Option<bool> Verbose { get; } = verbose;
+
+    /// <summary>
+    /// A client for the API at --base-url (else OPPER_BASE_URL, else the real API) with the key from OPPER_API_KEY;
+    /// without a key, the local emulator when allowed, and it says so.
+    /// </summary>
+    public async Task<(OpperVideoClient Client, OpperEmulator? Emulator)> ConnectAsync(ParseResult parse, bool allowEmulator, CancellationToken cancellationToken)
+    {
+        var key = environment(OpperVideoClientOptions.ApiKeyVariable);
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            if (!allowEmulator)
+            {
+                throw new InvalidOperationException($"No Opper API key: set {OpperVideoClientOptions.ApiKeyVariable}.");
+            }
+
+            var emulator = await OpperEmulator.StartAsync(cancellationToken: cancellationToken);
+            Console.MarkupLineInterpolated($"No {OpperVideoClientOptions.ApiKeyVariable} set: using the local Opper emulator at {emulator.BaseAddress}");
+            return (new OpperVideoClient(emulator.CreateClientOptions()), emulator);
+        }
+
+        var address = parse.GetValue(BaseUrl) ?? environment(OpperVideoClientOptions.BaseAddressVariable);
+        var options = new OpperVideoClientOptions
+        {
+            ApiKey = key,
+            BaseAddress = string.IsNullOrWhiteSpace(address) ? OpperVideoClientOptions.DefaultBaseAddress
+                : Uri.TryCreate(address, UriKind.Absolute, out var uri) ? uri
+                : throw new ArgumentException($"--base-url '{address}' is not an absolute URL, e.g. https://api.opper.ai."),
+        };
+        return (new OpperVideoClient(options), null);
+    }
+}

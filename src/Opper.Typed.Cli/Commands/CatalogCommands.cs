@@ -1,0 +1,73 @@
+using System.CommandLine;
+using Opper.Typed.Cli.Catalog;
+using Spectre.Console;
+
+namespace Opper.Typed.Cli.Commands;
+
+/// <summary><c>catalog pull</c> (fetch every page, write atomically, print what changed; <c>--check</c> for CI) and <c>catalog diff</c>.</summary>
+internal static class CatalogCommands
+{
+    public static Command Create(CliContext context)
+    {
+        var output = new Option<string>("--out") { Description = "The snapshot to write.", DefaultValueFactory = _ => Path.Combine("schema", "videos-models.json") };
+        var check = new Option<bool>("--check") { Description = "Write nothing; exit 1 when the snapshot is stale (for CI)." };
+        var pull = new Command("pull", "Fetch GET /v3/videos/models (all pages) into the snapshot and print what changed.") { output, check };
+        pull.SetAction((parse, cancellationToken) => OpperCli.Guard(context, parse, async () =>
+        {
+            var (client, emulator) = await context.ConnectAsync(parse, allowEmulator: false, cancellationToken);
+            await using (emulator)
+            using (client)
+            {
+                var path = parse.GetValue(output)!;
+                var fresh = await client.GetCatalogSnapshotAsync(cancellationToken);
+                var previous = CatalogFile.TryRead(path);
+                var text = CatalogFile.Format(fresh);
+                var stale = !File.Exists(path) || File.ReadAllText(path) != text;
+                Report(context.Console, CatalogDiff.Compare(previous, fresh));
+                if (parse.GetValue(check))
+                {
+                    if (stale)
+                    {
+                        context.Console.MarkupLineInterpolated($"[red]{path} is stale[/]: run opper-typed catalog pull");
+                    }
+                    else
+                    {
+                        context.Console.MarkupLineInterpolated($"{path} is up to date");
+                    }
+
+                    return stale ? 1 : 0;
+                }
+
+                CatalogFile.WriteAtomically(path, text);
+                context.Console.MarkupLineInterpolated($"Wrote {path} ({CatalogFile.Models(fresh).Models.Count} models). Rebuild to regenerate the typed classes.");
+                return 0;
+            }
+        }));
+
+        var older = new Argument<FileInfo>("old") { Description = "The earlier snapshot." };
+        var newer = new Argument<FileInfo>("new") { Description = "The later snapshot." };
+        var diff = new Command("diff", "Print what changed between two snapshots.") { older, newer };
+        diff.SetAction((parse, _) => OpperCli.Guard(context, parse, () =>
+        {
+            var before = CatalogFile.TryRead(parse.GetValue(older)!.FullName) ?? throw new FileNotFoundException($"{parse.GetValue(older)!.FullName} does not exist.");
+            var after = CatalogFile.TryRead(parse.GetValue(newer)!.FullName) ?? throw new FileNotFoundException($"{parse.GetValue(newer)!.FullName} does not exist.");
+            Report(context.Console, CatalogDiff.Compare(before, after));
+            return Task.FromResult(0);
+        }));
+
+        return new Command("catalog", "Pull and diff catalog snapshots.") { pull, diff };
+    }
+
+    private static void Report(IAnsiConsole console, IReadOnlyList<string> lines)
+    {
+        if (lines.Count == 0)
+        {
+            console.WriteLine("No changes.");
+        }
+
+        foreach (var line in lines)
+        {
+            console.WriteLine(line);
+        }
+    }
+}

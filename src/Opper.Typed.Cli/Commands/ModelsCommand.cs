@@ -1,0 +1,76 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Opper.Typed.Cli.Catalog;
+using Spectre.Console;
+
+namespace Opper.Typed.Cli.Commands;
+
+/// <summary><c>models</c>: the catalog as a table (or JSON), from a snapshot or live.</summary>
+internal static class ModelsCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var capability = new Option<string?>("--capability") { Description = "Only models with this capability (video_generation, image_to_video, video_editing)." };
+        var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
+        var live = new Option<bool>("--live") { Description = "Read GET /v3/videos/models instead of the snapshot." };
+        var catalog = new Option<FileInfo?>("--catalog") { Description = "A snapshot file (default: the one this tool was built with)." };
+        var command = new Command("models", "List the video models.") { capability, json, live, catalog };
+        command.SetAction((parse, cancellationToken) => OpperCli.Guard(context, parse, async () =>
+        {
+            JsonObject source;
+            if (parse.GetValue(live))
+            {
+                var (client, emulator) = await context.ConnectAsync(parse, allowEmulator: true, cancellationToken);
+                await using (emulator)
+                using (client)
+                {
+                    source = await client.GetCatalogSnapshotAsync(cancellationToken);
+                }
+            }
+            else
+            {
+                source = parse.GetValue(catalog) is { } file
+                    ? CatalogFile.TryRead(file.FullName) ?? throw new FileNotFoundException($"{file.FullName} does not exist.")
+                    : CatalogFile.ReadDefault();
+            }
+
+            var filter = parse.GetValue(capability);
+            var models = CatalogFile.Models(source).Models.Where(m => filter is null || m.Capabilities.Contains(filter)).ToList();
+            if (parse.GetValue(json))
+            {
+                var array = new JsonArray(models.Select(m => (JsonNode)new JsonObject
+                {
+                    ["id"] = m.Id,
+                    ["class"] = CatalogDiff.ClassOf(m.Id),
+                    ["capabilities"] = new JsonArray(m.Capabilities.Select(c => (JsonNode)c!).ToArray()),
+                    ["resolutions"] = new JsonArray((m.Params?.Video?.Resolutions ?? []).Select(r => (JsonNode)r!).ToArray()),
+                    ["aspect_ratios"] = new JsonArray((m.Params?.Video?.AspectRatios ?? []).Select(a => (JsonNode)a!).ToArray()),
+                    ["max_duration"] = m.Params?.Video?.MaxDuration,
+                    ["price_per_second"] = m.Pricing?.PricePerSecond,
+                    ["retired_at"] = m.RetiredAt,
+                }).ToArray());
+                context.Console.WriteLine(CatalogFile.Format(new JsonObject { ["models"] = array }).TrimEnd());
+                return 0;
+            }
+
+            var table = new Table().AddColumns("Model", "Class", "Capabilities", "Resolutions", "Aspect ratios", "Max s", "Price");
+            foreach (var m in models)
+            {
+                table.AddRow(
+                    Markup.Escape(m.Id + (m.RetiredAt is null ? "" : " (retired)")),
+                    CatalogDiff.ClassOf(m.Id),
+                    string.Join(", ", m.Capabilities),
+                    Markup.Escape(string.Join(", ", m.Params?.Video?.Resolutions ?? [])),
+                    Markup.Escape(string.Join(", ", m.Params?.Video?.AspectRatios ?? [])),
+                    m.Params?.Video?.MaxDuration?.ToString(CultureInfo.InvariantCulture) ?? "",
+                    m.Pricing?.PricePerSecond is { } perSecond ? $"${perSecond.ToString(CultureInfo.InvariantCulture)}/s"
+                        : m.Pricing?.PricePerGeneration is { } perClip ? $"${perClip.ToString(CultureInfo.InvariantCulture)}/clip" : "");
+            }
+
+            context.Console.Write(table);
+            return 0;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,4 @@
+using Opper.Typed.Cli;
+using Spectre.Console;
+
+return await OpperCli.RunAsync(args, AnsiConsole.Console, Environment.GetEnvironmentVariable);

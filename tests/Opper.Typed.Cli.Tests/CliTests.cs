@@ -1,0 +1,171 @@
+using System.Text.Json.Nodes;
+using Opper.Typed.Emulator;
+using Opper.Typed.Testing;
+using Spectre.Console;
+
+namespace Opper.Typed.Cli.Tests;
+
+/// <summary>The opper-typed commands, run in-process against the emulator with a captured console and environment.</summary>
+public sealed class CliTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("opper-typed-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task Catalog_pull_writes_the_snapshot_prints_the_diff_and_check_reports_staleness()
+    {
+        var served = Catalog();
+        var model = served["models"]!.AsArray().Single(m => (string?)m!["id"] == "xai/grok-imagine-video")!.DeepClone().AsObject();
+        model["id"] = "xai/grok-imagine-video-1.5";
+        served["models"]!.AsArray().Add(model);
+        served["models"]!.AsArray().Single(m => (string?)m!["id"] == "openai/sora-2")!["retired_at"] = "2026-11-01";
+        var servedPath = Path.Combine(_folder, "served.json");
+        File.WriteAllText(servedPath, served.ToJsonString());
+        await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { CatalogPath = servedPath });
+        var snapshot = Path.Combine(_folder, "schema", "videos-models.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(snapshot)!);
+        File.Copy(RepositoryPaths.Schema("videos-models.json"), snapshot);
+
+        var (pull, pullOutput) = await RunAsync(emulator, "catalog", "pull", "--out", snapshot);
+        var (upToDate, upToDateOutput) = await RunAsync(emulator, "catalog", "pull", "--out", snapshot, "--check");
+        File.WriteAllText(snapshot, File.ReadAllText(RepositoryPaths.Schema("videos-models.json")));
+        var (stale, staleOutput) = await RunAsync(emulator, "catalog", "pull", "--out", snapshot, "--check");
+
+        Assert.Equal(0, pull);
+        Assert.Contains("+ added    xai/grok-imagine-video-1.5 -> GrokImagineVideo15Request", pullOutput);
+        Assert.Contains("! retired  openai/sora-2 on 2026-11-01 -> Sora2Request becomes [Obsolete]", pullOutput);
+        Assert.Equal(0, upToDate);
+        Assert.Contains("is up to date", upToDateOutput);
+        Assert.Equal(1, stale);
+        Assert.Contains("is stale", staleOutput);
+        Assert.Equal(File.ReadAllText(RepositoryPaths.Schema("videos-models.json")), File.ReadAllText(snapshot)); // --check wrote nothing
+        Assert.Single(Directory.GetFiles(Path.GetDirectoryName(snapshot)!)); // no temp file left behind
+    }
+
+    [Fact]
+    public async Task Pull_writes_exactly_what_the_server_serves_with_stable_formatting()
+    {
+        await using var emulator = await OpperEmulator.StartAsync();
+        var snapshot = Path.Combine(_folder, "pulled.json");
+
+        await RunAsync(emulator, "catalog", "pull", "--out", snapshot);
+
+        var pulled = JsonNode.Parse(File.ReadAllText(snapshot))!;
+        Assert.True(JsonNode.DeepEquals(Catalog()["models"], pulled["models"]));
+        Assert.EndsWith("}\n", File.ReadAllText(snapshot));
+        Assert.Contains("\n  \"models\": [\n", File.ReadAllText(snapshot));
+    }
+
+    [Fact]
+    public async Task Catalog_diff_reports_added_removed_and_changed_models_with_their_classes()
+    {
+        var before = Catalog();
+        var after = Catalog();
+        after["models"]!.AsArray().Remove(after["models"]!.AsArray().Single(m => (string?)m!["id"] == "pruna/vace"));
+        after["models"]!.AsArray().Single(m => (string?)m!["id"] == "xai/grok-imagine-video")!["params"]!["video"]!["resolutions"]!.AsArray().Add("1080p");
+        var (old, @new) = (Path.Combine(_folder, "old.json"), Path.Combine(_folder, "new.json"));
+        File.WriteAllText(old, before.ToJsonString());
+        File.WriteAllText(@new, after.ToJsonString());
+
+        var (code, output) = await RunAsync(null, "catalog", "diff", old, @new);
+
+        Assert.Equal(0, code);
+        Assert.Contains("- removed  pruna/vace -> VaceRequest no longer generated", output);
+        Assert.Contains("~ changed  xai/grok-imagine-video -> GrokImagineVideoRequest: resolutions +1080p", output);
+    }
+
+    [Fact]
+    public async Task Generate_writes_the_clip_atomically_and_reports_size_and_duration()
+    {
+        await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.Zero });
+        var clip = Path.Combine(_folder, "clip.mp4");
+
+        var (code, output) = await RunAsync(emulator, "generate", "--model", "openai/sora-2", "--prompt", "a cat", "--param", "seconds=4", "--param", "size=720x1280", "--out", clip);
+
+        Assert.True(code == 0, output);
+        Assert.Contains("Submitted job gen_", output);
+        Assert.Contains($"Saved {clip} (20,618 bytes, 1.0 s)", output.Replace("\n", "", StringComparison.Ordinal));
+        var body = JsonNode.Parse(emulator.Requests.Single(r => r.Method == "POST").Body)!;
+        Assert.Equal("""{"seconds":"4","size":"720x1280"}""", body["parameters"]!.ToJsonString()); // "4" a string, as Sora's dialect says
+        Assert.Equal(["clip.mp4"], Directory.GetFiles(_folder).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task A_bad_request_is_one_line_with_the_fix_exit_1_and_nothing_sent()
+    {
+        await using var emulator = await OpperEmulator.StartAsync();
+
+        var (code, output) = await RunAsync(emulator, "generate", "--model", "vertexai/veo-3.1-generate-001", "--prompt", "a cat", "--param", "duration_seconds=4", "--out", Path.Combine(_folder, "x.mp4"));
+
+        Assert.Equal(1, code);
+        Assert.StartsWith("error: vertexai/veo-3.1-generate-001: 'parameters.duration_seconds' is not a parameter", output.Replace("\n", " ", StringComparison.Ordinal));
+        Assert.Contains("Did you mean 'durationSeconds'?", output.Replace("\n", " ", StringComparison.Ordinal));
+        Assert.DoesNotContain(" at ", output); // no stack trace without --verbose
+        Assert.Empty(emulator.Requests);
+        Assert.Empty(Directory.GetFiles(_folder));
+    }
+
+    [Fact]
+    public async Task Without_a_key_generate_uses_the_emulator_and_says_so_unless_told_not_to()
+    {
+        var clip = Path.Combine(_folder, "clip.mp4");
+
+        var (code, output) = await RunAsync(null, "generate", "--model", "pruna/wan-t2v", "--prompt", "a cat", "--out", clip);
+        var (refused, refusal) = await RunAsync(null, "generate", "--model", "pruna/wan-t2v", "--prompt", "a cat", "--out", clip, "--no-emulator");
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("No OPPER_API_KEY set: using the local Opper emulator at http://127.0.0.1:", output);
+        Assert.Equal(1, refused);
+        Assert.Contains("set OPPER_API_KEY", refusal);
+    }
+
+    [Fact]
+    public async Task Models_lists_the_snapshot_as_json_filtered_by_capability()
+    {
+        var (code, output) = await RunAsync(null, "models", "--capability", "video_editing", "--json");
+
+        Assert.Equal(0, code);
+        var models = JsonNode.Parse(output)!["models"]!.AsArray();
+        var vace = Assert.Single(models)!;
+        Assert.Equal("pruna/vace", (string?)vace["id"]);
+        Assert.Equal("VaceRequest", (string?)vace["class"]);
+    }
+
+    [Fact]
+    public async Task Help_lists_every_command()
+    {
+        var (code, output) = await RunAsync(null, "--help");
+
+        Assert.Equal(0, code);
+        foreach (var command in new[] { "generate", "models", "catalog", "emulator" })
+        {
+            Assert.Contains(command, output);
+        }
+    }
+
+    private static JsonObject Catalog() => JsonNode.Parse(File.ReadAllText(RepositoryPaths.Schema("videos-models.json")))!.AsObject();
+
+    /// <summary>Runs the CLI with a plain (no ANSI) wide console; with an emulator, pointed at it with a key.</summary>
+    private static async Task<(int Code, string Output)> RunAsync(OpperEmulator? emulator, params string[] args)
+    {
+        var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(writer),
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 200;
+        var environment = new Dictionary<string, string?>();
+        if (emulator is not null)
+        {
+            environment["OPPER_API_KEY"] = emulator.ApiKey;
+            args = [.. args, "--base-url", emulator.BaseAddress.ToString()];
+        }
+
+        var code = await OpperCli.RunAsync(args, console, name => environment.GetValueOrDefault(name));
+        return (code, writer.ToString());
+    }
+}
