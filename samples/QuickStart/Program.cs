@@ -50,26 +50,14 @@ await using (emulator)
 
 return 0;
 
-/// <summary>Prints each phase once, and download progress when it completes.</summary>
+/// <summary>Prints every report except the stream of download chunks (VideoProgress.ToString says what happened).</summary>
 internal sealed class ConsoleProgress : IProgress<VideoProgress>
 {
-    private VideoProgressPhase? _last;
-
     public void Report(VideoProgress value)
     {
-        var line = value.Phase switch
+        if (value.Phase != VideoProgressPhase.Downloading)
         {
-            VideoProgressPhase.Submitted => $"Submitted job {value.JobId}",
-            VideoProgressPhase.Processing => $"  {value.Status} ({value.Elapsed.TotalSeconds:0} s)",
-            VideoProgressPhase.Downloading when _last != VideoProgressPhase.Downloading => "Downloading…",
-            VideoProgressPhase.Completed when value.TotalBytes is not null => $"  {value.BytesReceived:N0} of {value.TotalBytes:N0} bytes",
-            VideoProgressPhase.Completed => $"Job completed after {value.Elapsed.TotalSeconds:0} s",
-            _ => null,
-        };
-        _last = value.Phase;
-        if (line is not null)
-        {
-            Console.WriteLine(line);
+            Console.WriteLine(value);
         }
     }
 }

@@ -85,6 +85,7 @@ public sealed class CliTests : IDisposable
 
         Assert.True(code == 0, output);
         Assert.Contains("Submitted job gen_", output);
+        Assert.Contains("Downloaded 20,618 bytes", output);
         Assert.Contains($"Saved {clip} (20,618 bytes, 1.0 s)", output.Replace("\n", "", StringComparison.Ordinal));
         var body = JsonNode.Parse(emulator.Requests.Single(r => r.Method == "POST").Body)!;
         Assert.Equal("""{"seconds":"4","size":"720x1280"}""", body["parameters"]!.ToJsonString()); // "4" a string, as Sora's dialect says

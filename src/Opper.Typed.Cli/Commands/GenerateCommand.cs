@@ -78,25 +78,14 @@ internal static class GenerateCommand
         }
     }
 
-    /// <summary>One line per phase change and per poll; the download's total once it completes.</summary>
+    /// <summary>Every report except the stream of download chunks; VideoProgress.ToString says what happened.</summary>
     private sealed class ConsoleProgress(IAnsiConsole console) : IProgress<VideoProgress>
     {
-        private VideoProgressPhase? _last;
-
         public void Report(VideoProgress value)
         {
-            var line = value.Phase switch
+            if (value.Phase != VideoProgressPhase.Downloading)
             {
-                VideoProgressPhase.Submitted => $"Submitted job {value.JobId}",
-                VideoProgressPhase.Processing => $"  {value.Status} ({value.Elapsed.TotalSeconds:0} s)",
-                VideoProgressPhase.Downloading when _last != VideoProgressPhase.Downloading => "Downloading…",
-                VideoProgressPhase.Completed when value.TotalBytes is null => $"Job completed after {value.Elapsed.TotalSeconds:0} s",
-                _ => null,
-            };
-            _last = value.Phase;
-            if (line is not null)
-            {
-                console.WriteLine(line);
+                console.WriteLine(value.ToString());
             }
         }
     }

@@ -29,4 +29,15 @@ public sealed record VideoProgress(
     TimeSpan Elapsed,
     string? Status = null,
     long BytesReceived = 0,
-    long? TotalBytes = null);
+    long? TotalBytes = null)
+{
+    /// <summary>A line for a person: "Submitted job gen_…", "processing (12 s)", "Downloaded 22,175 of 22,175 bytes".</summary>
+    public override string ToString() => Phase switch
+    {
+        VideoProgressPhase.Submitted => $"Submitted job {JobId}",
+        VideoProgressPhase.Processing => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"  {Status} ({Elapsed.TotalSeconds:0} s)"),
+        VideoProgressPhase.Downloading => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Downloading {BytesReceived:N0}{(TotalBytes is { } total ? $" of {total:N0}" : "")} bytes"),
+        _ when TotalBytes is not null || BytesReceived > 0 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Downloaded {BytesReceived:N0} bytes"),
+        _ => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Job {JobId} completed after {Elapsed.TotalSeconds:0} s"),
+    };
+}

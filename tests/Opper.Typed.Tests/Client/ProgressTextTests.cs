@@ -1,0 +1,13 @@
+namespace Opper.Typed.Tests.Client;
+
+public sealed class ProgressTextTests
+{
+    [Theory]
+    [InlineData(VideoProgressPhase.Submitted, null, 0L, null, "Submitted job gen_1")]
+    [InlineData(VideoProgressPhase.Processing, "processing", 0L, null, "  processing (12 s)")]
+    [InlineData(VideoProgressPhase.Downloading, null, 1000L, 22175L, "Downloading 1,000 of 22,175 bytes")]
+    [InlineData(VideoProgressPhase.Completed, "completed", 0L, null, "Job gen_1 completed after 12 s")]
+    [InlineData(VideoProgressPhase.Completed, null, 22175L, 22175L, "Downloaded 22,175 bytes")]
+    public void Each_report_reads_as_a_line(VideoProgressPhase phase, string? status, long bytes, long? total, string expected) =>
+        Assert.Equal(expected, new VideoProgress(phase, "gen_1", TimeSpan.FromSeconds(12), status, bytes, total).ToString());
+}
