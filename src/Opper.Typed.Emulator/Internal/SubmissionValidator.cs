@@ -45,6 +45,7 @@ internal static class SubmissionValidator
         var spec = VideoModelRegistry.TryGet(modelId, out var registered) ? registered
             : OpperVideoModels.TryGet(modelId, out var builtIn) ? builtIn
             : Untyped(model);
+        var media = new List<(string Field, string Value)>();
         foreach (var (field, value) in MediaFields(request))
         {
             if (value?.GetValueKind() != JsonValueKind.String)
@@ -52,33 +53,16 @@ internal static class SubmissionValidator
                 return Invalid($"'{field}' must be a string: an http(s) URL, a data-URI or a gs:// URI.", "invalid_media");
             }
 
-            if (ModelRules.CheckMedia(spec, field, value.GetValue<string>()) is { } violation)
-            {
-                return Reject(modelId, violation);
-            }
+            media.Add((field, value.GetValue<string>()));
         }
 
-        switch (request["parameters"])
+        if (request["parameters"] is not (null or JsonObject))
         {
-            case null:
-                return null;
-            case JsonObject parameters when request["image"] is JsonValue image && image.GetValueKind() == JsonValueKind.String
-                && spec.ImageSizeParameter is { } sizeParameter && parameters[sizeParameter] is JsonValue size && size.GetValueKind() == JsonValueKind.String
-                && ModelRules.CheckImageSize(spec, image.GetValue<string>(), size.GetValue<string>()) is { } sizeViolation:
-                return Reject(modelId, sizeViolation);
-            case JsonObject parameters:
-                foreach (var (name, value) in parameters)
-                {
-                    if (ModelRules.CheckParameter(spec, name, value) is { } violation)
-                    {
-                        return Reject(modelId, violation);
-                    }
-                }
-
-                return null;
-            default:
-                return Invalid("'parameters' must be a JSON object.");
+            return Invalid("'parameters' must be a JSON object.");
         }
+
+        var parameters = request["parameters"] as JsonObject ?? [];
+        return ModelRules.Check(spec, media, parameters).FirstOrDefault() is { } violation ? Reject(modelId, violation) : null;
     }
 
     /// <summary>A model of a served catalog that this build's registry does not know: capabilities only, parameters unchecked.</summary>

@@ -11,6 +11,39 @@ namespace Opper.Typed;
 /// </summary>
 internal static class ModelRules
 {
+    /// <summary>
+    /// Every rule of one model over a request, in order: each media input, the image-size rule, each parameter. The client's
+    /// validator and the emulator both call this, each after its own structural checks.
+    /// </summary>
+    public static IEnumerable<RuleViolation> Check(VideoModelSpec model, IEnumerable<(string Field, string Value)> media, IEnumerable<KeyValuePair<string, JsonNode?>> parameters)
+    {
+        string? image = null;
+        foreach (var (field, value) in media)
+        {
+            image = field == "image" ? value : image;
+            if (CheckMedia(model, field, value) is { } violation)
+            {
+                yield return violation;
+            }
+        }
+
+        var parameterList = parameters.ToList();
+        if (image is not null && model.ImageSizeParameter is { } sizeParameter
+            && parameterList.FirstOrDefault(p => p.Key == sizeParameter).Value is JsonValue size && size.GetValueKind() == JsonValueKind.String
+            && CheckImageSize(model, image, size.GetValue<string>()) is { } sizeViolation)
+        {
+            yield return sizeViolation;
+        }
+
+        foreach (var (name, value) in parameterList)
+        {
+            if (CheckParameter(model, name, value) is { } violation)
+            {
+                yield return violation;
+            }
+        }
+    }
+
     public static RuleViolation? CheckMedia(VideoModelSpec model, string field, string value)
     {
         var capability = field == "video" ? "video_editing" : "image_to_video";

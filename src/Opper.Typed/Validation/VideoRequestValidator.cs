@@ -67,26 +67,11 @@ public static class VideoRequestValidator
                 model.Successor is null ? "Choose another model." : $"Use {model.Successor} instead.", "model_retired");
         }
 
-        foreach (var (field, value) in media.Where(m => MediaInput.Parse(m.Value).Kind != MediaSourceKind.Unknown))
+        // Media that is no URL or data-URI at all was reported above; the model's rules judge the rest.
+        var known = media.Where(m => MediaInput.Parse(m.Value).Kind != MediaSourceKind.Unknown);
+        foreach (var violation in ModelRules.Check(model, known, wire.Parameters))
         {
-            if (ModelRules.CheckMedia(model, field, value) is { } violation)
-            {
-                yield return violation;
-            }
-        }
-
-        if (wire.Image is not null && model.ImageSizeParameter is { } sizeParameter && wire.Parameters.TryGetValue(sizeParameter, out var size)
-            && size?.GetValueKind() == System.Text.Json.JsonValueKind.String && ModelRules.CheckImageSize(model, wire.Image, size.GetValue<string>()) is { } sizeViolation)
-        {
-            yield return sizeViolation;
-        }
-
-        foreach (var (name, value) in wire.Parameters)
-        {
-            if (ModelRules.CheckParameter(model, name, value) is { } violation)
-            {
-                yield return violation;
-            }
+            yield return violation;
         }
     }
 
