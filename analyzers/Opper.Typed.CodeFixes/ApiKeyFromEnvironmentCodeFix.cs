@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
-using Opper.Typed.Analyzers;
+using Opper.Typed.Generator.Diagnostics;
 
 namespace Opper.Typed.CodeFixes
 {

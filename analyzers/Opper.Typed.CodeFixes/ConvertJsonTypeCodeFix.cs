@@ -6,8 +6,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Opper.Typed.Analyzers;
-using Opper.Typed.Analyzers.Rules;
+using Opper.Typed.Generator.Diagnostics;
+using Opper.Typed.Core.Rules;
 
 namespace Opper.Typed.CodeFixes
 {
@@ -26,7 +26,7 @@ namespace Opper.Typed.CodeFixes
             foreach (var diagnostic in context.Diagnostics)
             {
                 if (expression is null || model is null
-                    || !diagnostic.Properties.TryGetValue(WrongJsonTypeRule.ExpectedProperty, out var expected)
+                    || !diagnostic.Properties.TryGetValue(WrongJsonTypeRule.ExpectedHint, out var expected)
                     || !(model.GetConstantValue(expression, context.CancellationToken) is { HasValue: true } constant)
                     || Convert(constant.Value, expected) is not { } replacement)
                 {

@@ -6,8 +6,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Opper.Typed.Analyzers;
-using Opper.Typed.Analyzers.Rules;
+using Opper.Typed.Generator.Diagnostics;
+using Opper.Typed.Core.Rules;
 
 namespace Opper.Typed.CodeFixes
 {
@@ -37,7 +37,7 @@ namespace Opper.Typed.CodeFixes
             var shortName = model.LookupNamespacesAndTypes(expression.SpanStart, name: "MediaInput")
                 .Any(s => s.ToDisplayString() == "Opper.Typed.MediaInput");
             var download = SyntaxFactory.ParseExpression($"await {(shortName ? "" : "Opper.Typed.")}MediaInput.DownloadAsDataUriAsync({url.ToFullString().Trim()})");
-            foreach (var diagnostic in context.Diagnostics.Where(d => d.Properties.ContainsKey(MediaSourceKindRule.CanInlineProperty)))
+            foreach (var diagnostic in context.Diagnostics.Where(d => d.Properties.ContainsKey(MediaSourceKindRule.CanInlineHint)))
             {
                 LiteralReplacement.Offer(context, diagnostic, Title, expression, download);
             }

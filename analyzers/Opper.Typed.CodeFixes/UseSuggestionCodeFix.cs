@@ -3,8 +3,8 @@ using System.Composition;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Opper.Typed.Analyzers;
-using Opper.Typed.Analyzers.Rules;
+using Opper.Typed.Generator.Diagnostics;
+using Opper.Typed.Core.Rules;
 
 namespace Opper.Typed.CodeFixes
 {
@@ -22,7 +22,7 @@ namespace Opper.Typed.CodeFixes
             foreach (var diagnostic in context.Diagnostics)
             {
                 // Both rules put the suggestion under the same property name.
-                if (literal is not null && diagnostic.Properties.TryGetValue(UnknownParameterRule.SuggestionProperty, out var suggestion) && suggestion is not null)
+                if (literal is not null && diagnostic.Properties.TryGetValue(UnknownParameterRule.SuggestionHint, out var suggestion) && suggestion is not null)
                 {
                     LiteralReplacement.Offer(context, diagnostic, $"Use '{suggestion}'", literal, LiteralReplacement.String(suggestion));
                 }

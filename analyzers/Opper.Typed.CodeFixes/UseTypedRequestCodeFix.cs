@@ -10,8 +10,8 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
-using Opper.Typed.Analyzers;
-using Opper.Typed.Analyzers.Rules;
+using Opper.Typed.Generator.Diagnostics;
+using Opper.Typed.Core.Rules;
 
 namespace Opper.Typed.CodeFixes
 {
@@ -33,8 +33,8 @@ namespace Opper.Typed.CodeFixes
             foreach (var diagnostic in context.Diagnostics)
             {
                 if (root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is ObjectCreationExpressionSyntax creation
-                    && diagnostic.Properties.TryGetValue(TypedClassExistsRule.ClassProperty, out var className) && className is not null
-                    && diagnostic.Properties.TryGetValue(TypedClassExistsRule.RewriteProperty, out var rewrite) && rewrite is not null
+                    && diagnostic.Properties.TryGetValue(TypedClassExistsRule.ClassHint, out var className) && className is not null
+                    && diagnostic.Properties.TryGetValue(TypedClassExistsRule.RewriteHint, out var rewrite) && rewrite is not null
                     && Rewrite(creation, className, rewrite) is { } typed)
                 {
                     var title = $"Use {className}";

@@ -2,15 +2,16 @@ using System;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Opper.Typed.Core;
+using Opper.Typed.Generator.Diagnostics;
 using Opper.Typed.Generator.Emitter;
-using Opper.Typed.Generator.Model;
-using Opper.Typed.Generator.Parser;
+using Opper.Typed.Generator.Pipeline;
 
 namespace Opper.Typed.Generator
 {
     /// <summary>
     /// Emits one typed request class per model of the video catalog snapshot (<c>videos-models.json</c>), shaped by the
-    /// curated <c>video-parameters.json</c>, plus the <c>OpperVideoModels</c> registry.
+    /// curated <c>video-parameters.json</c>, plus <c>OpperVideoModels</c> and its <c>Catalog</c>.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class VideoTypesGenerator : IIncrementalGenerator
@@ -25,6 +26,7 @@ namespace Opper.Typed.Generator
             public const string Catalog = nameof(Catalog);
             public const string Models = nameof(Models);
             public const string Diagnostics = nameof(Diagnostics);
+            public const string ModelNames = nameof(ModelNames);
         }
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -44,28 +46,33 @@ namespace Opper.Typed.Generator
                     RegisterModels: !IsSet(provider.GlobalOptions, "OpperVideoRegisterModels", "false")))
                 .WithTrackingName(TrackingNames.Options);
 
-            var catalog = files.Combine(options)
-                .Select((pair, _) => CatalogPipeline.Run(pair.Left, pair.Right))
+            var catalog = files
+                .Select((all, _) => CatalogPipeline.Run(all))
                 .WithTrackingName(TrackingNames.Catalog);
 
-            var diagnostics = catalog.Select((result, _) => result.Diagnostics).WithTrackingName(TrackingNames.Diagnostics);
+            var diagnostics = catalog.Select((result, _) => result.Problems).WithTrackingName(TrackingNames.Diagnostics);
             context.RegisterSourceOutput(diagnostics, static (spc, list) =>
             {
-                foreach (var diagnostic in list)
+                foreach (var problem in list)
                 {
-                    spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+                    spc.ReportDiagnostic(problem.ToDiagnostic());
                 }
             });
 
-            var models = catalog.SelectMany((result, _) => result.Models).WithTrackingName(TrackingNames.Models);
-            context.RegisterSourceOutput(models, static (spc, model) => spc.AddSource(model.ClassName + ".g.cs", RequestEmitter.Emit(model)));
+            var models = catalog.SelectMany((result, _) => result.Models)
+                .Combine(options)
+                .Select((pair, _) => new ModelToEmit(pair.Left, pair.Right))
+                .WithTrackingName(TrackingNames.Models);
+            context.RegisterSourceOutput(models, static (spc, model) => spc.AddSource(model.Model.RequestTypeName + ".g.cs", RequestEmitter.Emit(model)));
 
-            var anyModels = catalog.Select((result, _) => result.Models.Count > 0).Combine(options);
-            context.RegisterSourceOutput(anyModels, static (spc, pair) =>
+            var names = catalog.Select((result, _) => result.Models.Select(RegistryEmitter.PropertyName).ToEquatableArray())
+                .WithTrackingName(TrackingNames.ModelNames)
+                .Combine(options);
+            context.RegisterSourceOutput(names, static (spc, pair) =>
             {
-                if (pair.Left)
+                if (pair.Left.Count > 0)
                 {
-                    spc.AddSource(RegistryEmitter.HintName, RegistryEmitter.EmitDeclaration(pair.Right));
+                    spc.AddSource(RegistryEmitter.HintName, RegistryEmitter.EmitDeclaration(pair.Right, pair.Left));
                 }
             });
         }

@@ -59,7 +59,7 @@ public sealed class OpperEmulator : IAsyncDisposable
     public static async Task<OpperEmulator> StartAsync(OpperEmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new OpperEmulatorOptions();
-        var state = new EmulatorState(options, EmulatorCatalog.Load(options.CatalogPath));
+        var state = new EmulatorState(options, EmulatorCatalog.Load(options.CatalogPath, options.Models));
         var api = CreateApp(options.Port, app => ApiEndpoints.Map(app, state));
         var download = CreateApp(0, app => DownloadEndpoints.Map(app, state));
         try

@@ -24,6 +24,12 @@ public sealed class OpperEmulatorOptions
     /// <summary>A catalog snapshot to serve instead of the built-in copy of <c>schema/videos-models.json</c>.</summary>
     public string? CatalogPath { get; set; }
 
+    /// <summary>
+    /// The models whose provider rules the emulator enforces (pass your project's generated <c>OpperVideoModels.Catalog</c>).
+    /// When null: <see cref="VideoModelCatalog.Default"/> first, then the served snapshot read with the built-in parameters file.
+    /// </summary>
+    public IVideoModelCatalog? Models { get; set; }
+
     /// <summary>The clock for job progress and URL expiry.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

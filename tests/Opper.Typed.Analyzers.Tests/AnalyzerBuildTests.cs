@@ -19,7 +19,7 @@ public sealed partial class AnalyzerBuildTests
             .Order()
             .ToArray();
 
-        var output = Build(project);
+        var output = Build(project, expectSuccess: true);
 
         var actual = Warning().Matches(output)
             .Select(m => $"{m.Groups[1].Value}:{m.Groups[2].Value}")
@@ -30,7 +30,19 @@ public sealed partial class AnalyzerBuildTests
         Assert.DoesNotContain("AD0001", output);
     }
 
-    private static string Build(string project)
+    [Fact]
+    public void A_broken_catalog_beside_the_emulator_reports_OPPER101_and_no_inaccessible_emulator_types()
+    {
+        var output = Build(Path.Combine(RepositoryPaths.Root, "tests", "EndToEnd", "BrokenCatalogConsumer"), expectSuccess: false);
+
+        Assert.Contains("error OPPER101", output);
+        Assert.Contains("broken-catalog.json", output);
+        Assert.DoesNotContain("CS0122", output);
+        // The only other error is the user's own use of a class the broken snapshot could not generate.
+        Assert.All(Regex.Matches(output, @"error (\w+)").Select(m => m.Groups[1].Value).Distinct(), id => Assert.Contains(id, new[] { "OPPER101", "CS0246" }));
+    }
+
+    private static string Build(string project, bool expectSuccess)
     {
         // A fresh compile of the sample only: the solution build has built the runtime, generator and analyzers it uses,
         // and rebuilding those (--no-incremental) would rewrite files other test processes may be reading.
@@ -50,7 +62,7 @@ public sealed partial class AnalyzerBuildTests
         var stderr = process.StandardError.ReadToEndAsync();
         Assert.True(process.WaitForExit(TimeSpan.FromMinutes(5)), "dotnet build did not finish in 5 minutes");
         var output = stdout.Result + stderr.Result;
-        Assert.True(process.ExitCode == 0, output);
+        Assert.True((process.ExitCode == 0) == expectSuccess, output);
         return output;
     }
 

@@ -1,7 +1,10 @@
+extern alias runtime;
+
 using System.Reflection;
 using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
-using Opper.Typed.Analyzers.Rules;
+using Opper.Typed.Core.Rules;
+using Opper.Typed.Generator.Diagnostics;
 using Opper.Typed.Analyzers.Tests.Support;
 using Opper.Typed.Generator.Tests.Support;
 
@@ -9,8 +12,8 @@ namespace Opper.Typed.Analyzers.Tests;
 
 /// <summary>
 /// One table of requests, fed to the analyzer as source and to the runtime validator as objects: both must name the same
-/// fields for every case. The runtime's verdict on a model id outside the snapshot is "sent unchecked and logged", which
-/// the table writes as <c>model:unknown</c>, the analyzer's OPPER003.
+/// rules and fields for every case. The runtime's verdict on a model id outside the snapshot is "sent unchecked and
+/// logged": the same OPPER003 violation, which the runtime does not throw.
 /// </summary>
 public sealed class ConformanceTests
 {
@@ -43,14 +46,18 @@ public sealed class ConformanceTests
         ("""new VaceRequest("p") { Video = "data:video/mp4;base64,AAAAIGZ0eXA=" }""", ["video"]),
         ("""new VideoRequest("vertexai/veo-3.1-generate-001", "p") { Image = "https://example.com/cat.jpg" }""", ["image"]),
         ("""new VideoRequest("xai/grok-imagine-video", "p") { Image = "data:image/png;base64,iVBORw0KGgo=" }""", ["image"]),
+        ("""new VideoRequest("openai/sora-2", "p") { Image = "cat.png" }""", ["image"]),
+        ("""new VideoRequest("x/not-in-the-snapshot", "p") { Image = "C:/cat.png" }""", ["image", "model"]),
         // OPPER002: unreachable URLs.
         ("""new GrokImagineVideoRequest("p") { Image = "http://localhost:8080/cat.jpg" }""", ["image"]),
         ("""new WanI2vRequest("p") { Image = "http://10.0.0.7/cat.jpg" }""", ["image"]),
         ("""new VideoRequest("pruna/vace", "p") { Video = "http://nas.local/in.mp4" }""", ["video"]),
         ("""new Sora2Request("p") { Image = "http://localhost:8080/cat.jpg" }""", []),
         // OPPER003 / OPPER011: model ids.
-        ("""new VideoRequest("openai/sora-3", "p")""", ["model:unknown"]),
-        ("""new VideoRequest("vertexai/veo-9", "p") { Parameters = { ["anything"] = 1 } }""", ["model:unknown"]),
+        ("""new VideoRequest("openai/sora-3", "p")""", ["model"]),
+        ("""new VideoRequest("openai/sora-1", "p")""", ["model"]),
+        ("""new Sora1Request("p")""", ["model"]),
+        ("""new VideoRequest("vertexai/veo-9", "p") { Parameters = { ["anything"] = 1 } }""", ["model"]),
         // OPPER004: inputs the model does not take.
         ("""new VideoRequest("pruna/wan-t2v", "p") { Image = "https://example.com/cat.jpg" }""", ["image"]),
         ("""new VideoRequest("openai/sora-2", "p") { Video = "https://example.com/in.mp4" }""", ["video"]),
@@ -80,6 +87,11 @@ public sealed class ConformanceTests
         ("""new VideoRequest("vertexai/veo-3.1-generate-001", "p") { Image = "https://example.com/cat.jpg", Parameters = { ["durationSeconds"] = "8", ["duration_seconds"] = 8 } }""", ["image", "parameters.durationSeconds", "parameters.duration_seconds"]),
     ];
 
+    /// <summary>The checked-in snapshot plus a retired model, so OPPER011 has cases too.</summary>
+    private static readonly TestFile[] Files = Snapshot.Default()
+        .AddCopy("openai/sora-2", "openai/sora-1", m => { m["retired_at"] = "2026-01-01"; m["successor"] = "openai/sora-2"; })
+        .Files();
+
     [Fact]
     public async Task Analyzer_and_runtime_validator_agree_on_every_case()
     {
@@ -87,39 +99,81 @@ public sealed class ConformanceTests
         var source = "using Opper.Typed;\npublic static class Cases\n{\n"
             + string.Concat(Table.Select((c, i) => $"    public static object C{i}() => {c.Request};\n")) + "}\n";
 
-        var diagnostics = await AnalyzerHarness.AnalyzeAsync(source);
-        var assembly = Load(source);
+        var (analyzer, runtime) = await VerdictsAsync();
 
         var disagreements = new List<string>();
         for (var i = 0; i < Table.Length; i++)
         {
             var expected = Table[i].Fields.Order().ToArray();
-            var analyzer = AnalyzerFields(diagnostics, $"C{i}()").ToArray();
-            var runtime = RuntimeFields((IVideoRequest)assembly.GetType("Cases")!.GetMethod($"C{i}")!.Invoke(null, null)!).ToArray();
-            if (!analyzer.SequenceEqual(expected) || !runtime.SequenceEqual(expected))
+            var analyzerFields = analyzer[i].Select(v => v.Field).ToArray();
+            if (!analyzerFields.SequenceEqual(expected) || !runtime[i].SequenceEqual(analyzer[i]))
             {
-                disagreements.Add($"C{i} {Table[i].Request}\n  expected [{string.Join(", ", expected)}]\n  analyzer [{string.Join(", ", analyzer)}]\n  runtime  [{string.Join(", ", runtime)}]");
+                disagreements.Add($"C{i} {Table[i].Request}\n  expected [{string.Join(", ", expected)}]\n  analyzer [{string.Join(", ", analyzer[i])}]\n  runtime  [{string.Join(", ", runtime[i])}]");
             }
         }
 
         Assert.True(disagreements.Count == 0, string.Join("\n", disagreements));
     }
 
-    private static IEnumerable<string> AnalyzerFields(IEnumerable<Diagnostic> diagnostics, string method) =>
-        diagnostics
-            .Where(d => d.Severity == DiagnosticSeverity.Warning && LineOf(d).Contains($"object {method} =>", StringComparison.Ordinal))
-            .Select(d => d.Id == "OPPER003" ? "model:unknown" : d.Properties[DiagnosticProperties.Field]!)
-            .Order();
-
-    private static IEnumerable<string> RuntimeFields(IVideoRequest request)
+    /// <summary>
+    /// The table is checked against the shared core's own rule list: every request rule the runtime applies must be
+    /// broken by at least one case, seen alike by both layers, so a new rule cannot be added without a conformance case.
+    /// </summary>
+    [Fact]
+    public async Task Every_rule_of_the_core_is_covered_by_a_case()
     {
-        var fields = VideoRequestValidator.FindProblems(request).Select(p => p.Field).ToList();
-        if (!VideoModelRegistry.TryGet(request.Model, out _))
+        var (analyzer, runtime) = await VerdictsAsync();
+        var seenByBoth = analyzer.Zip(runtime, (a, r) => a.Intersect(r)).SelectMany(v => v).Select(v => v.RuleId).ToHashSet();
+
+        var runtimeRules = RequestRules.All.Where(r => r.AppliesAtRunTime).Select(r => r.Id).ToList();
+        Assert.Empty(runtimeRules.Except(seenByBoth));
+        // Editor advice only, by design: the runtime has no use for "a typed class exists".
+        Assert.Equal([RuleIds.TypedClassExists], RequestRules.All.Where(r => !r.AppliesAtRunTime).Select(r => r.Id));
+    }
+
+    /// <summary>Per case, what each layer says: rule id and field, ordered. OPPER003 (sent and logged at run time) is a verdict too.</summary>
+    private static async Task<(List<Verdict>[] Analyzer, List<Verdict>[] Runtime)> VerdictsAsync()
+    {
+        var source = "using Opper.Typed;\npublic static class Cases\n{\n"
+            + string.Concat(Table.Select((c, i) => $"    public static object C{i}() => {c.Request};\n")) + "}\n";
+        var diagnostics = await AnalyzerHarness.AnalyzeAsync([source], Files);
+        var assembly = Load(source);
+
+        // The cases' own generated catalog, passed explicitly: no process-wide state decides the verdict.
+        var catalog = (runtime::Opper.Typed.IVideoModelCatalog)assembly.GetType("Opper.Typed.OpperVideoModels")!.GetProperty("Catalog")!.GetValue(null)!;
+        var analyzer = new List<Verdict>[Table.Length];
+        var runtime = new List<Verdict>[Table.Length];
+        for (var i = 0; i < Table.Length; i++)
         {
-            fields.Add("model:unknown");
+            analyzer[i] = diagnostics
+                .Where(d => d.Severity == DiagnosticSeverity.Warning && LineOf(d).Contains($"object C{i}() =>", StringComparison.Ordinal))
+                .Select(d => new Verdict(d.Id, d.Properties[DiagnosticProperties.Field]!))
+                .Order().ToList();
+            var request = (runtime::Opper.Typed.IVideoRequest)assembly.GetType("Cases")!.GetMethod($"C{i}")!.Invoke(null, null)!;
+            runtime[i] = RuntimeVerdicts(request, catalog).Order().ToList();
         }
 
-        return fields.Order();
+        return (analyzer, runtime);
+    }
+
+    private static IEnumerable<Verdict> RuntimeVerdicts(runtime::Opper.Typed.IVideoRequest request, runtime::Opper.Typed.IVideoModelCatalog catalog)
+    {
+        foreach (var problem in runtime::Opper.Typed.VideoRequestValidator.FindProblems(request, catalog))
+        {
+            yield return new Verdict(problem.RuleId!, problem.Field);
+        }
+
+        if (request.ModelSpec is null && !catalog.TryGet(request.Model, out _))
+        {
+            yield return new Verdict(RuleIds.UnknownModel, "model");
+        }
+    }
+
+    private sealed record Verdict(string RuleId, string Field) : IComparable<Verdict>
+    {
+        public int CompareTo(Verdict? other) => string.CompareOrdinal(ToString(), other?.ToString());
+
+        public override string ToString() => RuleId + ":" + Field;
     }
 
     private static string LineOf(Diagnostic diagnostic)
@@ -131,7 +185,7 @@ public sealed class ConformanceTests
     /// <summary>Compiles the cases with the generated classes and loads them; their module initializer registers the models.</summary>
     private static Assembly Load(string source)
     {
-        var (output, _, _) = GeneratorHarness.Run(null, source);
+        var (output, _, _) = GeneratorHarness.Run(Files, source);
         using var stream = new MemoryStream();
         var emit = output.Emit(stream);
         Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));

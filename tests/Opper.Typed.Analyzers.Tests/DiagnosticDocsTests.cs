@@ -1,3 +1,4 @@
+using Opper.Typed.Generator.Analyzers;
 using Opper.Typed.Testing;
 
 namespace Opper.Typed.Analyzers.Tests;
@@ -11,7 +12,7 @@ public sealed class DiagnosticDocsTests
     public void Every_analyzer_rule_is_documented_and_released(string id) =>
         DiagnosticDocs.AssertDocumented(
             new VideoRequestAnalyzer().SupportedDiagnostics.Single(d => d.Id == id),
-            "analyzers/Opper.Typed.Analyzers/AnalyzerReleases.Unshipped.md");
+            "generator/Opper.Typed.Generator/AnalyzerReleases.Unshipped.md");
 
     [Fact]
     public void Rule_ids_are_the_public_ones() =>

@@ -1,3 +1,4 @@
+using Opper.Typed.Generator.Analyzers;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Opper.Typed.Analyzers.Tests.Support;
 using Opper.Typed.Generator.Tests.Support;
@@ -68,11 +69,12 @@ public sealed class RuleTests
         var diagnostics = await AnalyzerHarness.AnalyzeAsync(AnalyzerHarness.Wrap(
             """new VideoRequest("vertexai/veo-3.1-generate-001", "p") { Image = "https://example.com/cat.jpg", Parameters = { ["duration_seconds"] = 4 } }"""));
 
-        Assert.Equal("vertexai/veo-3.1-generate-001 does not accept an http(s) URL as 'image': it takes a base64 data-URI or a gs:// URI",
+        // The shared core's sentences: the runtime's OpperValidationException says exactly these words.
+        Assert.Equal("vertexai/veo-3.1-generate-001: 'image' must be a base64 data-URI or a gs:// URI; got an http(s) URL. Send the bytes inline with MediaInput.FromFile or FromBytes, or a gs:// URI with MediaInput.FromGcs.",
             diagnostics.Single(d => d.Id == "OPPER001").GetMessage());
-        Assert.StartsWith("'duration_seconds' is not a parameter of vertexai/veo-3.1-generate-001 (did you mean 'durationSeconds'?); accepted: durationSeconds,",
+        Assert.StartsWith("vertexai/veo-3.1-generate-001: 'parameters.duration_seconds' is not a parameter of vertexai/veo-3.1-generate-001. Did you mean 'durationSeconds'? Accepted: durationSeconds,",
             diagnostics.Single(d => d.Id == "OPPER005").GetMessage());
-        Assert.Equal("vertexai/veo-3.1-generate-001 has a typed request class, Veo31Generate001Request, which checks parameters at compile time",
+        Assert.Equal("vertexai/veo-3.1-generate-001: 'model' has a typed request class, Veo31Generate001Request, which checks parameters at compile time. Use new Veo31Generate001Request(prompt).",
             diagnostics.Single(d => d.Id == "OPPER010").GetMessage());
     }
 
@@ -103,7 +105,7 @@ public sealed class RuleTests
 
         var retired = Assert.Single(diagnostics);
         Assert.Equal("OPPER011", retired.Id);
-        Assert.Equal("Model 'openai/sora-2' was retired on 2026-11-01; use 'openai/sora-2-pro'", retired.GetMessage());
+        Assert.Equal("openai/sora-2: 'model' was retired on 2026-11-01. Use openai/sora-2-pro instead.", retired.GetMessage());
     }
 
     [Fact]

@@ -76,14 +76,14 @@ public sealed class CompileTests
     }
 
     [Fact]
-    public void A_project_can_keep_its_models_out_of_the_process_wide_registry()
+    public void A_project_can_keep_its_catalog_out_of_the_process_wide_default()
     {
         string Declaration(Dictionary<string, string> properties) =>
             GeneratorHarness.Driver(GeneratorHarness.DefaultFiles(), properties).RunGenerators(GeneratorHarness.Compilation())
                 .GetRunResult().GeneratedTrees.Single(t => t.FilePath.EndsWith("OpperVideoModels.g.cs", StringComparison.Ordinal)).ToString();
 
-        Assert.Contains("VideoModelRegistry.Register(model);", Declaration([]));
-        Assert.DoesNotContain("VideoModelRegistry.Register(model);", Declaration(new() { ["OpperVideoRegisterModels"] = "false" }));
+        Assert.Contains("VideoModelCatalog.RegisterGenerated(", Declaration([]));
+        Assert.DoesNotContain("VideoModelCatalog.RegisterGenerated(", Declaration(new() { ["OpperVideoRegisterModels"] = "false" }));
     }
 
     private static List<Diagnostic> Errors(string source)

@@ -1,3 +1,4 @@
+using Opper.Typed.Generator.Diagnostics;
 using Opper.Typed.Testing;
 
 namespace Opper.Typed.Generator.Tests;

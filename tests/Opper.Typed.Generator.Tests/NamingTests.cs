@@ -1,8 +1,8 @@
-using Opper.Typed.Generator.Parser;
+using Opper.Typed.Core.Naming;
 
 namespace Opper.Typed.Generator.Tests;
 
-/// <summary>The public naming rules of DESIGN.md, example by example.</summary>
+/// <summary>The public naming rules of the generated types (README, "Typed requests"), example by example.</summary>
 public sealed class NamingTests
 {
     [Theory]
@@ -17,14 +17,14 @@ public sealed class NamingTests
     [InlineData("alibaba:eu/wan-t2v", true, "AlibabaEuWanT2vRequest")]
     [InlineData("wan3.0", false, "Wan30Request")]
     [InlineData("fal/3d-motion", false, "Model3dMotionRequest")]
-    public void Class_names(string id, bool withProvider, string expected) => Assert.Equal(expected, Naming.ClassName(id, withProvider));
+    public void Class_names(string id, bool withProvider, string expected) => Assert.Equal(expected, ClassNames.ClassName(id, withProvider));
 
     [Theory]
     [InlineData("seconds", "Seconds")]
     [InlineData("aspect_ratio", "AspectRatio")]
     [InlineData("durationSeconds", "DurationSeconds")]
     [InlineData("num_frames", "NumFrames")]
-    public void Property_names(string wire, string expected) => Assert.Equal(expected, Naming.PropertyName(wire));
+    public void Property_names(string wire, string expected) => Assert.Equal(expected, ClassNames.PropertyName(wire));
 
     [Theory]
     [InlineData("1280x720", "Size", "Size1280x720")]
@@ -36,5 +36,5 @@ public sealed class NamingTests
     [InlineData("!!", "AspectRatio", null)]
     [InlineData("class", "Kind", "Class")]
     [InlineData("-", "Kind", null)]
-    public void Enum_members(string value, string property, string? expected) => Assert.Equal(expected, Naming.EnumMemberName(value, property));
+    public void Enum_members(string value, string property, string? expected) => Assert.Equal(expected, ClassNames.EnumMemberName(value, property));
 }

@@ -1,33 +1,42 @@
 using System.Globalization;
 using System.Linq;
-using Opper.Typed.Generator.Model;
+using System.Text;
+using Opper.Typed.Core.Rules;
 
 namespace Opper.Typed.Generator.Emitter
 {
     /// <summary>What the IDE tooltip says of a model and its parameters, built from the catalog.</summary>
     internal static class DocText
     {
-        public static string Escape(string text) =>
-            text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\r", " ").Replace("\n", " ");
+        /// <summary>Catalog text made safe inside a <c>///</c> comment: XML-escaped, and every character C# treats as a line end, or that is a control character, becomes a space.</summary>
+        public static string Escape(string text)
+        {
+            var builder = new StringBuilder(text.Length);
+            foreach (var c in text)
+            {
+                switch (c)
+                {
+                    case '&': builder.Append("&amp;"); break;
+                    case '<': builder.Append("&lt;"); break;
+                    case '>': builder.Append("&gt;"); break;
+                    default:
+                        builder.Append(char.IsControl(c) || c == '\u2028' || c == '\u2029' ? ' ' : c);
+                        break;
+                }
+            }
+
+            return builder.ToString();
+        }
 
         public static string Code(string text) => "<c>" + Escape(text) + "</c>";
 
-        public static string Media(ModelSpec model)
-        {
-            var kinds = model.AcceptedMedia.Select(kind => kind switch
-            {
-                "url" => model.PublicUrlsOnly ? "a public http(s) URL the provider can fetch" : "an http(s) URL",
-                "data_uri" => "a base64 data-URI",
-                _ => "a gs:// URI",
-            });
-            return string.Join(" or ", kinds);
-        }
+        public static string Media(VideoModelSpec model) => MediaWording.Accepted(model);
 
-        public static string Values(ParameterSpec parameter)
+        public static string Values(VideoParameterSpec parameter)
         {
-            if (parameter.Members.Count > 0)
+            if (parameter.AllowedValues.Count > 0)
             {
-                return "Accepted: " + string.Join(", ", parameter.Members.Select(m => Code(m.WireText))) + ".";
+                return "Accepted: " + string.Join(", ", parameter.AllowedValues.Select(m => Code(m.JsonText))) + ".";
             }
 
             if (parameter.Minimum is not null || parameter.Maximum is not null)
@@ -38,17 +47,17 @@ namespace Opper.Typed.Generator.Emitter
             return "";
         }
 
-        public static string JsonType(WireType type) => type switch
-        {
-            WireType.String => "a JSON string",
-            WireType.Boolean => "a JSON boolean",
-            WireType.Integer => "a JSON integer",
-            _ => "a JSON number",
-        };
+        public static string JsonType(VideoParameterType type) => "a JSON " + WrongJsonTypeRule.TypeName(type);
 
         public static string? Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture);
 
-        public static string ModelRemarks(ModelSpec model)
+        public static string Summary(VideoModelSpec model)
+        {
+            var description = model.Description.Length > 0 ? ": " + Escape(model.Description) : ".";
+            return $"A request for {Escape(model.DisplayName)} ({Code(model.Id)}){description}";
+        }
+
+        public static string ModelRemarks(VideoModelSpec model)
         {
             var parts = new System.Collections.Generic.List<string> { $"Provider {Code(model.Provider)}; capabilities: {string.Join(", ", model.Capabilities.Select(Code))}." };
             if (model.MaxDuration is { } max)
@@ -58,11 +67,11 @@ namespace Opper.Typed.Generator.Emitter
 
             if (model.PricePerSecond is { } perSecond)
             {
-                parts.Add($"Price: ${perSecond} per second.");
+                parts.Add($"Price: ${Number(perSecond)} per second.");
             }
             else if (model.PricePerGeneration is { } perGeneration)
             {
-                parts.Add($"Price: ${perGeneration} per generation.");
+                parts.Add($"Price: ${Number(perGeneration)} per generation.");
             }
 
             return string.Join(" ", parts);

@@ -1,93 +1,95 @@
 using System.Linq;
-using Microsoft.CodeAnalysis.CSharp;
-using Opper.Typed.Generator.Model;
+using Opper.Typed.Core;
+using Opper.Typed.Core.Rules;
+using Opper.Typed.Generator.Pipeline;
 
 namespace Opper.Typed.Generator.Emitter
 {
     /// <summary>
-    /// Emits the registry: each model's file adds its own entry and module initializer to the partial class
-    /// <c>OpperVideoModels</c>, so editing one model never rewrites another model's output.
+    /// Emits <c>OpperVideoModels</c>: each model's file adds its own spec property to the partial class (so editing one
+    /// model never rewrites another model's output), and one shared file adds the assembly's <c>Catalog</c> of them all.
     /// </summary>
     internal static class RegistryEmitter
     {
         public const string HintName = "OpperVideoModels.g.cs";
+        private const string Spec = "global::Opper.Typed.VideoModelSpec";
 
-        public static void EmitEntry(CodeWriter w, ModelSpec model)
+        /// <summary>The model's property on <c>OpperVideoModels</c>: the class name without <c>Request</c> (<c>Sora2</c>).</summary>
+        public static string PropertyName(VideoModelSpec model) => model.RequestTypeName.Substring(0, model.RequestTypeName.Length - "Request".Length);
+
+        public static void EmitEntry(CodeWriter w, VideoModelSpec model, string visibility)
         {
-            var visibility = model.IsPublic ? "public" : "internal";
             w.Open($"{visibility} static partial class OpperVideoModels");
-            w.Doc($"What the registry knows of {DocText.Code(model.Id)}.");
-            w.Open($"public static global::Opper.Typed.VideoModelSpec {model.RegistryName} {{ get; }} = new global::Opper.Typed.VideoModelSpec");
-            w.Line($"Id = {Literal(model.Id)},");
-            w.Line($"Provider = {Literal(model.Provider)},");
-            w.Line($"RequestTypeName = {Literal(model.ClassName)},");
-            w.Line($"Capabilities = new string[] {{ {string.Join(", ", model.Capabilities.Select(Literal))} }},");
-            w.Line($"AcceptedMedia = new global::Opper.Typed.MediaSourceKind[] {{ {string.Join(", ", model.AcceptedMedia.Select(MediaKind))} }},");
+            w.Doc($"What the SDK knows of {DocText.Code(model.Id)}: capabilities, accepted media, parameters.");
+            w.Open($"public static {Spec} {PropertyName(model)} {{ get; }} = new {Spec}");
+            w.Line($"Id = {Text(model.Id)},");
+            w.Line($"Provider = {Text(model.Provider)},");
+            w.Line($"DisplayName = {Text(model.DisplayName)},");
+            w.Line($"Description = {Text(model.Description)},");
+            w.Line($"RequestTypeName = {Text(model.RequestTypeName)},");
+            w.Line($"Capabilities = new string[] {{ {string.Join(", ", model.Capabilities.Select(Text))} }},");
+            w.Line($"AcceptedMedia = new global::Opper.Typed.MediaSourceKind[] {{ {string.Join(", ", model.AcceptedMedia.Select(k => "global::Opper.Typed.MediaSourceKind." + k))} }},");
             w.Line($"PublicUrlsOnly = {Bool(model.PublicUrlsOnly)},");
-            w.Line($"ImageSizeParameter = {(model.ImageSizeParameter is null ? "null" : Literal(model.ImageSizeParameter))},");
-            w.Line($"HasTypedParameters = {Bool(model.HasDialect)},");
+            w.Line($"ImageSizeParameter = {Text(model.ImageSizeParameter)},");
+            w.Line($"HasDialect = {Bool(model.HasDialect)},");
             w.Line($"MaxDuration = {Number(model.MaxDuration)},");
-            w.Line($"RetiredAt = {(model.RetiredAt is null ? "null" : Literal(model.RetiredAt))},");
-            w.Line($"Successor = {(model.Successor is null ? "null" : Literal(model.Successor))},");
+            w.Line($"PricePerSecond = {Number(model.PricePerSecond)},");
+            w.Line($"PricePerGeneration = {Number(model.PricePerGeneration)},");
+            w.Line($"RetiredAt = {Text(model.RetiredAt)},");
+            w.Line($"Successor = {Text(model.Successor)},");
+            w.Line($"SuccessorRequestTypeName = {Text(model.SuccessorRequestTypeName)},");
             w.Open("Parameters = new global::Opper.Typed.VideoParameterSpec[]");
             foreach (var parameter in model.Parameters)
             {
-                var allowed = string.Join(", ", parameter.Members.Select(m => Literal(m.WireText)));
-                w.Line($"new global::Opper.Typed.VideoParameterSpec {{ Name = {Literal(parameter.WireName)}, Type = global::Opper.Typed.VideoParameterType.{parameter.Type}, " +
-                       $"AllowedValues = new string[] {{ {allowed} }}, Minimum = {Number(parameter.Minimum)}, Maximum = {Number(parameter.Maximum)} }},");
+                var allowed = string.Join(", ", parameter.AllowedValues.Select(Value));
+                w.Line($"new global::Opper.Typed.VideoParameterSpec {{ Name = {Text(parameter.Name)}, PropertyName = {Text(parameter.PropertyName)}, " +
+                       $"Type = global::Opper.Typed.VideoParameterType.{parameter.Type}, EnumTypeName = {Text(parameter.EnumTypeName)}, " +
+                       $"AllowedValues = new global::Opper.Typed.VideoParameterValue[] {{ {allowed} }}, Minimum = {Number(parameter.Minimum)}, Maximum = {Number(parameter.Maximum)}, " +
+                       $"Description = {Text(parameter.Description)} }},");
             }
 
             w.Close(",");
             w.Close(";");
-            w.Line();
-            w.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");
-            w.Line($"internal static void Register{model.RegistryName}() => Add({model.RegistryName});");
             w.Close();
         }
 
-        /// <summary>The shared part: the lookup every model's initializer adds to, and the hand-off to the process-wide registry.</summary>
-        public static string EmitDeclaration(GeneratorOptions options)
+        /// <summary>The shared part: the assembly's catalog of every model, and its hand-off to the process-wide fallback.</summary>
+        public static string EmitDeclaration(GeneratorOptions options, EquatableArray<string> propertyNames)
         {
-            const string Spec = "global::Opper.Typed.VideoModelSpec";
+            const string Catalog = "global::Opper.Typed.IVideoModelCatalog";
             var w = new CodeWriter();
             w.Line("// <auto-generated/>");
             w.Line("#nullable enable");
             w.Line();
             w.Open("namespace Opper.Typed");
-            w.Doc("The video models of this project's catalog snapshot, one property each. Each is added here when the assembly loads" +
-                  (options.RegisterModels ? " and registered with <see cref=\"global::Opper.Typed.VideoModelRegistry\"/>." : "; this project does not register them process-wide."));
-            w.Line(RequestEmitter.GeneratedCode);
-            w.Open($"{(options.PublicTypes ? "public" : "internal")} static partial class OpperVideoModels");
-            w.Line($"private static readonly global::System.Collections.Generic.Dictionary<string, {Spec}> ById = new global::System.Collections.Generic.Dictionary<string, {Spec}>(global::System.StringComparer.Ordinal);");
+            w.Doc("The video models of this project's catalog snapshot: one property each, and <see cref=\"Catalog\"/> of them all." +
+                  (options.RegisterModels ? " When the assembly loads, the catalog joins <see cref=\"global::Opper.Typed.VideoModelCatalog.Default\"/>." : " This project keeps them out of the process-wide default."));
+            w.Line(GeneratorVersion.Attribute);
+            w.Open($"{RequestEmitter.Visibility(options)} static partial class OpperVideoModels");
+            w.Line($"private static {Catalog}? s_catalog;");
             w.Line();
-            w.Doc("Every model of this snapshot.");
-            w.Line($"public static global::System.Collections.Generic.IReadOnlyCollection<{Spec}> All => ById.Values;");
-            w.Line();
-            w.Doc("Looks a model of this snapshot up by id.");
-            w.Line("/// <param name=\"id\">The model id.</param>");
-            w.Line("/// <param name=\"model\">The model, when known.</param>");
-            w.Line("/// <returns>Whether the id is in this snapshot.</returns>");
-            w.Line($"public static bool TryGet(string id, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {Spec}? model) => ById.TryGetValue(id, out model);");
-            w.Line();
-            w.Open($"private static void Add({Spec} model)");
-            w.Line("ById[model.Id] = model;");
+            w.Doc("Every model of this snapshot: pass it to <c>OpperVideoClientOptions.Models</c>, the emulator's options or <c>VideoRequestValidator</c>.");
+            w.Line($"public static {Catalog} Catalog => s_catalog ??= new global::Opper.Typed.VideoModelCatalog(new {Spec}[] {{ {string.Join(", ", propertyNames)} }});");
             if (options.RegisterModels)
             {
-                w.Line("global::Opper.Typed.VideoModelRegistry.Register(model);");
+                w.Line();
+                w.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");
+                w.Line("internal static void RegisterCatalog() => global::Opper.Typed.VideoModelCatalog.RegisterGenerated(typeof(OpperVideoModels).Assembly, () => Catalog);");
             }
 
-            w.Close();
             w.Close();
             w.Close();
             return w.ToString();
         }
 
-        private static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
+        private static string Text(string? text) => text is null ? "null" : RequestEmitter.Literal(text);
 
         private static string Bool(bool value) => value ? "true" : "false";
 
         private static string Number(double? value) => value is null ? "null" : DocText.Number(value) + "d";
 
-        private static string MediaKind(string kind) => "global::Opper.Typed.MediaSourceKind." + (kind == "url" ? "Url" : kind == "data_uri" ? "DataUri" : "GcsUri");
+        private static string Value(VideoParameterValue value) => value.Literal.Kind == JsonLiteralKind.String
+            ? $"global::Opper.Typed.VideoParameterValue.FromString({Text(value.Literal.Text)}, {Text(value.MemberName)})"
+            : $"global::Opper.Typed.VideoParameterValue.FromNumber({value.Literal.Text}d, {Text(value.MemberName)})";
     }
 }

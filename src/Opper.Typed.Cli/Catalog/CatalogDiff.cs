@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Opper.Typed.Generator.Parser;
 
 namespace Opper.Typed.Cli.Catalog;
 
@@ -10,6 +9,9 @@ internal static class CatalogDiff
     {
         var old = before is null ? [] : CatalogFile.Models(before).Models.ToDictionary(m => m.Id);
         var now = CatalogFile.Models(after).Models.ToDictionary(m => m.Id);
+        var oldClasses = before is null ? [] : CatalogFile.ClassNames(before);
+        var classes = CatalogFile.ClassNames(after);
+        string ClassOf(string id) => classes.GetValueOrDefault(id) ?? oldClasses.GetValueOrDefault(id) ?? "(no class)";
         var lines = new List<string>();
         foreach (var id in now.Keys.Except(old.Keys).Order())
         {
@@ -51,8 +53,6 @@ internal static class CatalogDiff
 
         return lines;
     }
-
-    public static string ClassOf(string id) => Naming.ClassName(id, withProvider: false);
 
     private static void Compare(List<string> changes, string name, IReadOnlyList<string>? before, IReadOnlyList<string>? after)
     {

@@ -37,6 +37,22 @@ internal static class CatalogFile
         }
     }
 
+    /// <summary>
+    /// The class each model gets, read by the generator's own snapshot reader (so collisions are resolved as the build
+    /// resolves them); empty when the snapshot cannot be read.
+    /// </summary>
+    public static Dictionary<string, string> ClassNames(JsonObject catalog)
+    {
+        try
+        {
+            return VideoModelCatalog.Parse(catalog.ToJsonString()).Models.ToDictionary(m => m.Id, m => m.RequestTypeName, StringComparer.Ordinal);
+        }
+        catch (FormatException)
+        {
+            return [];
+        }
+    }
+
     public static VideoModelList Models(JsonObject catalog) =>
         catalog.Deserialize(OpperJsonContext.Default.VideoModelList) ?? new VideoModelList();
 }

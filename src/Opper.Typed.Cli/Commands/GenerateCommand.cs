@@ -62,7 +62,7 @@ internal static class GenerateCommand
     /// <summary>The value in the JSON type the model's dialect wants; for unknown models, JSON if it parses, else a string.</summary>
     private static JsonValue? Typed(string model, string key, string value)
     {
-        var spec = VideoModelRegistry.TryGet(model, out var known) ? known.Parameters.FirstOrDefault(p => p.Name == key) : null;
+        var spec = OpperVideoModels.Catalog.TryGet(model, out var known) ? known.FindParameter(key) : null;
         if (spec?.Type == VideoParameterType.String)
         {
             return JsonValue.Create(value);

@@ -37,12 +37,13 @@ internal static class ModelsCommand
 
             var filter = parse.GetValue(capability);
             var models = CatalogFile.Models(source).Models.Where(m => filter is null || m.Capabilities.Contains(filter)).ToList();
+            var classes = CatalogFile.ClassNames(source);
             if (parse.GetValue(json))
             {
                 var array = new JsonArray(models.Select(m => (JsonNode)new JsonObject
                 {
                     ["id"] = m.Id,
-                    ["class"] = CatalogDiff.ClassOf(m.Id),
+                    ["class"] = classes.GetValueOrDefault(m.Id, ""),
                     ["capabilities"] = new JsonArray(m.Capabilities.Select(c => (JsonNode)c!).ToArray()),
                     ["resolutions"] = new JsonArray((m.Params?.Video?.Resolutions ?? []).Select(r => (JsonNode)r!).ToArray()),
                     ["aspect_ratios"] = new JsonArray((m.Params?.Video?.AspectRatios ?? []).Select(a => (JsonNode)a!).ToArray()),
@@ -59,7 +60,7 @@ internal static class ModelsCommand
             {
                 table.AddRow(
                     Markup.Escape(m.Id + (m.RetiredAt is null ? "" : " (retired)")),
-                    CatalogDiff.ClassOf(m.Id),
+                    classes.GetValueOrDefault(m.Id, ""),
                     string.Join(", ", m.Capabilities),
                     Markup.Escape(string.Join(", ", m.Params?.Video?.Resolutions ?? [])),
                     Markup.Escape(string.Join(", ", m.Params?.Video?.AspectRatios ?? [])),

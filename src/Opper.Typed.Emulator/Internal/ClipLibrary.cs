@@ -27,7 +27,7 @@ internal static class ClipLibrary
 
         var resolution = TryString(parameters, "resolution") ?? "720p";
         var aspect = TryString(parameters, "aspect_ratio") ?? TryString(parameters, "aspectRatio") ?? "16:9";
-        var candidate = FrameSize.FromResolutionAndAspect(resolution, aspect);
+        var candidate = VideoFrameSize.FromResolutionAndAspect(resolution, aspect);
         return candidate is not null && Exists(candidate) ? candidate : DefaultSize;
     }
 

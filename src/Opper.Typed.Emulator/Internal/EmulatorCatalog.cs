@@ -8,22 +8,22 @@ internal sealed class EmulatorCatalog
 {
     private readonly List<(JsonObject Raw, VideoModelInfo Info)> _models;
 
-    private EmulatorCatalog(List<(JsonObject, VideoModelInfo)> models) => _models = models;
-
-    public static EmulatorCatalog Load(string? path)
+    private EmulatorCatalog(List<(JsonObject, VideoModelInfo)> models, IVideoModelCatalog rules)
     {
-        string json;
-        if (path is null)
-        {
-            using var stream = typeof(EmulatorCatalog).Assembly.GetManifestResourceStream("videos-models.json")
-                ?? throw new InvalidOperationException("The emulator's built-in catalog is missing from its assembly.");
-            using var reader = new StreamReader(stream);
-            json = reader.ReadToEnd();
-        }
-        else
-        {
-            json = File.ReadAllText(path);
-        }
+        _models = models;
+        Rules = rules;
+    }
+
+    /// <summary>
+    /// The provider rules the emulator enforces: the given catalog, else the process default (the application's own
+    /// generated snapshot) before the served snapshot read with the built-in parameters file, by the same reader the
+    /// generator uses. So every served model has rules, and the application's own snapshot wins where it has the model.
+    /// </summary>
+    public IVideoModelCatalog Rules { get; }
+
+    public static EmulatorCatalog Load(string? path, IVideoModelCatalog? rules)
+    {
+        var json = path is null ? Resource("videos-models.json") : File.ReadAllText(path);
 
         var models = new List<(JsonObject, VideoModelInfo)>();
         var array = JsonNode.Parse(json)?["models"] as JsonArray
@@ -35,7 +35,15 @@ internal sealed class EmulatorCatalog
             models.Add((node, info));
         }
 
-        return new EmulatorCatalog(models);
+        return new EmulatorCatalog(models, rules ?? VideoModelCatalog.Combine(VideoModelCatalog.Default, VideoModelCatalog.Parse(json, Resource("video-parameters.json"))));
+    }
+
+    private static string Resource(string name)
+    {
+        using var stream = typeof(EmulatorCatalog).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The emulator's built-in {name} is missing from its assembly.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 
     public VideoModelInfo? Find(string id) => _models.FirstOrDefault(m => m.Info.Id == id).Info;

@@ -5,7 +5,7 @@ namespace Opper.Typed.Emulator.Internal;
 
 /// <summary>
 /// Rejects a <c>POST /v3/videos</c> body the way Opper or the provider would, with a v3 error. The provider rules
-/// come from the generated model registry (<see cref="ModelRules"/>), the same rules the client validates with.
+/// are the shared rules of <see cref="VideoRequestValidator"/>, the same the client and the analyzer apply.
 /// </summary>
 internal static class SubmissionValidator
 {
@@ -36,16 +36,10 @@ internal static class SubmissionValidator
             return new Rejection(404, "model_not_found", $"Model '{modelId}' is not available. Available video models: {string.Join(", ", catalog.Ids)}.");
         }
 
-        if (model.RetiredAt is not null)
-        {
-            return new Rejection(400, "model_retired", $"Model '{modelId}' was retired on {model.RetiredAt}" + (model.Successor is null ? "." : $"; use '{model.Successor}'."));
-        }
 
-        // The user's own snapshot (registered by their assembly) first, then the emulator's built-in one.
-        var spec = VideoModelRegistry.TryGet(modelId, out var registered) ? registered
-            : OpperVideoModels.TryGet(modelId, out var builtIn) ? builtIn
-            : Untyped(model);
-        var media = new List<(string Field, string Value)>();
+        var image = (string?)null;
+        var video = (string?)null;
+        var references = new List<string>();
         foreach (var (field, value) in MediaFields(request))
         {
             if (value?.GetValueKind() != JsonValueKind.String)
@@ -53,7 +47,19 @@ internal static class SubmissionValidator
                 return Invalid($"'{field}' must be a string: an http(s) URL, a data-URI or a gs:// URI.", "invalid_media");
             }
 
-            media.Add((field, value.GetValue<string>()));
+            var text = value.GetValue<string>();
+            if (field == "image")
+            {
+                image = text;
+            }
+            else if (field == "video")
+            {
+                video = text;
+            }
+            else
+            {
+                references.Add(text);
+            }
         }
 
         if (request["parameters"] is not (null or JsonObject))
@@ -61,20 +67,17 @@ internal static class SubmissionValidator
             return Invalid("'parameters' must be a JSON object.");
         }
 
-        var parameters = request["parameters"] as JsonObject ?? [];
-        return ModelRules.Check(spec, media, parameters).FirstOrDefault() is { } violation ? Reject(modelId, violation) : null;
-    }
+        var wire = new VideoWireRequest(modelId, String(request, "prompt")!)
+        {
+            Image = image,
+            Video = video,
+            ReferenceImages = references.Count == 0 ? null : references,
+            Parameters = (request["parameters"] as JsonObject ?? []).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
+        };
 
-    /// <summary>A model of a served catalog that this build's registry does not know: capabilities only, parameters unchecked.</summary>
-    private static VideoModelSpec Untyped(VideoModelInfo model) => new()
-    {
-        Id = model.Id,
-        Provider = model.Provider ?? "",
-        RequestTypeName = "",
-        Capabilities = model.Capabilities,
-        AcceptedMedia = [MediaSourceKind.Url, MediaSourceKind.DataUri, MediaSourceKind.GcsUri],
-        Parameters = [],
-    };
+        // The same shared rules the client validates with, so what the SDK refuses and what the emulator rejects cannot drift apart.
+        return VideoRequestValidator.FindProblems(wire, catalog.Rules) is [var first, ..] ? new Rejection(400, first.ErrorCode, first.Message) : null;
+    }
 
     private static IEnumerable<(string Field, JsonNode? Value)> MediaFields(JsonObject request)
     {
@@ -94,9 +97,6 @@ internal static class SubmissionValidator
             }
         }
     }
-
-    private static Rejection Reject(string modelId, RuleViolation violation) =>
-        new(400, violation.Code, violation.ToException(modelId).Message);
 
     private static string? String(JsonObject body, string name) =>
         body[name] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;

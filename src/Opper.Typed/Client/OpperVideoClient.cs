@@ -77,13 +77,17 @@ public sealed class OpperVideoClient : IDisposable
         var wire = request.ToWireRequest();
         if (_options.ValidateRequests)
         {
-            VideoRequestValidator.Validate(wire);
-        }
+            var problems = VideoRequestValidator.Check(wire, request.ModelSpec, _options.Models ?? VideoModelCatalog.Default, out var notices);
+            if (problems is [var first, ..])
+            {
+                throw first;
+            }
 
-        if (!VideoModelRegistry.TryGet(wire.Model, out _))
-        {
-            // The live catalog may be newer than this build's snapshot, so the id is sent as is; the analyzer flags it at compile time.
-            _logger.LogWarning("Model {Model} is not in this build's catalog snapshot; sending it unchecked", wire.Model);
+            foreach (var notice in notices ?? [])
+            {
+                // The live catalog may be newer than this build's snapshot, so such a request is sent as is; the analyzer flags it at compile time.
+                _logger.LogWarning("{Problem} Sending it unchecked.", notice.Message);
+            }
         }
 
         using var activity = OpperTelemetry.Source.StartActivity("opper.video.submit");

@@ -38,6 +38,12 @@ public sealed class OpperVideoClientOptions
     /// </summary>
     public int MaxDownloadAttempts { get; set; } = 4;
 
+    /// <summary>
+    /// The models an untyped <see cref="VideoRequest"/> is validated against: pass your project's generated
+    /// <c>OpperVideoModels.Catalog</c>. When null, <see cref="VideoModelCatalog.Default"/>. Typed requests carry their own spec.
+    /// </summary>
+    public IVideoModelCatalog? Models { get; set; }
+
     /// <summary>Whether <see cref="OpperVideoClient.SubmitAsync"/> validates the request before sending. On by default.</summary>
     public bool ValidateRequests { get; set; } = true;
 

@@ -28,4 +28,10 @@ public sealed class OpperValidationException : OpperException
 
     /// <summary>What to do instead.</summary>
     public string Fix { get; }
+
+    /// <summary>The rule that was broken, e.g. <c>OPPER006</c>: the analyzer reports the same id at compile time (see docs/diagnostics). Null for structural checks.</summary>
+    public string? RuleId { get; init; }
+
+    /// <summary>The v3 error code a server answers this problem with, e.g. <c>invalid_parameter</c>.</summary>
+    public string ErrorCode { get; init; } = "invalid_request";
 }

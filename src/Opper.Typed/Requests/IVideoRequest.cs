@@ -11,4 +11,10 @@ public interface IVideoRequest
 
     /// <summary>Builds the exact JSON body of <c>POST /v3/videos</c>.</summary>
     VideoWireRequest ToWireRequest();
+
+    /// <summary>
+    /// The spec of the model this request was generated from, so validation needs no lookup; null for requests that
+    /// name their model by id only (<see cref="VideoRequest"/>), which are looked up in a catalog.
+    /// </summary>
+    VideoModelSpec? ModelSpec => null;
 }

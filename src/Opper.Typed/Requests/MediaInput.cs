@@ -1,3 +1,4 @@
+using Opper.Typed.Core.Media;
 using System.Diagnostics.CodeAnalysis;
 
 namespace Opper.Typed;
@@ -117,13 +118,7 @@ public sealed partial class MediaInput : IEquatable<MediaInput>
     public static MediaInput Parse(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var kind = MediaSourceClassifier.Classify(value) switch
-        {
-            MediaSourceClassifier.DataUri => MediaSourceKind.DataUri,
-            MediaSourceClassifier.Gcs => MediaSourceKind.GcsUri,
-            MediaSourceClassifier.Url => MediaSourceKind.Url,
-            _ => MediaSourceKind.Unknown,
-        };
+        var kind = MediaSourceClassifier.Classify(value);
         return new MediaInput(value, kind, kind == MediaSourceKind.DataUri ? MediaSourceClassifier.DataUriMediaType(value) : null);
     }
 

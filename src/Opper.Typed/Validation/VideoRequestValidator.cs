@@ -1,97 +1,94 @@
+using Opper.Typed.Core.Rules;
+
 namespace Opper.Typed;
 
 /// <summary>
 /// Checks a request before it is sent, so a request that cannot succeed costs no paid round trip. The provider rules
-/// (inputs, media forms, parameter keys, JSON types, values) come from the generated model registry: the same rules
-/// the emulator enforces. A model the registry does not know is only checked for structure (the catalog may be newer).
+/// (inputs, media forms, parameter keys, JSON types, values) are the shared rules the analyzer applies at compile time
+/// and the emulator enforces. A typed request carries its own model spec; any other request is looked up in the given
+/// catalog (by default <see cref="VideoModelCatalog.Default"/>). A model the catalog does not know is checked for
+/// structure only: the live catalog may be newer than the snapshot.
 /// <see cref="OpperVideoClient.SubmitAsync"/> runs it unless <see cref="OpperVideoClientOptions.ValidateRequests"/> is off.
 /// </summary>
 public static class VideoRequestValidator
 {
     /// <summary>Validates a request.</summary>
     /// <param name="request">The request.</param>
+    /// <param name="catalog">Where to look up an untyped request's model; <see cref="VideoModelCatalog.Default"/> when null.</param>
     /// <exception cref="OpperValidationException">The first problem found, naming the field, the value and the fix.</exception>
-    public static void Validate(IVideoRequest request)
+    public static void Validate(IVideoRequest request, IVideoModelCatalog? catalog = null)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        Validate(request.ToWireRequest());
+        if (FindProblems(request, catalog) is [var first, ..])
+        {
+            throw first;
+        }
     }
 
     /// <summary>Returns every problem of a request rather than throwing at the first.</summary>
     /// <param name="request">The request.</param>
+    /// <param name="catalog">Where to look up an untyped request's model; <see cref="VideoModelCatalog.Default"/> when null.</param>
     /// <returns>The problems; empty when the request is valid.</returns>
-    public static IReadOnlyList<OpperValidationException> FindProblems(IVideoRequest request)
+    public static IReadOnlyList<OpperValidationException> FindProblems(IVideoRequest request, IVideoModelCatalog? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var wire = request.ToWireRequest();
-        return Violations(wire).Select(v => v.ToException(ModelName(wire))).ToList();
+        return FindProblems(request.ToWireRequest(), request.ModelSpec, catalog);
     }
 
-    internal static void Validate(VideoWireRequest wire)
+    /// <summary>
+    /// Returns every problem of a wire body, looked up in the catalog: what a server that receives requests (the
+    /// emulator, a proxy) refuses.
+    /// </summary>
+    /// <param name="request">The body of <c>POST /v3/videos</c>.</param>
+    /// <param name="catalog">Where to look up the model; <see cref="VideoModelCatalog.Default"/> when null.</param>
+    /// <returns>The problems; empty when the request is valid.</returns>
+    public static IReadOnlyList<OpperValidationException> FindProblems(VideoWireRequest request, IVideoModelCatalog? catalog = null)
     {
-        if (Violations(wire).FirstOrDefault() is { } violation)
-        {
-            throw violation.ToException(ModelName(wire));
-        }
+        ArgumentNullException.ThrowIfNull(request);
+        return FindProblems(request, spec: null, catalog);
     }
 
-    private static IEnumerable<RuleViolation> Violations(VideoWireRequest wire)
+    private static List<OpperValidationException> FindProblems(VideoWireRequest wire, VideoModelSpec? spec, IVideoModelCatalog? catalog) =>
+        Check(wire, spec, catalog ?? VideoModelCatalog.Default, out _) ?? [];
+
+    /// <summary>
+    /// The rejecting problems (null when none, so a valid request allocates no list), and in <paramref name="notices"/>
+    /// what is sent anyway but worth a log line (a model the snapshot does not know).
+    /// </summary>
+    /// <param name="wire">The body.</param>
+    /// <param name="spec">The typed request's own spec, or null for an untyped request.</param>
+    /// <param name="catalog">Where an untyped request's model is looked up.</param>
+    /// <param name="notices">Problems that do not stop the request.</param>
+    internal static List<OpperValidationException>? Check(VideoWireRequest wire, VideoModelSpec? spec, IVideoModelCatalog catalog, out List<OpperValidationException>? notices)
     {
+        notices = null;
+        var name = string.IsNullOrWhiteSpace(wire.Model) ? "(no model)" : wire.Model;
+        List<OpperValidationException>? problems = null;
         if (string.IsNullOrWhiteSpace(wire.Model))
         {
-            yield return new RuleViolation("model", "is empty", "Pass a model id such as \"openai/sora-2\" (GET /v3/videos/models lists them).", "invalid_request");
-            yield break;
+            return [new OpperValidationException(name, "model", "is empty", "Pass a model id such as \"openai/sora-2\" (GET /v3/videos/models lists them).")];
         }
 
         if (string.IsNullOrWhiteSpace(wire.Prompt))
         {
-            yield return new RuleViolation("prompt", "is empty", "Describe the clip in the prompt.", "invalid_request");
+            (problems ??= []).Add(new OpperValidationException(name, "prompt", "is empty", "Describe the clip in the prompt."));
         }
 
-        var media = Media(wire).ToList();
-        foreach (var (field, value) in media.Where(m => MediaInput.Parse(m.Value).Kind == MediaSourceKind.Unknown))
+        // A typed request brings its own spec (the one its class was generated from); only an untyped one needs the catalog.
+        var model = spec ?? (catalog.TryGet(wire.Model, out var found) ? found : null);
+        var violations = RequestRules.Check(WireFacts.From(wire, model, typed: spec is not null, catalog), atRunTime: true);
+        foreach (var violation in violations ?? [])
         {
-            var shown = value.Length <= 64 ? value : value[..61] + "...";
-            yield return new RuleViolation(field, $"is '{shown}', which is not an http(s) URL, a base64 data-URI or a gs:// URI",
-                "Use MediaInput.FromFile(path) for a local file, or MediaInput.FromUrl for a public URL.", "invalid_media");
+            var exception = new OpperValidationException(name, violation.Field, violation.Problem, violation.Fix) { RuleId = violation.RuleId, ErrorCode = violation.ErrorCode };
+            if (violation.Rule.RejectsAtRunTime)
+            {
+                (problems ??= []).Add(exception);
+            }
+            else
+            {
+                (notices ??= []).Add(exception);
+            }
         }
 
-        if (!VideoModelRegistry.TryGet(wire.Model, out var model))
-        {
-            yield break;
-        }
-
-        if (model.RetiredAt is not null)
-        {
-            yield return new RuleViolation("model", $"was retired on {model.RetiredAt}",
-                model.Successor is null ? "Choose another model." : $"Use {model.Successor} instead.", "model_retired");
-        }
-
-        // Media that is no URL or data-URI at all was reported above; the model's rules judge the rest.
-        var known = media.Where(m => MediaInput.Parse(m.Value).Kind != MediaSourceKind.Unknown);
-        foreach (var violation in ModelRules.Check(model, known, wire.Parameters))
-        {
-            yield return violation;
-        }
+        return problems;
     }
-
-    private static IEnumerable<(string Field, string Value)> Media(VideoWireRequest wire)
-    {
-        if (wire.Image is not null)
-        {
-            yield return ("image", wire.Image);
-        }
-
-        if (wire.Video is not null)
-        {
-            yield return ("video", wire.Video);
-        }
-
-        for (var i = 0; i < (wire.ReferenceImages?.Count ?? 0); i++)
-        {
-            yield return ($"reference_images[{i}]", wire.ReferenceImages![i]);
-        }
-    }
-
-    private static string ModelName(VideoWireRequest wire) => string.IsNullOrWhiteSpace(wire.Model) ? "(no model)" : wire.Model;
 }

@@ -1,3 +1,4 @@
+using Opper.Typed.Generator.Analyzers;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;

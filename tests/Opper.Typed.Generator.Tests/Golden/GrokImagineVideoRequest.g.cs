@@ -8,7 +8,7 @@ namespace Opper.Typed
     /// <remarks>
     /// <para>Provider <c>xai</c>; capabilities: <c>video_generation</c>, <c>image_to_video</c>. Longest clip: 15 s. Price: $0.05 per second.</para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0.0")]
     internal sealed partial class GrokImagineVideoRequest : global::Opper.Typed.IVideoRequest
     {
         /// <summary>The model id, <c>xai/grok-imagine-video</c>.</summary>
@@ -30,10 +30,13 @@ namespace Opper.Typed
         /// <inheritdoc />
         public string Model => ModelId;
 
+        /// <inheritdoc />
+        global::Opper.Typed.VideoModelSpec global::Opper.Typed.IVideoRequest.ModelSpec => OpperVideoModels.GrokImagineVideo;
+
         /// <summary>What the clip shows.</summary>
         public string Prompt { get; }
 
-        /// <summary>The reference image (image-to-video): a public http(s) URL the provider can fetch. Not sent when null.</summary>
+        /// <summary>The reference image (image-to-video): a public http(s) URL. Not sent when null.</summary>
         public global::Opper.Typed.MediaInput? Image { get; init; }
 
         /// <summary>Clip length in whole seconds. Sent as <c>duration</c>, a JSON integer. Accepted: 1 to 15. Not sent when null.</summary>
@@ -96,7 +99,7 @@ namespace Opper.Typed
     }
 
     /// <summary>The accepted values of <c>aspect_ratio</c> for <c>xai/grok-imagine-video</c>, sent as a JSON string.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0.0")]
     internal enum GrokImagineVideoAspectRatio
     {
         /// <summary>Sent as <c>"16:9"</c>.</summary>
@@ -116,7 +119,7 @@ namespace Opper.Typed
     }
 
     /// <summary>The accepted values of <c>resolution</c> for <c>xai/grok-imagine-video</c>, sent as a JSON string.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0.0")]
     internal enum GrokImagineVideoResolution
     {
         /// <summary>Sent as <c>"480p"</c>.</summary>
@@ -127,29 +130,31 @@ namespace Opper.Typed
 
     internal static partial class OpperVideoModels
     {
-        /// <summary>What the registry knows of <c>xai/grok-imagine-video</c>.</summary>
+        /// <summary>What the SDK knows of <c>xai/grok-imagine-video</c>: capabilities, accepted media, parameters.</summary>
         public static global::Opper.Typed.VideoModelSpec GrokImagineVideo { get; } = new global::Opper.Typed.VideoModelSpec
         {
             Id = "xai/grok-imagine-video",
             Provider = "xai",
+            DisplayName = "Grok Imagine Video",
+            Description = "xAI's Grok Imagine video model; 1 to 15 seconds, image-to-video from a public URL.",
             RequestTypeName = "GrokImagineVideoRequest",
             Capabilities = new string[] { "video_generation", "image_to_video" },
             AcceptedMedia = new global::Opper.Typed.MediaSourceKind[] { global::Opper.Typed.MediaSourceKind.Url },
             PublicUrlsOnly = true,
             ImageSizeParameter = null,
-            HasTypedParameters = true,
+            HasDialect = true,
             MaxDuration = 15d,
+            PricePerSecond = 0.05d,
+            PricePerGeneration = null,
             RetiredAt = null,
             Successor = null,
+            SuccessorRequestTypeName = null,
             Parameters = new global::Opper.Typed.VideoParameterSpec[]
             {
-                new global::Opper.Typed.VideoParameterSpec { Name = "duration", Type = global::Opper.Typed.VideoParameterType.Integer, AllowedValues = new string[] {  }, Minimum = 1d, Maximum = 15d },
-                new global::Opper.Typed.VideoParameterSpec { Name = "aspect_ratio", Type = global::Opper.Typed.VideoParameterType.String, AllowedValues = new string[] { "\"16:9\"", "\"9:16\"", "\"1:1\"", "\"4:3\"", "\"3:4\"", "\"3:2\"", "\"2:3\"" }, Minimum = null, Maximum = null },
-                new global::Opper.Typed.VideoParameterSpec { Name = "resolution", Type = global::Opper.Typed.VideoParameterType.String, AllowedValues = new string[] { "\"480p\"", "\"720p\"" }, Minimum = null, Maximum = null },
+                new global::Opper.Typed.VideoParameterSpec { Name = "duration", PropertyName = "Duration", Type = global::Opper.Typed.VideoParameterType.Integer, EnumTypeName = null, AllowedValues = new global::Opper.Typed.VideoParameterValue[] {  }, Minimum = 1d, Maximum = 15d, Description = "Clip length in whole seconds." },
+                new global::Opper.Typed.VideoParameterSpec { Name = "aspect_ratio", PropertyName = "AspectRatio", Type = global::Opper.Typed.VideoParameterType.String, EnumTypeName = "GrokImagineVideoAspectRatio", AllowedValues = new global::Opper.Typed.VideoParameterValue[] { global::Opper.Typed.VideoParameterValue.FromString("16:9", "AspectRatio16x9"), global::Opper.Typed.VideoParameterValue.FromString("9:16", "AspectRatio9x16"), global::Opper.Typed.VideoParameterValue.FromString("1:1", "AspectRatio1x1"), global::Opper.Typed.VideoParameterValue.FromString("4:3", "AspectRatio4x3"), global::Opper.Typed.VideoParameterValue.FromString("3:4", "AspectRatio3x4"), global::Opper.Typed.VideoParameterValue.FromString("3:2", "AspectRatio3x2"), global::Opper.Typed.VideoParameterValue.FromString("2:3", "AspectRatio2x3") }, Minimum = null, Maximum = null, Description = "Output aspect ratio." },
+                new global::Opper.Typed.VideoParameterSpec { Name = "resolution", PropertyName = "Resolution", Type = global::Opper.Typed.VideoParameterType.String, EnumTypeName = "GrokImagineVideoResolution", AllowedValues = new global::Opper.Typed.VideoParameterValue[] { global::Opper.Typed.VideoParameterValue.FromString("480p", "Resolution480p"), global::Opper.Typed.VideoParameterValue.FromString("720p", "Resolution720p") }, Minimum = null, Maximum = null, Description = "Output resolution." },
             },
         };
-
-        [global::System.Runtime.CompilerServices.ModuleInitializer]
-        internal static void RegisterGrokImagineVideo() => Add(GrokImagineVideo);
     }
 }

@@ -8,7 +8,7 @@ namespace Opper.Typed
     /// <remarks>
     /// <para>Provider <c>alibaba</c>; capabilities: <c>video_generation</c>. Longest clip: 10 s. Price: $0.08 per second.</para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0.0")]
     internal sealed partial class Happyhorse10T2vRequest : global::Opper.Typed.IVideoRequest
     {
         /// <summary>The model id, <c>alibaba:eu/happyhorse-1.0-t2v</c>.</summary>
@@ -29,6 +29,9 @@ namespace Opper.Typed
 
         /// <inheritdoc />
         public string Model => ModelId;
+
+        /// <inheritdoc />
+        global::Opper.Typed.VideoModelSpec global::Opper.Typed.IVideoRequest.ModelSpec => OpperVideoModels.Happyhorse10T2v;
 
         /// <summary>What the clip shows.</summary>
         public string Prompt { get; }
@@ -81,7 +84,7 @@ namespace Opper.Typed
     }
 
     /// <summary>The accepted values of <c>resolution</c> for <c>alibaba:eu/happyhorse-1.0-t2v</c>, sent as a JSON string.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0.0")]
     internal enum Happyhorse10T2vResolution
     {
         /// <summary>Sent as <c>"720P"</c>.</summary>
@@ -91,7 +94,7 @@ namespace Opper.Typed
     }
 
     /// <summary>The accepted values of <c>duration</c> for <c>alibaba:eu/happyhorse-1.0-t2v</c>, sent as a JSON number.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0.0")]
     internal enum Happyhorse10T2vDuration
     {
         /// <summary>Sent as <c>3</c>.</summary>
@@ -106,28 +109,30 @@ namespace Opper.Typed
 
     internal static partial class OpperVideoModels
     {
-        /// <summary>What the registry knows of <c>alibaba:eu/happyhorse-1.0-t2v</c>.</summary>
+        /// <summary>What the SDK knows of <c>alibaba:eu/happyhorse-1.0-t2v</c>: capabilities, accepted media, parameters.</summary>
         public static global::Opper.Typed.VideoModelSpec Happyhorse10T2v { get; } = new global::Opper.Typed.VideoModelSpec
         {
             Id = "alibaba:eu/happyhorse-1.0-t2v",
             Provider = "alibaba",
+            DisplayName = "HappyHorse 1.0 Text-to-Video",
+            Description = "Alibaba's HappyHorse text-to-video, served from the EU region.",
             RequestTypeName = "Happyhorse10T2vRequest",
             Capabilities = new string[] { "video_generation" },
             AcceptedMedia = new global::Opper.Typed.MediaSourceKind[] { global::Opper.Typed.MediaSourceKind.Url },
             PublicUrlsOnly = true,
             ImageSizeParameter = null,
-            HasTypedParameters = true,
+            HasDialect = true,
             MaxDuration = 10d,
+            PricePerSecond = 0.08d,
+            PricePerGeneration = null,
             RetiredAt = null,
             Successor = null,
+            SuccessorRequestTypeName = null,
             Parameters = new global::Opper.Typed.VideoParameterSpec[]
             {
-                new global::Opper.Typed.VideoParameterSpec { Name = "resolution", Type = global::Opper.Typed.VideoParameterType.String, AllowedValues = new string[] { "\"720P\"", "\"1080P\"" }, Minimum = null, Maximum = null },
-                new global::Opper.Typed.VideoParameterSpec { Name = "duration", Type = global::Opper.Typed.VideoParameterType.Number, AllowedValues = new string[] { "3", "5", "8", "10" }, Minimum = null, Maximum = null },
+                new global::Opper.Typed.VideoParameterSpec { Name = "resolution", PropertyName = "Resolution", Type = global::Opper.Typed.VideoParameterType.String, EnumTypeName = "Happyhorse10T2vResolution", AllowedValues = new global::Opper.Typed.VideoParameterValue[] { global::Opper.Typed.VideoParameterValue.FromString("720P", "Resolution720P"), global::Opper.Typed.VideoParameterValue.FromString("1080P", "Resolution1080P") }, Minimum = null, Maximum = null, Description = "Output resolution (upper-case P)." },
+                new global::Opper.Typed.VideoParameterSpec { Name = "duration", PropertyName = "Duration", Type = global::Opper.Typed.VideoParameterType.Number, EnumTypeName = "Happyhorse10T2vDuration", AllowedValues = new global::Opper.Typed.VideoParameterValue[] { global::Opper.Typed.VideoParameterValue.FromNumber(3d, "Duration3"), global::Opper.Typed.VideoParameterValue.FromNumber(5d, "Duration5"), global::Opper.Typed.VideoParameterValue.FromNumber(8d, "Duration8"), global::Opper.Typed.VideoParameterValue.FromNumber(10d, "Duration10") }, Minimum = null, Maximum = null, Description = "Clip length in seconds." },
             },
         };
-
-        [global::System.Runtime.CompilerServices.ModuleInitializer]
-        internal static void RegisterHappyhorse10T2v() => Add(Happyhorse10T2v);
     }
 }

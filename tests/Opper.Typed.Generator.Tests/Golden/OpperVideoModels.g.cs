@@ -3,25 +3,16 @@
 
 namespace Opper.Typed
 {
-    /// <summary>The video models of this project's catalog snapshot, one property each. Each is added here when the assembly loads and registered with <see cref="global::Opper.Typed.VideoModelRegistry"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0")]
+    /// <summary>The video models of this project's catalog snapshot: one property each, and <see cref="Catalog"/> of them all. When the assembly loads, the catalog joins <see cref="global::Opper.Typed.VideoModelCatalog.Default"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0.0")]
     internal static partial class OpperVideoModels
     {
-        private static readonly global::System.Collections.Generic.Dictionary<string, global::Opper.Typed.VideoModelSpec> ById = new global::System.Collections.Generic.Dictionary<string, global::Opper.Typed.VideoModelSpec>(global::System.StringComparer.Ordinal);
+        private static global::Opper.Typed.IVideoModelCatalog? s_catalog;
 
-        /// <summary>Every model of this snapshot.</summary>
-        public static global::System.Collections.Generic.IReadOnlyCollection<global::Opper.Typed.VideoModelSpec> All => ById.Values;
+        /// <summary>Every model of this snapshot: pass it to <c>OpperVideoClientOptions.Models</c>, the emulator's options or <c>VideoRequestValidator</c>.</summary>
+        public static global::Opper.Typed.IVideoModelCatalog Catalog => s_catalog ??= new global::Opper.Typed.VideoModelCatalog(new global::Opper.Typed.VideoModelSpec[] { Sora2, Sora2Pro, Veo31Generate001, Veo31FastGenerate001, GrokImagineVideo, WanT2v, WanI2v, Vace, Happyhorse10T2v, Happyhorse10I2v });
 
-        /// <summary>Looks a model of this snapshot up by id.</summary>
-        /// <param name="id">The model id.</param>
-        /// <param name="model">The model, when known.</param>
-        /// <returns>Whether the id is in this snapshot.</returns>
-        public static bool TryGet(string id, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Opper.Typed.VideoModelSpec? model) => ById.TryGetValue(id, out model);
-
-        private static void Add(global::Opper.Typed.VideoModelSpec model)
-        {
-            ById[model.Id] = model;
-            global::Opper.Typed.VideoModelRegistry.Register(model);
-        }
+        [global::System.Runtime.CompilerServices.ModuleInitializer]
+        internal static void RegisterCatalog() => global::Opper.Typed.VideoModelCatalog.RegisterGenerated(typeof(OpperVideoModels).Assembly, () => Catalog);
     }
 }

@@ -8,7 +8,7 @@ namespace Opper.Typed
     /// <remarks>
     /// <para>Provider <c>openai</c>; capabilities: <c>video_generation</c>, <c>image_to_video</c>. Longest clip: 12 s. Price: $0.3 per second.</para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0.0")]
     internal sealed partial class Sora2ProRequest : global::Opper.Typed.IVideoRequest
     {
         /// <summary>The model id, <c>openai/sora-2-pro</c>.</summary>
@@ -29,6 +29,9 @@ namespace Opper.Typed
 
         /// <inheritdoc />
         public string Model => ModelId;
+
+        /// <inheritdoc />
+        global::Opper.Typed.VideoModelSpec global::Opper.Typed.IVideoRequest.ModelSpec => OpperVideoModels.Sora2Pro;
 
         /// <summary>What the clip shows.</summary>
         public string Prompt { get; }
@@ -86,7 +89,7 @@ namespace Opper.Typed
     }
 
     /// <summary>The accepted values of <c>seconds</c> for <c>openai/sora-2-pro</c>, sent as a JSON string.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0.0")]
     internal enum Sora2ProSeconds
     {
         /// <summary>Sent as <c>"4"</c>.</summary>
@@ -98,7 +101,7 @@ namespace Opper.Typed
     }
 
     /// <summary>The accepted values of <c>size</c> for <c>openai/sora-2-pro</c>, sent as a JSON string.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0.0")]
     internal enum Sora2ProSize
     {
         /// <summary>Sent as <c>"1280x720"</c>.</summary>
@@ -113,28 +116,30 @@ namespace Opper.Typed
 
     internal static partial class OpperVideoModels
     {
-        /// <summary>What the registry knows of <c>openai/sora-2-pro</c>.</summary>
+        /// <summary>What the SDK knows of <c>openai/sora-2-pro</c>: capabilities, accepted media, parameters.</summary>
         public static global::Opper.Typed.VideoModelSpec Sora2Pro { get; } = new global::Opper.Typed.VideoModelSpec
         {
             Id = "openai/sora-2-pro",
             Provider = "openai",
+            DisplayName = "Sora 2 Pro",
+            Description = "Higher-fidelity Sora 2 for production footage; slower and more expensive, adds the 1792x1024 sizes.",
             RequestTypeName = "Sora2ProRequest",
             Capabilities = new string[] { "video_generation", "image_to_video" },
             AcceptedMedia = new global::Opper.Typed.MediaSourceKind[] { global::Opper.Typed.MediaSourceKind.Url, global::Opper.Typed.MediaSourceKind.DataUri },
             PublicUrlsOnly = false,
             ImageSizeParameter = "size",
-            HasTypedParameters = true,
+            HasDialect = true,
             MaxDuration = 12d,
+            PricePerSecond = 0.3d,
+            PricePerGeneration = null,
             RetiredAt = null,
             Successor = null,
+            SuccessorRequestTypeName = null,
             Parameters = new global::Opper.Typed.VideoParameterSpec[]
             {
-                new global::Opper.Typed.VideoParameterSpec { Name = "seconds", Type = global::Opper.Typed.VideoParameterType.String, AllowedValues = new string[] { "\"4\"", "\"8\"", "\"12\"" }, Minimum = null, Maximum = null },
-                new global::Opper.Typed.VideoParameterSpec { Name = "size", Type = global::Opper.Typed.VideoParameterType.String, AllowedValues = new string[] { "\"1280x720\"", "\"720x1280\"", "\"1792x1024\"", "\"1024x1792\"" }, Minimum = null, Maximum = null },
+                new global::Opper.Typed.VideoParameterSpec { Name = "seconds", PropertyName = "Seconds", Type = global::Opper.Typed.VideoParameterType.String, EnumTypeName = "Sora2ProSeconds", AllowedValues = new global::Opper.Typed.VideoParameterValue[] { global::Opper.Typed.VideoParameterValue.FromString("4", "Seconds4"), global::Opper.Typed.VideoParameterValue.FromString("8", "Seconds8"), global::Opper.Typed.VideoParameterValue.FromString("12", "Seconds12") }, Minimum = null, Maximum = null, Description = "Clip length in seconds." },
+                new global::Opper.Typed.VideoParameterSpec { Name = "size", PropertyName = "Size", Type = global::Opper.Typed.VideoParameterType.String, EnumTypeName = "Sora2ProSize", AllowedValues = new global::Opper.Typed.VideoParameterValue[] { global::Opper.Typed.VideoParameterValue.FromString("1280x720", "Size1280x720"), global::Opper.Typed.VideoParameterValue.FromString("720x1280", "Size720x1280"), global::Opper.Typed.VideoParameterValue.FromString("1792x1024", "Size1792x1024"), global::Opper.Typed.VideoParameterValue.FromString("1024x1792", "Size1024x1792") }, Minimum = null, Maximum = null, Description = "Frame size WIDTHxHEIGHT; a reference image must have exactly this pixel size." },
             },
         };
-
-        [global::System.Runtime.CompilerServices.ModuleInitializer]
-        internal static void RegisterSora2Pro() => Add(Sora2Pro);
     }
 }

@@ -8,7 +8,7 @@ namespace Opper.Typed
     /// <remarks>
     /// <para>Provider <c>openai</c>; capabilities: <c>video_generation</c>, <c>image_to_video</c>. Longest clip: 12 s. Price: $0.1 per second.</para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0.0")]
     internal sealed partial class Sora2Request : global::Opper.Typed.IVideoRequest
     {
         /// <summary>The model id, <c>openai/sora-2</c>.</summary>
@@ -29,6 +29,9 @@ namespace Opper.Typed
 
         /// <inheritdoc />
         public string Model => ModelId;
+
+        /// <inheritdoc />
+        global::Opper.Typed.VideoModelSpec global::Opper.Typed.IVideoRequest.ModelSpec => OpperVideoModels.Sora2;
 
         /// <summary>What the clip shows.</summary>
         public string Prompt { get; }
@@ -84,7 +87,7 @@ namespace Opper.Typed
     }
 
     /// <summary>The accepted values of <c>seconds</c> for <c>openai/sora-2</c>, sent as a JSON string.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0.0")]
     internal enum Sora2Seconds
     {
         /// <summary>Sent as <c>"4"</c>.</summary>
@@ -96,7 +99,7 @@ namespace Opper.Typed
     }
 
     /// <summary>The accepted values of <c>size</c> for <c>openai/sora-2</c>, sent as a JSON string.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0.0")]
     internal enum Sora2Size
     {
         /// <summary>Sent as <c>"1280x720"</c>.</summary>
@@ -107,28 +110,30 @@ namespace Opper.Typed
 
     internal static partial class OpperVideoModels
     {
-        /// <summary>What the registry knows of <c>openai/sora-2</c>.</summary>
+        /// <summary>What the SDK knows of <c>openai/sora-2</c>: capabilities, accepted media, parameters.</summary>
         public static global::Opper.Typed.VideoModelSpec Sora2 { get; } = new global::Opper.Typed.VideoModelSpec
         {
             Id = "openai/sora-2",
             Provider = "openai",
+            DisplayName = "Sora 2",
+            Description = "OpenAI's video model with synced audio. Text-to-video and image-to-video; the reference image must match the requested size.",
             RequestTypeName = "Sora2Request",
             Capabilities = new string[] { "video_generation", "image_to_video" },
             AcceptedMedia = new global::Opper.Typed.MediaSourceKind[] { global::Opper.Typed.MediaSourceKind.Url, global::Opper.Typed.MediaSourceKind.DataUri },
             PublicUrlsOnly = false,
             ImageSizeParameter = "size",
-            HasTypedParameters = true,
+            HasDialect = true,
             MaxDuration = 12d,
+            PricePerSecond = 0.1d,
+            PricePerGeneration = null,
             RetiredAt = null,
             Successor = null,
+            SuccessorRequestTypeName = null,
             Parameters = new global::Opper.Typed.VideoParameterSpec[]
             {
-                new global::Opper.Typed.VideoParameterSpec { Name = "seconds", Type = global::Opper.Typed.VideoParameterType.String, AllowedValues = new string[] { "\"4\"", "\"8\"", "\"12\"" }, Minimum = null, Maximum = null },
-                new global::Opper.Typed.VideoParameterSpec { Name = "size", Type = global::Opper.Typed.VideoParameterType.String, AllowedValues = new string[] { "\"1280x720\"", "\"720x1280\"" }, Minimum = null, Maximum = null },
+                new global::Opper.Typed.VideoParameterSpec { Name = "seconds", PropertyName = "Seconds", Type = global::Opper.Typed.VideoParameterType.String, EnumTypeName = "Sora2Seconds", AllowedValues = new global::Opper.Typed.VideoParameterValue[] { global::Opper.Typed.VideoParameterValue.FromString("4", "Seconds4"), global::Opper.Typed.VideoParameterValue.FromString("8", "Seconds8"), global::Opper.Typed.VideoParameterValue.FromString("12", "Seconds12") }, Minimum = null, Maximum = null, Description = "Clip length in seconds." },
+                new global::Opper.Typed.VideoParameterSpec { Name = "size", PropertyName = "Size", Type = global::Opper.Typed.VideoParameterType.String, EnumTypeName = "Sora2Size", AllowedValues = new global::Opper.Typed.VideoParameterValue[] { global::Opper.Typed.VideoParameterValue.FromString("1280x720", "Size1280x720"), global::Opper.Typed.VideoParameterValue.FromString("720x1280", "Size720x1280") }, Minimum = null, Maximum = null, Description = "Frame size WIDTHxHEIGHT; a reference image must have exactly this pixel size." },
             },
         };
-
-        [global::System.Runtime.CompilerServices.ModuleInitializer]
-        internal static void RegisterSora2() => Add(Sora2);
     }
 }

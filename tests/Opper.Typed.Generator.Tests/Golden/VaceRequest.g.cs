@@ -8,7 +8,7 @@ namespace Opper.Typed
     /// <remarks>
     /// <para>Provider <c>pruna</c>; capabilities: <c>video_editing</c>. Longest clip: 5 s. Price: $0.15 per generation.</para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0.0")]
     internal sealed partial class VaceRequest : global::Opper.Typed.IVideoRequest
     {
         /// <summary>The model id, <c>pruna/vace</c>.</summary>
@@ -30,10 +30,13 @@ namespace Opper.Typed
         /// <inheritdoc />
         public string Model => ModelId;
 
+        /// <inheritdoc />
+        global::Opper.Typed.VideoModelSpec global::Opper.Typed.IVideoRequest.ModelSpec => OpperVideoModels.Vace;
+
         /// <summary>What the clip shows.</summary>
         public string Prompt { get; }
 
-        /// <summary>The source video (video-to-video): a public http(s) URL the provider can fetch. Not sent when null.</summary>
+        /// <summary>The source video (video-to-video): a public http(s) URL. Not sent when null.</summary>
         public global::Opper.Typed.MediaInput? Video { get; init; }
 
         /// <summary>Output resolution. Sent as <c>resolution</c>, a JSON string. Accepted: <c>"480p"</c>, <c>"720p"</c>. Not sent when null.</summary>
@@ -99,7 +102,7 @@ namespace Opper.Typed
     }
 
     /// <summary>The accepted values of <c>resolution</c> for <c>pruna/vace</c>, sent as a JSON string.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0.0")]
     internal enum VaceResolution
     {
         /// <summary>Sent as <c>"480p"</c>.</summary>
@@ -109,7 +112,7 @@ namespace Opper.Typed
     }
 
     /// <summary>The accepted values of <c>aspect_ratio</c> for <c>pruna/vace</c>, sent as a JSON string.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0.0")]
     internal enum VaceAspectRatio
     {
         /// <summary>Sent as <c>"16:9"</c>.</summary>
@@ -120,30 +123,32 @@ namespace Opper.Typed
 
     internal static partial class OpperVideoModels
     {
-        /// <summary>What the registry knows of <c>pruna/vace</c>.</summary>
+        /// <summary>What the SDK knows of <c>pruna/vace</c>: capabilities, accepted media, parameters.</summary>
         public static global::Opper.Typed.VideoModelSpec Vace { get; } = new global::Opper.Typed.VideoModelSpec
         {
             Id = "pruna/vace",
             Provider = "pruna",
+            DisplayName = "Wan VACE",
+            Description = "Wan VACE video-to-video editing, optimised by Pruna; the video must be a public URL.",
             RequestTypeName = "VaceRequest",
             Capabilities = new string[] { "video_editing" },
             AcceptedMedia = new global::Opper.Typed.MediaSourceKind[] { global::Opper.Typed.MediaSourceKind.Url },
             PublicUrlsOnly = true,
             ImageSizeParameter = null,
-            HasTypedParameters = true,
+            HasDialect = true,
             MaxDuration = 5d,
+            PricePerSecond = null,
+            PricePerGeneration = 0.15d,
             RetiredAt = null,
             Successor = null,
+            SuccessorRequestTypeName = null,
             Parameters = new global::Opper.Typed.VideoParameterSpec[]
             {
-                new global::Opper.Typed.VideoParameterSpec { Name = "resolution", Type = global::Opper.Typed.VideoParameterType.String, AllowedValues = new string[] { "\"480p\"", "\"720p\"" }, Minimum = null, Maximum = null },
-                new global::Opper.Typed.VideoParameterSpec { Name = "aspect_ratio", Type = global::Opper.Typed.VideoParameterType.String, AllowedValues = new string[] { "\"16:9\"", "\"9:16\"" }, Minimum = null, Maximum = null },
-                new global::Opper.Typed.VideoParameterSpec { Name = "seed", Type = global::Opper.Typed.VideoParameterType.Integer, AllowedValues = new string[] {  }, Minimum = null, Maximum = null },
-                new global::Opper.Typed.VideoParameterSpec { Name = "num_frames", Type = global::Opper.Typed.VideoParameterType.Integer, AllowedValues = new string[] {  }, Minimum = 81d, Maximum = 121d },
+                new global::Opper.Typed.VideoParameterSpec { Name = "resolution", PropertyName = "Resolution", Type = global::Opper.Typed.VideoParameterType.String, EnumTypeName = "VaceResolution", AllowedValues = new global::Opper.Typed.VideoParameterValue[] { global::Opper.Typed.VideoParameterValue.FromString("480p", "Resolution480p"), global::Opper.Typed.VideoParameterValue.FromString("720p", "Resolution720p") }, Minimum = null, Maximum = null, Description = "Output resolution." },
+                new global::Opper.Typed.VideoParameterSpec { Name = "aspect_ratio", PropertyName = "AspectRatio", Type = global::Opper.Typed.VideoParameterType.String, EnumTypeName = "VaceAspectRatio", AllowedValues = new global::Opper.Typed.VideoParameterValue[] { global::Opper.Typed.VideoParameterValue.FromString("16:9", "AspectRatio16x9"), global::Opper.Typed.VideoParameterValue.FromString("9:16", "AspectRatio9x16") }, Minimum = null, Maximum = null, Description = "Output aspect ratio (image-to-video may follow the image; unconfirmed)." },
+                new global::Opper.Typed.VideoParameterSpec { Name = "seed", PropertyName = "Seed", Type = global::Opper.Typed.VideoParameterType.Integer, EnumTypeName = null, AllowedValues = new global::Opper.Typed.VideoParameterValue[] {  }, Minimum = null, Maximum = null, Description = "Seed for repeatable output (unconfirmed)." },
+                new global::Opper.Typed.VideoParameterSpec { Name = "num_frames", PropertyName = "NumFrames", Type = global::Opper.Typed.VideoParameterType.Integer, EnumTypeName = null, AllowedValues = new global::Opper.Typed.VideoParameterValue[] {  }, Minimum = 81d, Maximum = 121d, Description = "Number of frames (unconfirmed)." },
             },
         };
-
-        [global::System.Runtime.CompilerServices.ModuleInitializer]
-        internal static void RegisterVace() => Add(Vace);
     }
 }

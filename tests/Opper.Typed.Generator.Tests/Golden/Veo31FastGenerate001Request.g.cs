@@ -8,7 +8,7 @@ namespace Opper.Typed
     /// <remarks>
     /// <para>Provider <c>vertexai</c>; capabilities: <c>video_generation</c>, <c>image_to_video</c>. Longest clip: 8 s. Price: $0.15 per second.</para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0.0")]
     internal sealed partial class Veo31FastGenerate001Request : global::Opper.Typed.IVideoRequest
     {
         /// <summary>The model id, <c>vertexai/veo-3.1-fast-generate-001</c>.</summary>
@@ -29,6 +29,9 @@ namespace Opper.Typed
 
         /// <inheritdoc />
         public string Model => ModelId;
+
+        /// <inheritdoc />
+        global::Opper.Typed.VideoModelSpec global::Opper.Typed.IVideoRequest.ModelSpec => OpperVideoModels.Veo31FastGenerate001;
 
         /// <summary>What the clip shows.</summary>
         public string Prompt { get; }
@@ -146,7 +149,7 @@ namespace Opper.Typed
     }
 
     /// <summary>The accepted values of <c>durationSeconds</c> for <c>vertexai/veo-3.1-fast-generate-001</c>, sent as a JSON number.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0.0")]
     internal enum Veo31FastGenerate001DurationSeconds
     {
         /// <summary>Sent as <c>4</c>.</summary>
@@ -158,7 +161,7 @@ namespace Opper.Typed
     }
 
     /// <summary>The accepted values of <c>resolution</c> for <c>vertexai/veo-3.1-fast-generate-001</c>, sent as a JSON string.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0.0")]
     internal enum Veo31FastGenerate001Resolution
     {
         /// <summary>Sent as <c>"720p"</c>.</summary>
@@ -168,7 +171,7 @@ namespace Opper.Typed
     }
 
     /// <summary>The accepted values of <c>aspectRatio</c> for <c>vertexai/veo-3.1-fast-generate-001</c>, sent as a JSON string.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0.0")]
     internal enum Veo31FastGenerate001AspectRatio
     {
         /// <summary>Sent as <c>"16:9"</c>.</summary>
@@ -178,7 +181,7 @@ namespace Opper.Typed
     }
 
     /// <summary>The accepted values of <c>personGeneration</c> for <c>vertexai/veo-3.1-fast-generate-001</c>, sent as a JSON string.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0.0")]
     internal enum Veo31FastGenerate001PersonGeneration
     {
         /// <summary>Sent as <c>"allow_adult"</c>.</summary>
@@ -189,34 +192,36 @@ namespace Opper.Typed
 
     internal static partial class OpperVideoModels
     {
-        /// <summary>What the registry knows of <c>vertexai/veo-3.1-fast-generate-001</c>.</summary>
+        /// <summary>What the SDK knows of <c>vertexai/veo-3.1-fast-generate-001</c>: capabilities, accepted media, parameters.</summary>
         public static global::Opper.Typed.VideoModelSpec Veo31FastGenerate001 { get; } = new global::Opper.Typed.VideoModelSpec
         {
             Id = "vertexai/veo-3.1-fast-generate-001",
             Provider = "vertexai",
+            DisplayName = "Veo 3.1 Fast",
+            Description = "Faster, cheaper Veo 3.1 for iteration. Reference images as base64, data-URI or gs:// only.",
             RequestTypeName = "Veo31FastGenerate001Request",
             Capabilities = new string[] { "video_generation", "image_to_video" },
             AcceptedMedia = new global::Opper.Typed.MediaSourceKind[] { global::Opper.Typed.MediaSourceKind.DataUri, global::Opper.Typed.MediaSourceKind.GcsUri },
             PublicUrlsOnly = false,
             ImageSizeParameter = null,
-            HasTypedParameters = true,
+            HasDialect = true,
             MaxDuration = 8d,
+            PricePerSecond = 0.15d,
+            PricePerGeneration = null,
             RetiredAt = null,
             Successor = null,
+            SuccessorRequestTypeName = null,
             Parameters = new global::Opper.Typed.VideoParameterSpec[]
             {
-                new global::Opper.Typed.VideoParameterSpec { Name = "durationSeconds", Type = global::Opper.Typed.VideoParameterType.Number, AllowedValues = new string[] { "4", "6", "8" }, Minimum = null, Maximum = null },
-                new global::Opper.Typed.VideoParameterSpec { Name = "resolution", Type = global::Opper.Typed.VideoParameterType.String, AllowedValues = new string[] { "\"720p\"", "\"1080p\"" }, Minimum = null, Maximum = null },
-                new global::Opper.Typed.VideoParameterSpec { Name = "aspectRatio", Type = global::Opper.Typed.VideoParameterType.String, AllowedValues = new string[] { "\"16:9\"", "\"9:16\"" }, Minimum = null, Maximum = null },
-                new global::Opper.Typed.VideoParameterSpec { Name = "generateAudio", Type = global::Opper.Typed.VideoParameterType.Boolean, AllowedValues = new string[] {  }, Minimum = null, Maximum = null },
-                new global::Opper.Typed.VideoParameterSpec { Name = "negativePrompt", Type = global::Opper.Typed.VideoParameterType.String, AllowedValues = new string[] {  }, Minimum = null, Maximum = null },
-                new global::Opper.Typed.VideoParameterSpec { Name = "seed", Type = global::Opper.Typed.VideoParameterType.Integer, AllowedValues = new string[] {  }, Minimum = 0d, Maximum = 4294967295d },
-                new global::Opper.Typed.VideoParameterSpec { Name = "personGeneration", Type = global::Opper.Typed.VideoParameterType.String, AllowedValues = new string[] { "\"allow_adult\"", "\"dont_allow\"" }, Minimum = null, Maximum = null },
-                new global::Opper.Typed.VideoParameterSpec { Name = "sampleCount", Type = global::Opper.Typed.VideoParameterType.Integer, AllowedValues = new string[] {  }, Minimum = 1d, Maximum = 4d },
+                new global::Opper.Typed.VideoParameterSpec { Name = "durationSeconds", PropertyName = "DurationSeconds", Type = global::Opper.Typed.VideoParameterType.Number, EnumTypeName = "Veo31FastGenerate001DurationSeconds", AllowedValues = new global::Opper.Typed.VideoParameterValue[] { global::Opper.Typed.VideoParameterValue.FromNumber(4d, "DurationSeconds4"), global::Opper.Typed.VideoParameterValue.FromNumber(6d, "DurationSeconds6"), global::Opper.Typed.VideoParameterValue.FromNumber(8d, "DurationSeconds8") }, Minimum = null, Maximum = null, Description = "Clip length in seconds." },
+                new global::Opper.Typed.VideoParameterSpec { Name = "resolution", PropertyName = "Resolution", Type = global::Opper.Typed.VideoParameterType.String, EnumTypeName = "Veo31FastGenerate001Resolution", AllowedValues = new global::Opper.Typed.VideoParameterValue[] { global::Opper.Typed.VideoParameterValue.FromString("720p", "Resolution720p"), global::Opper.Typed.VideoParameterValue.FromString("1080p", "Resolution1080p") }, Minimum = null, Maximum = null, Description = "Output resolution." },
+                new global::Opper.Typed.VideoParameterSpec { Name = "aspectRatio", PropertyName = "AspectRatio", Type = global::Opper.Typed.VideoParameterType.String, EnumTypeName = "Veo31FastGenerate001AspectRatio", AllowedValues = new global::Opper.Typed.VideoParameterValue[] { global::Opper.Typed.VideoParameterValue.FromString("16:9", "AspectRatio16x9"), global::Opper.Typed.VideoParameterValue.FromString("9:16", "AspectRatio9x16") }, Minimum = null, Maximum = null, Description = "Output aspect ratio." },
+                new global::Opper.Typed.VideoParameterSpec { Name = "generateAudio", PropertyName = "GenerateAudio", Type = global::Opper.Typed.VideoParameterType.Boolean, EnumTypeName = null, AllowedValues = new global::Opper.Typed.VideoParameterValue[] {  }, Minimum = null, Maximum = null, Description = "Whether to generate an audio track." },
+                new global::Opper.Typed.VideoParameterSpec { Name = "negativePrompt", PropertyName = "NegativePrompt", Type = global::Opper.Typed.VideoParameterType.String, EnumTypeName = null, AllowedValues = new global::Opper.Typed.VideoParameterValue[] {  }, Minimum = null, Maximum = null, Description = "What the clip should not show." },
+                new global::Opper.Typed.VideoParameterSpec { Name = "seed", PropertyName = "Seed", Type = global::Opper.Typed.VideoParameterType.Integer, EnumTypeName = null, AllowedValues = new global::Opper.Typed.VideoParameterValue[] {  }, Minimum = 0d, Maximum = 4294967295d, Description = "Seed for repeatable output." },
+                new global::Opper.Typed.VideoParameterSpec { Name = "personGeneration", PropertyName = "PersonGeneration", Type = global::Opper.Typed.VideoParameterType.String, EnumTypeName = "Veo31FastGenerate001PersonGeneration", AllowedValues = new global::Opper.Typed.VideoParameterValue[] { global::Opper.Typed.VideoParameterValue.FromString("allow_adult", "AllowAdult"), global::Opper.Typed.VideoParameterValue.FromString("dont_allow", "DontAllow") }, Minimum = null, Maximum = null, Description = "Whether people may be generated (unconfirmed through Opper)." },
+                new global::Opper.Typed.VideoParameterSpec { Name = "sampleCount", PropertyName = "SampleCount", Type = global::Opper.Typed.VideoParameterType.Integer, EnumTypeName = null, AllowedValues = new global::Opper.Typed.VideoParameterValue[] {  }, Minimum = 1d, Maximum = 4d, Description = "How many clips to generate (unconfirmed through Opper)." },
             },
         };
-
-        [global::System.Runtime.CompilerServices.ModuleInitializer]
-        internal static void RegisterVeo31FastGenerate001() => Add(Veo31FastGenerate001);
     }
 }

@@ -8,7 +8,7 @@ namespace Opper.Typed
     /// <remarks>
     /// <para>Provider <c>pruna</c>; capabilities: <c>image_to_video</c>. Longest clip: 5 s. Price: $0.1 per generation.</para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0.0")]
     internal sealed partial class WanI2vRequest : global::Opper.Typed.IVideoRequest
     {
         /// <summary>The model id, <c>pruna/wan-i2v</c>.</summary>
@@ -30,10 +30,13 @@ namespace Opper.Typed
         /// <inheritdoc />
         public string Model => ModelId;
 
+        /// <inheritdoc />
+        global::Opper.Typed.VideoModelSpec global::Opper.Typed.IVideoRequest.ModelSpec => OpperVideoModels.WanI2v;
+
         /// <summary>What the clip shows.</summary>
         public string Prompt { get; }
 
-        /// <summary>The reference image (image-to-video): a public http(s) URL the provider can fetch. Not sent when null.</summary>
+        /// <summary>The reference image (image-to-video): a public http(s) URL. Not sent when null.</summary>
         public global::Opper.Typed.MediaInput? Image { get; init; }
 
         /// <summary>Output resolution. Sent as <c>resolution</c>, a JSON string. Accepted: <c>"480p"</c>, <c>"720p"</c>. Not sent when null.</summary>
@@ -99,7 +102,7 @@ namespace Opper.Typed
     }
 
     /// <summary>The accepted values of <c>resolution</c> for <c>pruna/wan-i2v</c>, sent as a JSON string.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0.0")]
     internal enum WanI2vResolution
     {
         /// <summary>Sent as <c>"480p"</c>.</summary>
@@ -109,7 +112,7 @@ namespace Opper.Typed
     }
 
     /// <summary>The accepted values of <c>aspect_ratio</c> for <c>pruna/wan-i2v</c>, sent as a JSON string.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0.0")]
     internal enum WanI2vAspectRatio
     {
         /// <summary>Sent as <c>"16:9"</c>.</summary>
@@ -120,30 +123,32 @@ namespace Opper.Typed
 
     internal static partial class OpperVideoModels
     {
-        /// <summary>What the registry knows of <c>pruna/wan-i2v</c>.</summary>
+        /// <summary>What the SDK knows of <c>pruna/wan-i2v</c>: capabilities, accepted media, parameters.</summary>
         public static global::Opper.Typed.VideoModelSpec WanI2v { get; } = new global::Opper.Typed.VideoModelSpec
         {
             Id = "pruna/wan-i2v",
             Provider = "pruna",
+            DisplayName = "Wan 2.2 Image-to-Video",
+            Description = "Wan image-to-video, optimised by Pruna; the image must be a public URL.",
             RequestTypeName = "WanI2vRequest",
             Capabilities = new string[] { "image_to_video" },
             AcceptedMedia = new global::Opper.Typed.MediaSourceKind[] { global::Opper.Typed.MediaSourceKind.Url },
             PublicUrlsOnly = true,
             ImageSizeParameter = null,
-            HasTypedParameters = true,
+            HasDialect = true,
             MaxDuration = 5d,
+            PricePerSecond = null,
+            PricePerGeneration = 0.1d,
             RetiredAt = null,
             Successor = null,
+            SuccessorRequestTypeName = null,
             Parameters = new global::Opper.Typed.VideoParameterSpec[]
             {
-                new global::Opper.Typed.VideoParameterSpec { Name = "resolution", Type = global::Opper.Typed.VideoParameterType.String, AllowedValues = new string[] { "\"480p\"", "\"720p\"" }, Minimum = null, Maximum = null },
-                new global::Opper.Typed.VideoParameterSpec { Name = "aspect_ratio", Type = global::Opper.Typed.VideoParameterType.String, AllowedValues = new string[] { "\"16:9\"", "\"9:16\"" }, Minimum = null, Maximum = null },
-                new global::Opper.Typed.VideoParameterSpec { Name = "seed", Type = global::Opper.Typed.VideoParameterType.Integer, AllowedValues = new string[] {  }, Minimum = null, Maximum = null },
-                new global::Opper.Typed.VideoParameterSpec { Name = "num_frames", Type = global::Opper.Typed.VideoParameterType.Integer, AllowedValues = new string[] {  }, Minimum = 81d, Maximum = 121d },
+                new global::Opper.Typed.VideoParameterSpec { Name = "resolution", PropertyName = "Resolution", Type = global::Opper.Typed.VideoParameterType.String, EnumTypeName = "WanI2vResolution", AllowedValues = new global::Opper.Typed.VideoParameterValue[] { global::Opper.Typed.VideoParameterValue.FromString("480p", "Resolution480p"), global::Opper.Typed.VideoParameterValue.FromString("720p", "Resolution720p") }, Minimum = null, Maximum = null, Description = "Output resolution." },
+                new global::Opper.Typed.VideoParameterSpec { Name = "aspect_ratio", PropertyName = "AspectRatio", Type = global::Opper.Typed.VideoParameterType.String, EnumTypeName = "WanI2vAspectRatio", AllowedValues = new global::Opper.Typed.VideoParameterValue[] { global::Opper.Typed.VideoParameterValue.FromString("16:9", "AspectRatio16x9"), global::Opper.Typed.VideoParameterValue.FromString("9:16", "AspectRatio9x16") }, Minimum = null, Maximum = null, Description = "Output aspect ratio (image-to-video may follow the image; unconfirmed)." },
+                new global::Opper.Typed.VideoParameterSpec { Name = "seed", PropertyName = "Seed", Type = global::Opper.Typed.VideoParameterType.Integer, EnumTypeName = null, AllowedValues = new global::Opper.Typed.VideoParameterValue[] {  }, Minimum = null, Maximum = null, Description = "Seed for repeatable output (unconfirmed)." },
+                new global::Opper.Typed.VideoParameterSpec { Name = "num_frames", PropertyName = "NumFrames", Type = global::Opper.Typed.VideoParameterType.Integer, EnumTypeName = null, AllowedValues = new global::Opper.Typed.VideoParameterValue[] {  }, Minimum = 81d, Maximum = 121d, Description = "Number of frames (unconfirmed)." },
             },
         };
-
-        [global::System.Runtime.CompilerServices.ModuleInitializer]
-        internal static void RegisterWanI2v() => Add(WanI2v);
     }
 }

@@ -13,9 +13,11 @@ internal static class GeneratorHarness
 {
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
     {
-        // The test host's own framework assemblies plus Opper.Typed: what a consuming net10.0 project compiles against.
+        // The test host's own framework assemblies plus Opper.Typed: what a consuming net10.0 project compiles against
+        // (never the generator or the code fixes, which a consumer loads as analyzers, not as references).
         var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Append(typeof(IVideoRequest).Assembly.Location);
+            .Where(p => !Path.GetFileName(p).StartsWith("Opper.Typed", StringComparison.Ordinal))
+            .Append(System.Reflection.Assembly.Load(new System.Reflection.AssemblyName("Opper.Typed")).Location);
         return [.. paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))];
     });
 

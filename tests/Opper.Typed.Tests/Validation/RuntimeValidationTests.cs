@@ -58,7 +58,7 @@ public sealed class RuntimeValidationTests
             Parameters = { ["seconds"] = 4, ["size"] = "1x1", ["fps"] = 24 },
         });
 
-        Assert.Equal(["image", "parameters.seconds", "parameters.size", "parameters.fps"], problems.Select(p => p.Field));
+        Assert.Equal(["image", "parameters.fps", "parameters.seconds", "parameters.size"], problems.Select(p => p.Field).Order());
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class RuntimeValidationTests
     [InlineData("https://example.com/cat.jpg", null)]
     [InlineData("https://8.8.8.8/cat.jpg", null)]
     [InlineData("http://172.32.0.1/cat.jpg", null)]
-    public void Public_url_detection(string url, string? reason) => Assert.Equal(reason, PublicUrl.WhyNotPublic(url));
+    public void Public_url_detection(string url, string? reason) => Assert.Equal(reason, Opper.Typed.Core.Media.PublicUrl.WhyNotPublic(url));
 
     [Theory]
     [InlineData("duration_seconds", "durationSeconds")]
@@ -95,5 +95,5 @@ public sealed class RuntimeValidationTests
     [InlineData("resolutoin", "resolution")]
     [InlineData("colour_grading", null)]
     public void Did_you_mean(string typed, string? expected) =>
-        Assert.Equal(expected, Suggestions.Closest(typed, ["durationSeconds", "aspect_ratio", "resolution", "seed"]));
+        Assert.Equal(expected, Opper.Typed.Core.Rules.Suggestions.Closest(typed, ["durationSeconds", "aspect_ratio", "resolution", "seed"]));
 }

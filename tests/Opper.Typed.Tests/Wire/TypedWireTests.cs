@@ -58,16 +58,26 @@ public sealed class TypedWireTests
     }
 
     [Fact]
-    public void Generated_models_register_themselves_before_user_code_runs()
+    public void Generated_catalog_is_the_assemblys_own_and_joins_the_process_default()
     {
-        Assert.True(VideoModelRegistry.TryGet(Sora2Request.ModelId, out var sora));
-        Assert.Same(OpperVideoModels.Sora2, sora); // the emulator's own models stay out of the global registry
-        Assert.True(OpperVideoModels.TryGet(Sora2Request.ModelId, out var local));
+        Assert.True(VideoModelCatalog.Default.TryGet(Sora2Request.ModelId, out var sora));
+        Assert.Same(OpperVideoModels.Sora2, sora); // the emulator ships no generated models of its own
+        Assert.True(OpperVideoModels.Catalog.TryGet(Sora2Request.ModelId, out var local));
         Assert.Same(sora, local);
-        Assert.Equal(10, OpperVideoModels.All.Count);
-        Assert.Equal(["\"4\"", "\"8\"", "\"12\""], sora.Parameters.Single(p => p.Name == "seconds").AllowedValues);
-        Assert.True(VideoModelRegistry.TryGet("xai/grok-imagine-video", out var grok));
-        Assert.Equal((1d, 15d), (grok.Parameters.Single(p => p.Name == "duration").Minimum!.Value, grok.Parameters.Single(p => p.Name == "duration").Maximum!.Value));
+        Assert.Same(OpperVideoModels.Sora2, ((IVideoRequest)new Sora2Request("p")).ModelSpec);
+        Assert.Equal(10, OpperVideoModels.Catalog.Models.Count);
+        Assert.Equal(["\"4\"", "\"8\"", "\"12\""], sora.FindParameter("seconds")!.AllowedValues.Select(v => v.JsonText));
+        Assert.Equal(["Seconds4", "Seconds8", "Seconds12"], sora.FindParameter("seconds")!.AllowedValues.Select(v => v.MemberName));
+        Assert.True(OpperVideoModels.Catalog.TryGet("xai/grok-imagine-video", out var grok));
+        Assert.Equal((1d, 15d), (grok.FindParameter("duration")!.Minimum!.Value, grok.FindParameter("duration")!.Maximum!.Value));
         Assert.Equal([MediaSourceKind.DataUri, MediaSourceKind.GcsUri], OpperVideoModels.Veo31Generate001.AcceptedMedia);
+    }
+
+    [Fact]
+    public void A_catalog_read_at_run_time_equals_the_generated_one()
+    {
+        var parsed = VideoModelCatalog.Parse(File.ReadAllText(Opper.Typed.Testing.RepositoryPaths.Schema("videos-models.json")), File.ReadAllText(Opper.Typed.Testing.RepositoryPaths.Schema("video-parameters.json")));
+
+        Assert.Equal(OpperVideoModels.Catalog.Models, parsed.Models);
     }
 }

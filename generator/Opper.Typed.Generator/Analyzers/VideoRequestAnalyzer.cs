@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Opper.Typed.Core.Rules;
+using Opper.Typed.Generator.Diagnostics;
+
+namespace Opper.Typed.Generator.Analyzers
+{
+    /// <summary>
+    /// Flags misuse of Opper's video API that the types cannot express: it reads each request's constants into neutral
+    /// facts, asks the shared rules (the same the runtime validator and the emulator apply), and underlines what they
+    /// report. Registers nothing when Opper.Typed is not referenced. An exception here is a bug and surfaces as AD0001.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class VideoRequestAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            Descriptors.MediaSourceKind, Descriptors.UnreachableUrl, Descriptors.UnknownModel, Descriptors.MissingCapability,
+            Descriptors.UnknownParameter, Descriptors.WrongJsonType, Descriptors.ValueOutOfRange, Descriptors.ImageSizeMismatch, Descriptors.LiteralApiKey,
+            Descriptors.TypedClassExists, Descriptors.RetiredModel);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var symbols = KnownSymbols.Resolve(start.Compilation);
+                if (symbols is null)
+                {
+                    return;
+                }
+
+                if (symbols.ClientOptions is not null)
+                {
+                    start.RegisterOperationAction(c => LiteralApiKeyRule.Check((ISimpleAssignmentOperation)c.Operation, symbols, c.ReportDiagnostic), OperationKind.SimpleAssignment);
+                }
+
+                var catalog = AnalyzerCatalog.Get(start.Options, start.CancellationToken);
+                if (catalog is null)
+                {
+                    return;
+                }
+
+                start.RegisterOperationAction(c => AnalyzeCreation(c, symbols, catalog), OperationKind.ObjectCreation);
+            });
+        }
+
+        private static void AnalyzeCreation(OperationAnalysisContext context, KnownSymbols symbols, IVideoModelCatalog catalog)
+        {
+            if (RequestSiteReader.Read((IObjectCreationOperation)context.Operation, symbols, catalog) is not { } site)
+            {
+                return;
+            }
+
+            foreach (var violation in RequestRules.Check(site.Facts, atRunTime: false) ?? new System.Collections.Generic.List<RuleViolation>())
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.ForRule(violation.RuleId), site.LocationOf(violation), DiagnosticProperties.For(violation), violation.Message(site.Facts.ModelName)));
+            }
+        }
+    }
+}

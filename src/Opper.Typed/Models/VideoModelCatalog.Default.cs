@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
+using System.Reflection;
+
+namespace Opper.Typed;
+
+public sealed partial class VideoModelCatalog
+{
+    private static readonly ConcurrentQueue<(Assembly Assembly, Lazy<IVideoModelCatalog> Catalog)> Registered = new();
+
+    /// <summary>The entry assembly; tests substitute their own to pin the precedence.</summary>
+    internal static Func<Assembly?> EntryAssembly { get; set; } = Assembly.GetEntryAssembly;
+
+    /// <summary>
+    /// The read-only fallback for requests that name their model by id when no catalog is given: the generated catalogs
+    /// of the assemblies loaded in this process. Precedence: the application's own (the entry assembly's) snapshot
+    /// first, then the others in the order their assemblies loaded; the first that knows an id answers. Pass a catalog
+    /// explicitly (<see cref="OpperVideoClientOptions.Models"/>, <see cref="VideoRequestValidator.Validate"/>) to decide
+    /// for yourself.
+    /// </summary>
+    public static IVideoModelCatalog Default { get; } = new ProcessDefault();
+
+    /// <summary>Called by the generated <c>OpperVideoModels</c> of each assembly when it loads; not for user code.</summary>
+    /// <param name="assembly">The assembly the catalog was generated into.</param>
+    /// <param name="catalog">Its catalog, created on first use.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static void RegisterGenerated(Assembly assembly, Func<IVideoModelCatalog> catalog)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        ArgumentNullException.ThrowIfNull(catalog);
+        Registered.Enqueue((assembly, new Lazy<IVideoModelCatalog>(catalog)));
+    }
+
+    private sealed class ProcessDefault : IVideoModelCatalog
+    {
+        public IReadOnlyList<VideoModelSpec> Models =>
+            Ordered().SelectMany(c => c.Models).GroupBy(m => m.Id, StringComparer.Ordinal).Select(g => g.First()).ToArray();
+
+        public bool TryGet(string id, [NotNullWhen(true)] out VideoModelSpec? model)
+        {
+            foreach (var catalog in Ordered())
+            {
+                if (catalog.TryGet(id, out model))
+                {
+                    return true;
+                }
+            }
+
+            model = null;
+            return false;
+        }
+
+        private static IEnumerable<IVideoModelCatalog> Ordered()
+        {
+            var entry = EntryAssembly();
+            var all = Registered.ToArray();
+            return all.Where(r => r.Assembly == entry).Concat(all.Where(r => r.Assembly != entry)).Select(r => r.Catalog.Value);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System.Collections.Generic;
+
+namespace Opper.Typed.Core.Rules
+{
+    /// <summary>A media input as the rules see it: the wire field (<c>image</c>, <c>video</c>, <c>reference_images[0]</c>) and its string.</summary>
+    internal readonly struct MediaFact
+    {
+        public MediaFact(string field, string value)
+        {
+            Field = field;
+            Value = value;
+        }
+
+        public string Field { get; }
+
+        public string Value { get; }
+    }
+
+    /// <summary>A parameter as the rules see it: the wire key, and its value when known (the analyzer cannot know every value).</summary>
+    internal readonly struct ParameterFact
+    {
+        public ParameterFact(string key, JsonLiteral? value)
+        {
+            Key = key;
+            Value = value;
+        }
+
+        public string Key { get; }
+
+        public JsonLiteral? Value { get; }
+    }
+
+    /// <summary>
+    /// What is known of one request, in neutral terms: the runtime fills it from the wire body, the analyzer from the
+    /// constants it can prove, the emulator from the posted JSON. Every rule reads only this.
+    /// </summary>
+    internal sealed class RequestFacts
+    {
+        public RequestFacts(string? modelId, VideoModelSpec? model, bool typed, IVideoModelCatalog? catalog = null)
+        {
+            ModelId = modelId;
+            Model = model;
+            Typed = typed;
+            Catalog = catalog;
+        }
+
+        /// <summary>The model id, when known; null when the analyzer sees a non-constant id.</summary>
+        public string? ModelId { get; }
+
+        /// <summary>The model's spec, when the catalog (or the typed class) has it.</summary>
+        public VideoModelSpec? Model { get; }
+
+        /// <summary>Whether the request is a generated typed class (its keys and JSON types are right by construction).</summary>
+        public bool Typed { get; }
+
+        /// <summary>The catalog the id was looked up in, for "did you mean".</summary>
+        public IVideoModelCatalog? Catalog { get; }
+
+        public List<MediaFact> Media { get; } = new List<MediaFact>();
+
+        public List<ParameterFact> Parameters { get; } = new List<ParameterFact>();
+
+        /// <summary>The model id for messages: the spec's, else the id as given.</summary>
+        public string ModelName => Model?.Id ?? ModelId ?? "(no model)";
+    }
+}

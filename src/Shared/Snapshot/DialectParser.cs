@@ -1,0 +1,162 @@
+using System;
+using System.Collections.Generic;
+using Opper.Typed.Core.Media;
+using Opper.Typed.Core.Snapshot.Json;
+
+namespace Opper.Typed.Core.Snapshot
+{
+    /// <summary>Reads <c>video-parameters.json</c>, the curated layer the catalog lacks.</summary>
+    internal static class DialectParser
+    {
+        private static readonly HashSet<string> Sources = new HashSet<string> { "aspect_ratios", "resolutions", "size", "max_duration" };
+
+        /// <summary>The dialects, or null when the file is unusable (the diagnostics say why).</summary>
+        public static DialectSet? Parse(SnapshotText file, List<SnapshotProblem> problems)
+        {
+            var lines = new LineMap(file.Path, file.Text);
+            var root = JsonFile.Read(file, lines, SnapshotProblemKind.ParametersInvalid, problems);
+            if (root is null)
+            {
+                return null;
+            }
+
+            try
+            {
+                return Read(root);
+            }
+            catch (DialectException exception)
+            {
+                problems.Add(SnapshotProblem.Create(SnapshotProblemKind.ParametersInvalid, lines.Span(exception.At.Start, exception.At.End), file.Path, exception.Message));
+                return null;
+            }
+        }
+
+        private static DialectSet Read(JsonValue root)
+        {
+            var set = new DialectSet();
+            var providers = Require(root, "providers", JsonKind.Object);
+            foreach (var provider in providers.Members)
+            {
+                var dialect = new Dialect();
+                var media = Require(provider.Value, "media", JsonKind.Object);
+                foreach (var kind in Require(media, "kinds", JsonKind.Array).Items)
+                {
+                    var parsed = kind.AsString() is { } name ? MediaSourceClassifier.FromDialectName(name) : null;
+                    if (parsed is null)
+                    {
+                        throw new DialectException($"media kind must be one of url, data_uri, gcs in provider '{provider.Key}'", kind);
+                    }
+
+                    dialect.Media.Add(parsed.Value);
+                }
+
+                dialect.PublicUrlsOnly = media["public_url_only"]?.Kind == JsonKind.True;
+                dialect.ImageSizeParameter = media["image_size_parameter"]?.AsString();
+                dialect.Parameters.AddRange(ReadParameters(Require(provider.Value, "parameters", JsonKind.Array), $"provider '{provider.Key}'"));
+                set.Providers[provider.Key] = dialect;
+            }
+
+            var models = root["models"];
+            if (models is not null)
+            {
+                Expect(models, JsonKind.Object, "\"models\"");
+                foreach (var model in models.Members)
+                {
+                    set.ModelOverrides[model.Key] = ReadParameters(Require(model.Value, "parameters", JsonKind.Array), $"model '{model.Key}'");
+                }
+            }
+
+            return set;
+        }
+
+        private static List<DialectParameter> ReadParameters(JsonValue array, string owner)
+        {
+            var parameters = new List<DialectParameter>();
+            foreach (var item in array.Items)
+            {
+                Expect(item, JsonKind.Object, $"a parameter of {owner}");
+                var name = Require(item, "name", JsonKind.String).Text!;
+                var where = $"parameter '{name}' of {owner}";
+                var parameter = new DialectParameter
+                {
+                    Name = name,
+                    Type = ParseType(Require(item, "type", JsonKind.String), where),
+                    Source = item["source"]?.AsString(),
+                    Minimum = item["min"]?.AsNumber(),
+                    Maximum = item["max"]?.AsNumber(),
+                    Description = item["description"]?.AsString(),
+                };
+
+                if (parameter.Source is not null && !Sources.Contains(parameter.Source))
+                {
+                    throw new DialectException($"source of {where} must be one of aspect_ratios, resolutions, size, max_duration", item["source"]!);
+                }
+
+                if (item["values"] is { } values)
+                {
+                    Expect(values, JsonKind.Array, $"values of {where}");
+                    foreach (var value in values.Items)
+                    {
+                        var fits = parameter.Type == VideoParameterType.String ? value.Kind == JsonKind.String : value.Kind == JsonKind.Number;
+                        if (!fits || parameter.Type == VideoParameterType.Boolean)
+                        {
+                            throw new DialectException($"a value of {where} is not a JSON {parameter.Type.ToString().ToLowerInvariant()}", value);
+                        }
+                    }
+
+                    parameter.Values = values.Items;
+                }
+
+                if (item["size_table"] is { } table)
+                {
+                    foreach (var entry in table.Members)
+                    {
+                        parameter.SizeTable[entry.Key] = entry.Value.AsString() ?? throw new DialectException($"size_table entries of {where} must be strings", entry.Value);
+                    }
+                }
+
+                parameters.Add(parameter);
+            }
+
+            return parameters;
+        }
+
+        private static VideoParameterType ParseType(JsonValue value, string where)
+        {
+            switch (value.Text)
+            {
+                case "string": return VideoParameterType.String;
+                case "number": return VideoParameterType.Number;
+                case "integer": return VideoParameterType.Integer;
+                case "boolean": return VideoParameterType.Boolean;
+                default: throw new DialectException($"type of {where} must be string, number, integer or boolean", value);
+            }
+        }
+
+        private static JsonValue Require(JsonValue parent, string name, JsonKind kind)
+        {
+            var value = parent[name] ?? throw new DialectException($"missing \"{name}\"", parent);
+            Expect(value, kind, $"\"{name}\"");
+            return value;
+        }
+
+        private static void Expect(JsonValue value, JsonKind kind, string what)
+        {
+            if (value.Kind != kind)
+            {
+                throw new DialectException($"{what} must be a JSON {kind.ToString().ToLowerInvariant()}", value);
+            }
+        }
+
+        private sealed class DialectException : Exception
+        {
+            public DialectException(string message, JsonValue at)
+                : base(message)
+            {
+                At = at;
+            }
+
+            public JsonValue At { get; }
+        }
+    }
+}

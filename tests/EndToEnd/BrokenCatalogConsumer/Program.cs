@@ -1,0 +1,5 @@
+using Opper.Typed;
+using Opper.Typed.Emulator;
+
+await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions());
+System.Console.WriteLine(new Sora2Request("a cat").Model);
