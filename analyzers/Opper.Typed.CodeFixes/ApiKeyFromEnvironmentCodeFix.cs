@@ -29,7 +29,7 @@ namespace Opper.Typed.CodeFixes
             var lookup = SyntaxFactory.ParseExpression("System.Environment.GetEnvironmentVariable(\"OPPER_API_KEY\")");
             foreach (var diagnostic in context.Diagnostics)
             {
-                LiteralReplacement.Offer(context, diagnostic, Title, literal, lookup);
+                LiteralReplacement.Offer(context, diagnostic, Title, nameof(ApiKeyFromEnvironmentCodeFix), literal, lookup);
             }
         }
     }

@@ -33,7 +33,7 @@ namespace Opper.Typed.CodeFixes
                     continue;
                 }
 
-                LiteralReplacement.Offer(context, diagnostic, $"Send {replacement} as a JSON {expected}", expression, replacement);
+                LiteralReplacement.Offer(context, diagnostic, $"Send {replacement} as a JSON {expected}", nameof(ConvertJsonTypeCodeFix), expression, replacement);
             }
         }
 
@@ -49,7 +49,7 @@ namespace Opper.Typed.CodeFixes
                     return SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(whole));
                 case "number" when value is string s && long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var large):
                     return SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(large));
-                case "number" when value is string s && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var real):
+                case "number" when value is string s && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) && !double.IsNaN(real) && !double.IsInfinity(real):
                     return SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(real));
                 case "boolean" when value is string s && bool.TryParse(s, out var boolean):
                     return SyntaxFactory.LiteralExpression(boolean ? SyntaxKind.TrueLiteralExpression : SyntaxKind.FalseLiteralExpression);

@@ -39,7 +39,7 @@ namespace Opper.Typed.CodeFixes
             var download = SyntaxFactory.ParseExpression($"await {(shortName ? "" : "Opper.Typed.")}MediaInput.DownloadAsDataUriAsync({url.ToFullString().Trim()})");
             foreach (var diagnostic in context.Diagnostics.Where(d => d.Properties.ContainsKey(MediaSourceKindRule.CanInlineHint)))
             {
-                LiteralReplacement.Offer(context, diagnostic, Title, expression, download);
+                LiteralReplacement.Offer(context, diagnostic, Title, nameof(InlineMediaCodeFix), expression, download);
             }
         }
 

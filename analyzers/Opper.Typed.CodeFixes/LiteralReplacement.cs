@@ -18,9 +18,13 @@ namespace Opper.Typed.CodeFixes
             return root?.FindNode(context.Span, getInnermostNodeForTie: true) as ExpressionSyntax;
         }
 
-        public static void Offer(CodeFixContext context, Diagnostic diagnostic, string title, ExpressionSyntax original, ExpressionSyntax replacement) =>
+        /// <summary>
+        /// Offers the replacement. The equivalence key names the kind of fix, never the value: Fix All applies every action
+        /// with the key of the one the user chose, so a per-value key would fix one occurrence only.
+        /// </summary>
+        public static void Offer(CodeFixContext context, Diagnostic diagnostic, string title, string equivalenceKey, ExpressionSyntax original, ExpressionSyntax replacement) =>
             context.RegisterCodeFix(
-                CodeAction.Create(title, cancellationToken => ReplaceAsync(context.Document, original, replacement, cancellationToken), equivalenceKey: title),
+                CodeAction.Create(title, cancellationToken => ReplaceAsync(context.Document, original, replacement, cancellationToken), equivalenceKey),
                 diagnostic);
 
         private static async Task<Document> ReplaceAsync(Document document, SyntaxNode original, ExpressionSyntax replacement, CancellationToken cancellationToken)

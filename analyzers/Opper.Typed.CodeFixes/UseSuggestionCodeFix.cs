@@ -24,7 +24,7 @@ namespace Opper.Typed.CodeFixes
                 // Both rules put the suggestion under the same property name.
                 if (literal is not null && diagnostic.Properties.TryGetValue(UnknownParameterRule.SuggestionHint, out var suggestion) && suggestion is not null)
                 {
-                    LiteralReplacement.Offer(context, diagnostic, $"Use '{suggestion}'", literal, LiteralReplacement.String(suggestion));
+                    LiteralReplacement.Offer(context, diagnostic, $"Use '{suggestion}'", nameof(UseSuggestionCodeFix), literal, LiteralReplacement.String(suggestion));
                 }
             }
         }

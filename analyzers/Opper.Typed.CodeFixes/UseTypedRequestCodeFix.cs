@@ -35,15 +35,17 @@ namespace Opper.Typed.CodeFixes
                 if (root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is ObjectCreationExpressionSyntax creation
                     && diagnostic.Properties.TryGetValue(TypedClassExistsRule.ClassHint, out var className) && className is not null
                     && diagnostic.Properties.TryGetValue(TypedClassExistsRule.RewriteHint, out var rewrite) && rewrite is not null
-                    && Rewrite(creation, className, rewrite) is { } typed)
+                    && diagnostic.Properties.TryGetValue(TypedClassExistsRule.PropertiesHint, out var properties) && properties is not null
+                    && Rewrite(creation, className, rewrite, properties.Split(',')) is { } typed)
                 {
                     var title = $"Use {className}";
-                    context.RegisterCodeFix(CodeAction.Create(title, c => ReplaceAsync(context.Document, creation, typed, c), equivalenceKey: title), diagnostic);
+                    context.RegisterCodeFix(CodeAction.Create(title, c => ReplaceAsync(context.Document, creation, typed, c), equivalenceKey: nameof(UseTypedRequestCodeFix)), diagnostic);
                 }
             }
         }
 
-        private static ObjectCreationExpressionSyntax? Rewrite(ObjectCreationExpressionSyntax creation, string className, string rewrite)
+        /// <summary>The typed creation, or null when anything would not carry over: then no fix is offered rather than one that breaks the build.</summary>
+        private static ObjectCreationExpressionSyntax? Rewrite(ObjectCreationExpressionSyntax creation, string className, string rewrite, string[] classProperties)
         {
             var arguments = creation.ArgumentList?.Arguments;
             if (arguments is not { Count: 2 } list || list.Any(a => a.NameColon is not null))
@@ -51,7 +53,17 @@ namespace Opper.Typed.CodeFixes
                 return null;
             }
 
-            var mapping = rewrite.Split('\n').Where(l => l.Length > 0).Select(l => l.Split('\t')).ToDictionary(p => p[0], p => (Property: p[1], Replacement: p[2]));
+            var mapping = new Dictionary<string, (string Property, string Replacement, string Type)>();
+            foreach (var line in rewrite.Split('\n').Where(l => l.Length > 0).Select(l => l.Split('\t')))
+            {
+                if (line.Length != 4 || mapping.ContainsKey(line[0]))
+                {
+                    return null; // a key written twice: which value wins is not the fix's to decide.
+                }
+
+                mapping[line[0]] = (line[1], line[2], line[3]);
+            }
+
             var assignments = new List<ExpressionSyntax>();
             foreach (var expression in creation.Initializer?.Expressions ?? default)
             {
@@ -66,13 +78,22 @@ namespace Opper.Typed.CodeFixes
                             return null;
                         }
 
+                        if (target.Replacement.Length == 0 && !TypedValueSyntax.WrittenAs(assignment.Right, target.Type))
+                        {
+                            return null;
+                        }
+
                         var value = target.Replacement.Length > 0 ? SyntaxFactory.ParseExpression(target.Replacement) : assignment.Right.WithoutTrivia();
                         assignments.Add(SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, SyntaxFactory.IdentifierName(target.Property), value));
                     }
                 }
-                else
+                else if (expression is AssignmentExpressionSyntax { Left: IdentifierNameSyntax member } && classProperties.Contains(member.Identifier.ValueText))
                 {
                     assignments.Add(expression.WithoutTrivia());
+                }
+                else
+                {
+                    return null; // e.g. an Image the typed class has no property for.
                 }
             }
 

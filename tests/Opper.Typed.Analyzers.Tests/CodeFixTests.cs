@@ -54,6 +54,9 @@ public sealed class CodeFixTests
     [InlineData("""new VideoRequest("openai/sora-2", "p") { Parameters = { ["fps"] = 24 } }""")]               // no such parameter
     [InlineData("""new VideoRequest("openai/sora-2", "p") { Parameters = { ["seconds"] = System.Environment.MachineName } }""")]  // not constant
     [InlineData("""new VideoRequest("pruna/wan-t2v", "p") { Image = "https://example.com/cat.jpg" }""")]       // typed class has no Image
+    [InlineData("""new VideoRequest("pruna/wan-t2v", "p") { Image = System.Environment.MachineName }""")]       // not constant, and still no Image there
+    [InlineData("""new VideoRequest("xai/grok-imagine-video", "p") { Parameters = { ["duration"] = 10.5 } }""")]  // a fraction into an int property: CS0266
+    [InlineData("""new VideoRequest("openai/sora-2", "p") { Parameters = { ["seconds"] = "4", ["seconds"] = "8" } }""")]  // a key written twice
     public async Task No_rewrite_is_offered_where_a_value_has_no_typed_form(string before) =>
         Assert.Null(await CodeFixHarness.ApplyAsync(new UseTypedRequestCodeFix(), AnalyzerHarness.Wrap(before), "OPPER010"));
 

@@ -17,6 +17,6 @@ public sealed class DiagnosticDocsTests
     [Fact]
     public void Rule_ids_are_the_public_ones() =>
         Assert.Equal(
-            ["OPPER001", "OPPER002", "OPPER003", "OPPER004", "OPPER005", "OPPER006", "OPPER007", "OPPER008", "OPPER009", "OPPER010", "OPPER011"],
+            ["OPPER001", "OPPER002", "OPPER003", "OPPER004", "OPPER005", "OPPER006", "OPPER007", "OPPER008", "OPPER009", "OPPER010", "OPPER011", "OPPER012", "OPPER013"],
             new VideoRequestAnalyzer().SupportedDiagnostics.Select(d => d.Id).Order());
 }

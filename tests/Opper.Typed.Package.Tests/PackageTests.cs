@@ -31,6 +31,12 @@ public sealed class PackageTests : IDisposable
         // Default snapshot: the typed classes resolve, the misuse line warns, and the emulator generates a real clip.
         var build = Run(consumer, "build", "-nologo");
         Assert.Contains("Program.cs(6,", LineOf(build, "warning OPPER006"));
+        // Values the analyzer follows beyond the initializer: each misuse line of Followed.cs warns with its rule.
+        foreach (var (line, rule) in new[] { (7, "OPPER001"), (8, "OPPER002"), (9, "OPPER006"), (10, "OPPER005") })
+        {
+            Assert.Contains(build.Split('\n'), l => l.Contains($"Followed.cs({line},", StringComparison.Ordinal) && l.Contains($"warning {rule}", StringComparison.Ordinal));
+        }
+
         var run = Run(consumer, "run", "--no-build");
         Assert.Contains("clip bytes:", run);
         Assert.True(new FileInfo(Path.Combine(consumer, "clip.mp4")).Length > 1000);
@@ -98,6 +104,22 @@ public sealed class PackageTests : IDisposable
             using var client = new OpperVideoClient(options);
             await client.GenerateToFileAsync(typed, "clip.mp4");
             Console.WriteLine($"clip bytes: {new FileInfo("clip.mp4").Length}, untyped parameters: {untyped.Parameters.Count}");
+            """);
+        File.WriteAllText(Path.Combine(consumer, "Followed.cs"), """
+            using Opper.Typed;
+            namespace Consumer;
+            static class Holder { public static readonly string Cat = "https://example.com/cat.jpg"; }
+            static class Followed
+            {
+                public static object[] Make() { object[] made = [
+                    new Veo31FastGenerate001Request("cat") { Image = Holder.Cat }, ""];
+                    var url = "http://localhost/cat.jpg"; var r = new WanI2vRequest("x") { Image = url };
+                    var v = new VideoRequest("openai/sora-2", "x"); v.Parameters["seconds"] = 4;
+                    v.Parameters.Add("duration_seconds", 4);
+                    var knob = new Sora2Request("x") { AdditionalParameters = { ["new_knob"] = 1 } };
+                    return [made, r, v, knob];
+                }
+            }
             """);
         return consumer;
     }

@@ -7,7 +7,11 @@ using Opper.Typed.Core.Rules;
 
 namespace Opper.Typed.Generator.Analyzers
 {
-    /// <summary>Reads what a request creation says in constants (model id, media inputs, parameters) into neutral facts. Anything not constant is left alone.</summary>
+    /// <summary>
+    /// Reads what a request says in values it can prove (see <see cref="ValueResolver"/>) into neutral facts: the
+    /// creation's model id, media inputs and parameters, and the <c>Parameters</c> / <c>AdditionalParameters</c>
+    /// statements on the local it is assigned to. Anything it cannot prove is left alone.
+    /// </summary>
     internal static class RequestSiteReader
     {
         public static RequestSite? Read(IObjectCreationOperation creation, KnownSymbols symbols, IVideoModelCatalog catalog)
@@ -18,10 +22,11 @@ namespace Opper.Typed.Generator.Analyzers
             }
 
             RequestSite site;
+            var resolver = new ValueResolver(creation);
             if (SymbolEqualityComparer.Default.Equals(type, symbols.VideoRequest))
             {
                 var argument = creation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value;
-                var modelId = argument?.ConstantValue.HasValue == true ? argument.ConstantValue.Value as string : null;
+                var modelId = argument is null ? null : resolver.Resolve(argument) as string;
                 var model = modelId is not null && catalog.TryGet(modelId, out var found) ? found : null;
                 site = new RequestSite(creation, new RequestFacts(modelId, model, typed: false, catalog), argument?.Syntax.GetLocation() ?? creation.Syntax.GetLocation());
             }
@@ -41,16 +46,20 @@ namespace Opper.Typed.Generator.Analyzers
                 switch (initializer)
                 {
                     case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment:
-                        ReadProperty(site, property.Property.Name, assignment.Value, symbols);
+                        ReadProperty(site, property.Property.Name, assignment.Value, symbols, resolver);
                         break;
-                    case IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation { Property.Name: "Parameters" }, Initializer: { } entries } when !site.Facts.Typed:
-                        ReadParameters(site, entries);
+                    case IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation { Property.Name: var name }, Initializer: { } entries } when name == ParametersProperty(site):
+                        foreach (var entry in entries.Initializers)
+                        {
+                            AddEntry(site, entry, resolver);
+                        }
+
                         break;
                     case IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation { Property.Name: "ReferenceImages" }, Initializer: { } images } when !site.Facts.Typed:
                         var index = 0;
                         foreach (var add in images.Initializers.OfType<IInvocationOperation>())
                         {
-                            if (add.Arguments.FirstOrDefault()?.Value is { } image && MediaString(image, symbols) is { } value)
+                            if (add.Arguments.FirstOrDefault()?.Value is { } image && MediaString(image, symbols, resolver) is { } value)
                             {
                                 site.AddMedia(new MediaFact($"reference_images[{index}]", value), image.Syntax.GetLocation());
                             }
@@ -62,14 +71,58 @@ namespace Opper.Typed.Generator.Analyzers
                 }
             }
 
+            ReadStatements(site, resolver);
             return site;
         }
 
-        private static void ReadProperty(RequestSite site, string name, IOperation value, KnownSymbols symbols)
+        /// <summary>The dictionary an untyped request's parameters go in, or a typed request's escape hatch.</summary>
+        private static string ParametersProperty(RequestSite site) => site.Facts.Typed ? "AdditionalParameters" : "Parameters";
+
+        private static void AddEntry(RequestSite site, IOperation entry, ValueResolver resolver)
+        {
+            if (ParameterEntry.Read(entry, resolver) is { } parameter)
+            {
+                site.AddParameter(new ParameterFact(parameter.Key, parameter.Value, additional: site.Facts.Typed), parameter.KeyLocation, parameter.ValueLocation);
+            }
+        }
+
+        /// <summary>
+        /// <c>request.Parameters["k"] = v;</c> and <c>request.Parameters.Add("k", v);</c> after <c>var request = new …</c> in
+        /// the same body: followed only while the local provably holds this request (written once, by its declaration).
+        /// </summary>
+        private static void ReadStatements(RequestSite site, ValueResolver resolver)
+        {
+            if (site.Creation.Parent is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: { IsRef: false } local } })
+            {
+                return;
+            }
+
+            var entries = new System.Collections.Generic.List<IOperation>();
+            foreach (var operation in resolver.Body.Descendants())
+            {
+                if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local) && ValueResolver.IsWrite(reference))
+                {
+                    return; // reassigned somewhere: the statements may be about another request.
+                }
+
+                if (ParameterEntry.Target(operation) is IPropertyReferenceOperation { Property.Name: var name, Instance: ILocalReferenceOperation owner }
+                    && name == ParametersProperty(site) && SymbolEqualityComparer.Default.Equals(owner.Local, local))
+                {
+                    entries.Add(operation);
+                }
+            }
+
+            foreach (var entry in entries)
+            {
+                AddEntry(site, entry, resolver);
+            }
+        }
+
+        private static void ReadProperty(RequestSite site, string name, IOperation value, KnownSymbols symbols, ValueResolver resolver)
         {
             if (name == "Image" || name == "Video")
             {
-                if (MediaString(value, symbols) is { } media)
+                if (MediaString(value, symbols, resolver) is { } media)
                 {
                     site.AddMedia(new MediaFact(name.ToLowerInvariant(), media), value.Syntax.GetLocation());
                 }
@@ -80,14 +133,14 @@ namespace Opper.Typed.Generator.Analyzers
             // A typed property: its wire key is the spec's, its value the enum member's wire value or the constant itself.
             var spec = site.Facts.Model?.Parameters.FirstOrDefault(p => p.PropertyName == name);
             var constant = Unwrap(value);
-            if (!site.Facts.Typed || spec is null || !constant.ConstantValue.HasValue)
+            if (!site.Facts.Typed || spec is null)
             {
                 return;
             }
 
             JsonLiteral? literal = constant is IFieldReferenceOperation { Field.ContainingType.TypeKind: TypeKind.Enum } field
                 ? spec.AllowedValues.FirstOrDefault(v => v.MemberName == field.Field.Name)?.Literal
-                : Literal(constant.ConstantValue.Value);
+                : resolver.Resolve(constant) is { } resolved && resolved is not ParameterEntry.Unknown ? Literal(resolved) : null; // null: not sent
             if (literal is not null)
             {
                 var location = value.Syntax.GetLocation();
@@ -95,20 +148,7 @@ namespace Opper.Typed.Generator.Analyzers
             }
         }
 
-        private static void ReadParameters(RequestSite site, IObjectOrCollectionInitializerOperation entries)
-        {
-            foreach (var entry in entries.Initializers.OfType<ISimpleAssignmentOperation>())
-            {
-                if (entry.Target is IPropertyReferenceOperation { Arguments.Length: 1 } indexer
-                    && indexer.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string key })
-                {
-                    var value = Unwrap(entry.Value);
-                    var literal = value.ConstantValue.HasValue ? Literal(value.ConstantValue.Value) : null;
-                    site.AddParameter(new ParameterFact(key, literal), indexer.Arguments[0].Value.Syntax.GetLocation(), value.Syntax.GetLocation());
-                }
-            }
-        }
-
+        /// <summary>The entries of a <c>Parameters</c> / <c>AdditionalParameters</c> initializer: <c>["key"] = value</c> or <c>{ "key", value }</c>.</summary>
         /// <summary>A C# constant as the JSON it becomes through <c>JsonNode</c>'s conversions; null when it has no JSON form here.</summary>
         public static JsonLiteral? Literal(object? value) => value switch
         {
@@ -123,10 +163,10 @@ namespace Opper.Typed.Generator.Analyzers
         };
 
         /// <summary>A constant media string: a literal converted to MediaInput, or MediaInput.FromUrl/FromDataUri/FromGcs("…").</summary>
-        private static string? MediaString(IOperation value, KnownSymbols symbols)
+        private static string? MediaString(IOperation value, KnownSymbols symbols, ValueResolver resolver)
         {
             var operation = Unwrap(value);
-            if (operation.ConstantValue is { HasValue: true, Value: string text })
+            if (resolver.Resolve(operation) is string text)
             {
                 return text;
             }
@@ -134,7 +174,7 @@ namespace Opper.Typed.Generator.Analyzers
             if (operation is IInvocationOperation invocation
                 && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, symbols.MediaInput)
                 && (invocation.TargetMethod.Name == "FromUrl" || invocation.TargetMethod.Name == "FromDataUri" || invocation.TargetMethod.Name == "FromGcs")
-                && invocation.Arguments.FirstOrDefault()?.Value.ConstantValue is { HasValue: true, Value: string argument })
+                && invocation.Arguments.FirstOrDefault()?.Value is { } first && resolver.Resolve(first) is string argument)
             {
                 return argument;
             }

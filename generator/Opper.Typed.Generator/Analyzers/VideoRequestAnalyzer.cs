@@ -18,7 +18,7 @@ namespace Opper.Typed.Generator.Analyzers
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             Descriptors.MediaSourceKind, Descriptors.UnreachableUrl, Descriptors.UnknownModel, Descriptors.MissingCapability,
             Descriptors.UnknownParameter, Descriptors.WrongJsonType, Descriptors.ValueOutOfRange, Descriptors.ImageSizeMismatch, Descriptors.LiteralApiKey,
-            Descriptors.TypedClassExists, Descriptors.RetiredModel);
+            Descriptors.TypedClassExists, Descriptors.RetiredModel, Descriptors.AdditionalParameterHasProperty, Descriptors.UncheckedParameter);
 
         public override void Initialize(AnalysisContext context)
         {

@@ -35,6 +35,10 @@ namespace Opper.Typed.Generator.Diagnostics
 
         public static readonly DiagnosticDescriptor RetiredModel = Create(RuleIdentifiers.RetiredModel, "Retired model");
 
+        public static readonly DiagnosticDescriptor AdditionalParameterHasProperty = Create(RuleIdentifiers.AdditionalParameterHasProperty, "Additional parameter has a typed property");
+
+        public static readonly DiagnosticDescriptor UncheckedParameter = Create(RuleIdentifiers.UncheckedParameter, "Additional parameter is sent unchecked", DiagnosticSeverity.Info);
+
         private static readonly Dictionary<string, DiagnosticDescriptor> ById = new Dictionary<string, DiagnosticDescriptor>
         {
             [MediaSourceKind.Id] = MediaSourceKind,
@@ -47,6 +51,8 @@ namespace Opper.Typed.Generator.Diagnostics
             [ImageSizeMismatch.Id] = ImageSizeMismatch,
             [TypedClassExists.Id] = TypedClassExists,
             [RetiredModel.Id] = RetiredModel,
+            [AdditionalParameterHasProperty.Id] = AdditionalParameterHasProperty,
+            [UncheckedParameter.Id] = UncheckedParameter,
         };
 
         /// <summary>The descriptor of a shared-core request rule.</summary>

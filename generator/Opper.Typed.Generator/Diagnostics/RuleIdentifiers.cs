@@ -16,5 +16,7 @@ namespace Opper.Typed.Generator.Diagnostics
         public const string LiteralApiKey = RuleIds.LiteralApiKey;
         public const string TypedClassExists = RuleIds.TypedClassExists;
         public const string RetiredModel = RuleIds.RetiredModel;
+        public const string AdditionalParameterHasProperty = RuleIds.AdditionalParameterHasProperty;
+        public const string UncheckedParameter = RuleIds.UncheckedParameter;
     }
 }

@@ -57,6 +57,10 @@ namespace Opper.Typed.Generator.Emitter
             return $"A request for {Escape(model.DisplayName)} ({Code(model.Id)}){description}";
         }
 
+        /// <summary>The constructor's tooltip: what the class says of the model, so hovering <c>new Sora2Request(</c> is useful.</summary>
+        public static string ConstructorSummary(VideoModelSpec model) =>
+            $"Creates a request for {Escape(model.DisplayName)} ({Code(model.Id)})" + (model.Description.Length > 0 ? ": " + Escape(model.Description) : ".") + " " + ModelRemarks(model);
+
         public static string ModelRemarks(VideoModelSpec model)
         {
             var parts = new System.Collections.Generic.List<string> { $"Provider {Code(model.Provider)}; capabilities: {string.Join(", ", model.Capabilities.Select(Code))}." };

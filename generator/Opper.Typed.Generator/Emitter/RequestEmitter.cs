@@ -52,7 +52,7 @@ namespace Opper.Typed.Generator.Emitter
             w.Doc($"The model id, {DocText.Code(model.Id)}.");
             w.Line($"public const string ModelId = {Literal(model.Id)};");
             w.Line();
-            w.Doc("Creates a request.");
+            w.Doc(DocText.ConstructorSummary(model));
             w.Line("/// <param name=\"prompt\">What the clip shows.</param>");
             w.Line("/// <exception cref=\"global::System.ArgumentException\">The prompt is empty.</exception>");
             w.Open($"public {model.RequestTypeName}(string prompt)");
@@ -69,6 +69,9 @@ namespace Opper.Typed.Generator.Emitter
             w.Line("/// <inheritdoc />");
             w.Line($"global::Opper.Typed.VideoModelSpec global::Opper.Typed.IVideoRequest.ModelSpec => OpperVideoModels.{RegistryEmitter.PropertyName(model)};");
             w.Line();
+            w.Line("/// <inheritdoc />");
+            w.Line("global::System.Collections.Generic.IEnumerable<string> global::Opper.Typed.IVideoRequest.AdditionalParameterKeys => AdditionalParameters.Keys;");
+            w.Line();
             w.Doc("What the clip shows.");
             w.Line("public string Prompt { get; }");
             EmitMedia(w, model);
@@ -81,12 +84,11 @@ namespace Opper.Typed.Generator.Emitter
             w.Line();
             w.Doc("Whether Opper stores the result as a file; not sent when null.");
             w.Line("public bool? Store { get; init; }");
-            if (!model.HasDialect)
-            {
-                w.Line();
-                w.Doc($"Parameters for {DocText.Code(model.Provider)}, forwarded verbatim: this SDK has no dialect for the provider, so keys and JSON types are not checked. Never null.");
-                w.Line($"public {Parameters} AdditionalParameters {{ get; }} = new {Parameters}(global::System.StringComparer.Ordinal);");
-            }
+            w.Line();
+            w.Doc(model.HasDialect
+                ? "Parameters the snapshot does not know yet, sent verbatim after the typed properties: a key the snapshot lacks is sent unchecked (OPPER013); a key with a typed property draws OPPER012, and its value is still checked. Never null."
+                : $"Parameters for {DocText.Code(model.Provider)}, forwarded verbatim: this SDK has no dialect for the provider, so keys and JSON types are not checked. Never null.");
+            w.Line($"public {Parameters} AdditionalParameters {{ get; }} = new {Parameters}(global::System.StringComparer.Ordinal);");
 
             w.Line();
             EmitToWire(w, model);
@@ -145,13 +147,10 @@ namespace Opper.Typed.Generator.Emitter
                 w.Line();
             }
 
-            if (!model.HasDialect)
-            {
-                w.Open("foreach (var pair in AdditionalParameters)");
-                w.Line("parameters[pair.Key] = pair.Value?.DeepClone();");
-                w.Close();
-                w.Line();
-            }
+            w.Open("foreach (var pair in AdditionalParameters)");
+            w.Line("parameters[pair.Key] = pair.Value?.DeepClone();");
+            w.Close();
+            w.Line();
 
             w.Open("return new global::Opper.Typed.VideoWireRequest(ModelId, Prompt)");
             if (model.TakesImage)

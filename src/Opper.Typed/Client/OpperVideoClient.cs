@@ -77,7 +77,7 @@ public sealed class OpperVideoClient : IDisposable
         var wire = request.ToWireRequest();
         if (_options.ValidateRequests)
         {
-            var problems = VideoRequestValidator.Check(wire, request.ModelSpec, _options.Models ?? VideoModelCatalog.Default, out var notices);
+            var problems = VideoRequestValidator.Check(wire, request.ModelSpec, request.AdditionalParameterKeys, _options.Models ?? VideoModelCatalog.Default, out var notices);
             if (problems is [var first, ..])
             {
                 throw first;
@@ -85,8 +85,8 @@ public sealed class OpperVideoClient : IDisposable
 
             foreach (var notice in notices ?? [])
             {
-                // The live catalog may be newer than this build's snapshot, so such a request is sent as is; the analyzer flags it at compile time.
-                _logger.LogWarning("{Problem} Sending it unchecked.", notice.Message);
+                // Sent as is: the live catalog may be newer than this build's snapshot, or the key is a deliberate escape hatch.
+                _logger.Log(notice.Level, "{Notice}", notice.Message);
             }
         }
 

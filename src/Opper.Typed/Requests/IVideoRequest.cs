@@ -17,4 +17,10 @@ public interface IVideoRequest
     /// name their model by id only (<see cref="VideoRequest"/>), which are looked up in a catalog.
     /// </summary>
     VideoModelSpec? ModelSpec => null;
+
+    /// <summary>
+    /// The keys a typed request sends through its <c>AdditionalParameters</c> escape hatch: sent verbatim; a key the
+    /// snapshot does not know is allowed (and logged at debug level), a key with a typed property draws a warning.
+    /// </summary>
+    IEnumerable<string> AdditionalParameterKeys => [];
 }

@@ -31,7 +31,18 @@ public static class VideoRequestValidator
     public static IReadOnlyList<OpperValidationException> FindProblems(IVideoRequest request, IVideoModelCatalog? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return FindProblems(request.ToWireRequest(), request.ModelSpec, catalog);
+        return Check(request.ToWireRequest(), request.ModelSpec, request.AdditionalParameterKeys, catalog ?? VideoModelCatalog.Default, out _) ?? [];
+    }
+
+    /// <summary>What does not stop a request but is logged when it is sent: an unknown model, keys sent through <c>AdditionalParameters</c>.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="catalog">Where to look up an untyped request's model; <see cref="VideoModelCatalog.Default"/> when null.</param>
+    /// <returns>The notices; empty when there are none.</returns>
+    public static IReadOnlyList<VideoRequestNotice> FindNotices(IVideoRequest request, IVideoModelCatalog? catalog = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Check(request.ToWireRequest(), request.ModelSpec, request.AdditionalParameterKeys, catalog ?? VideoModelCatalog.Default, out var notices);
+        return notices ?? [];
     }
 
     /// <summary>
@@ -44,21 +55,20 @@ public static class VideoRequestValidator
     public static IReadOnlyList<OpperValidationException> FindProblems(VideoWireRequest request, IVideoModelCatalog? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return FindProblems(request, spec: null, catalog);
+        return Check(request, spec: null, additionalKeys: null, catalog ?? VideoModelCatalog.Default, out _) ?? [];
     }
-
-    private static List<OpperValidationException> FindProblems(VideoWireRequest wire, VideoModelSpec? spec, IVideoModelCatalog? catalog) =>
-        Check(wire, spec, catalog ?? VideoModelCatalog.Default, out _) ?? [];
 
     /// <summary>
     /// The rejecting problems (null when none, so a valid request allocates no list), and in <paramref name="notices"/>
-    /// what is sent anyway but worth a log line (a model the snapshot does not know).
+    /// what is sent anyway but worth a log line (a model the snapshot does not know, an AdditionalParameters key).
     /// </summary>
     /// <param name="wire">The body.</param>
     /// <param name="spec">The typed request's own spec, or null for an untyped request.</param>
+    /// <param name="additionalKeys">The keys a typed request sends through AdditionalParameters.</param>
     /// <param name="catalog">Where an untyped request's model is looked up.</param>
     /// <param name="notices">Problems that do not stop the request.</param>
-    internal static List<OpperValidationException>? Check(VideoWireRequest wire, VideoModelSpec? spec, IVideoModelCatalog catalog, out List<OpperValidationException>? notices)
+    internal static List<OpperValidationException>? Check(
+        VideoWireRequest wire, VideoModelSpec? spec, IEnumerable<string>? additionalKeys, IVideoModelCatalog catalog, out List<VideoRequestNotice>? notices)
     {
         notices = null;
         var name = string.IsNullOrWhiteSpace(wire.Model) ? "(no model)" : wire.Model;
@@ -75,17 +85,17 @@ public static class VideoRequestValidator
 
         // A typed request brings its own spec (the one its class was generated from); only an untyped one needs the catalog.
         var model = spec ?? (catalog.TryGet(wire.Model, out var found) ? found : null);
-        var violations = RequestRules.Check(WireFacts.From(wire, model, typed: spec is not null, catalog), atRunTime: true);
+        var violations = RequestRules.Check(WireFacts.From(wire, model, typed: spec is not null, catalog, additionalKeys), atRunTime: true);
         foreach (var violation in violations ?? [])
         {
-            var exception = new OpperValidationException(name, violation.Field, violation.Problem, violation.Fix) { RuleId = violation.RuleId, ErrorCode = violation.ErrorCode };
-            if (violation.Rule.RejectsAtRunTime)
+            if (violation.Rule.AtRunTime == RunTimeAction.Reject)
             {
-                (problems ??= []).Add(exception);
+                (problems ??= []).Add(new OpperValidationException(name, violation.Field, violation.Problem, violation.Fix) { RuleId = violation.RuleId, ErrorCode = violation.ErrorCode });
             }
             else
             {
-                (notices ??= []).Add(exception);
+                var level = violation.Rule.AtRunTime == RunTimeAction.LogDebug ? Microsoft.Extensions.Logging.LogLevel.Debug : Microsoft.Extensions.Logging.LogLevel.Warning;
+                (notices ??= []).Add(new VideoRequestNotice(violation.RuleId, violation.Field, violation.Message(name), level));
             }
         }
 

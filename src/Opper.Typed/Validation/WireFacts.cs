@@ -7,8 +7,9 @@ namespace Opper.Typed;
 /// <summary>Turns a wire body into the neutral facts the shared rules judge: the runtime's and the emulator's side of the conformance.</summary>
 internal static class WireFacts
 {
-    public static RequestFacts From(VideoWireRequest wire, VideoModelSpec? model, bool typed, IVideoModelCatalog catalog)
+    public static RequestFacts From(VideoWireRequest wire, VideoModelSpec? model, bool typed, IVideoModelCatalog catalog, IEnumerable<string>? additionalKeys = null)
     {
+        var additional = additionalKeys is null ? null : new HashSet<string>(additionalKeys, StringComparer.Ordinal);
         var facts = new RequestFacts(wire.Model, model, typed, catalog);
         if (wire.Image is not null)
         {
@@ -27,7 +28,7 @@ internal static class WireFacts
 
         foreach (var (key, value) in wire.Parameters)
         {
-            facts.Parameters.Add(new ParameterFact(key, Literal(value)));
+            facts.Parameters.Add(new ParameterFact(key, Literal(value), additional?.Contains(key) == true));
         }
 
         return facts;

@@ -19,15 +19,19 @@ namespace Opper.Typed.Core.Rules
     /// <summary>A parameter as the rules see it: the wire key, and its value when known (the analyzer cannot know every value).</summary>
     internal readonly struct ParameterFact
     {
-        public ParameterFact(string key, JsonLiteral? value)
+        public ParameterFact(string key, JsonLiteral? value, bool additional = false)
         {
             Key = key;
             Value = value;
+            Additional = additional;
         }
 
         public string Key { get; }
 
         public JsonLiteral? Value { get; }
+
+        /// <summary>Set through a typed request's <c>AdditionalParameters</c>: the escape hatch, where unknown keys are allowed.</summary>
+        public bool Additional { get; }
     }
 
     /// <summary>

@@ -14,6 +14,8 @@ namespace Opper.Typed.Core.Rules
             new MediaSourceKindRule(),
             new UnreachableUrlRule(),
             new UnknownParameterRule(),
+            new AdditionalParameterHasPropertyRule(),
+            new UncheckedParameterRule(),
             new WrongJsonTypeRule(),
             new ValueOutOfRangeRule(),
             new ImageSizeRule(),

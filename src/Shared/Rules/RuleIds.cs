@@ -16,5 +16,7 @@ namespace Opper.Typed.Core.Rules
         public const string LiteralApiKey = "OPPER009";
         public const string TypedClassExists = "OPPER010";
         public const string RetiredModel = "OPPER011";
+        public const string AdditionalParameterHasProperty = "OPPER012";
+        public const string UncheckedParameter = "OPPER013";
     }
 }

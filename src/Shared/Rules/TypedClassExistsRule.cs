@@ -11,12 +11,18 @@ namespace Opper.Typed.Core.Rules
     {
         public const string ClassHint = "ClassName";
 
-        /// <summary>One line per parameter: <c>key \t Property \t Enum.Member</c> (an empty third part keeps the value as written).</summary>
+        /// <summary>
+        /// One line per parameter: <c>key \t Property \t Enum.Member \t JSON type</c> (an empty third part keeps the value as
+        /// written, if it fits the type as written).
+        /// </summary>
         public const string RewriteHint = "Rewrite";
+
+        /// <summary>The properties the typed class has (comma-separated): any other initializer member would not compile there.</summary>
+        public const string PropertiesHint = "Properties";
 
         public override string Id => RuleIds.TypedClassExists;
 
-        public override bool AppliesAtRunTime => false;
+        public override RunTimeAction AtRunTime => RunTimeAction.None;
 
         public override void Check(RequestFacts request, ref List<RuleViolation>? found)
         {
@@ -28,7 +34,8 @@ namespace Opper.Typed.Core.Rules
             Report(ref found, ViolationTarget.Request, -1, "model", $"has a typed request class, {model.RequestTypeName}, which checks parameters at compile time",
                     $"Use new {model.RequestTypeName}(prompt).", "typed_class_exists")
                 .WithHint(ClassHint, model.RequestTypeName)
-                .WithHint(RewriteHint, Rewrite(request, model));
+                .WithHint(RewriteHint, Rewrite(request, model))
+                .WithHint(PropertiesHint, TypedClassProperties.Of(model));
         }
 
         /// <summary>The mapping, or null when any value has no typed form (then the fix is not offered).</summary>
@@ -42,26 +49,34 @@ namespace Opper.Typed.Core.Rules
             var lines = new List<string>();
             foreach (var parameter in request.Parameters)
             {
-                if (model.FindParameter(parameter.Key) is not { } spec || parameter.Value is not { } value || !WrongJsonTypeRule.Fits(spec.Type, value))
+                if (model.FindParameter(parameter.Key) is not { } spec || TypedValue(spec, parameter.Value) is not { } replacement)
                 {
                     return null;
                 }
 
-                var replacement = "";
-                if (spec.EnumTypeName is not null)
-                {
-                    if (ValueOutOfRangeRule.MemberFor(spec, value) is not { } member)
-                    {
-                        return null;
-                    }
-
-                    replacement = spec.EnumTypeName + "." + member.MemberName;
-                }
-
-                lines.Add(parameter.Key + "\t" + spec.PropertyName + "\t" + replacement);
+                lines.Add(parameter.Key + "\t" + spec.PropertyName + "\t" + replacement + "\t" + spec.Type);
             }
 
             return string.Join("\n", lines);
+        }
+
+        /// <summary>
+        /// The value as its typed property takes it: <c>Enum.Member</c> for a listed value, empty for a value that is
+        /// written the same way (a number, a bool, a string), null when it has no typed form (wrong type, not listed).
+        /// </summary>
+        public static string? TypedValue(VideoParameterSpec spec, JsonLiteral? value)
+        {
+            if (value is not { } known || !WrongJsonTypeRule.Fits(spec.Type, known))
+            {
+                return null;
+            }
+
+            if (spec.EnumTypeName is null)
+            {
+                return "";
+            }
+
+            return ValueOutOfRangeRule.MemberFor(spec, known) is { } member ? spec.EnumTypeName + "." + member.MemberName : null;
         }
     }
 }

@@ -13,7 +13,7 @@ namespace Opper.Typed.Core.Rules
 
         public override string Id => RuleIds.UnknownModel;
 
-        public override bool RejectsAtRunTime => false;
+        public override RunTimeAction AtRunTime => RunTimeAction.LogWarning;
 
         public override void Check(RequestFacts request, ref List<RuleViolation>? found)
         {

@@ -3,7 +3,10 @@ using System.Linq;
 
 namespace Opper.Typed.Core.Rules
 {
-    /// <summary>OPPER005: a parameter key the model's dialect does not have, with "did you mean" (<c>duration_seconds</c> → <c>durationSeconds</c>).</summary>
+    /// <summary>
+    /// OPPER005: a parameter key the model's dialect does not have, with "did you mean" (<c>duration_seconds</c> →
+    /// <c>durationSeconds</c>). A typed request's <c>AdditionalParameters</c> are the escape hatch for such keys: OPPER013.
+    /// </summary>
     internal sealed class UnknownParameterRule : RequestRule
     {
         public const string SuggestionHint = "Suggestion";
@@ -20,7 +23,7 @@ namespace Opper.Typed.Core.Rules
             for (var i = 0; i < request.Parameters.Count; i++)
             {
                 var key = request.Parameters[i].Key;
-                if (model.FindParameter(key) is not null)
+                if (request.Parameters[i].Additional || model.FindParameter(key) is not null)
                 {
                     continue;
                 }

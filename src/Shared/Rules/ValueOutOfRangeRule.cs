@@ -8,6 +8,9 @@ namespace Opper.Typed.Core.Rules
     /// <summary>OPPER007: a value outside the accepted set (an unknown size) or range (xAI <c>duration = 30</c>).</summary>
     internal sealed class ValueOutOfRangeRule : RequestRule
     {
+        /// <summary>The accepted value closest to the given one (or the range's bound), as JSON, for the code fix.</summary>
+        public const string NearestHint = "Nearest";
+
         public override string Id => RuleIds.ValueOutOfRange;
 
         public override void Check(RequestFacts request, ref List<RuleViolation>? found)
@@ -31,7 +34,8 @@ namespace Opper.Typed.Core.Rules
                     if (MemberFor(spec, value) is null)
                     {
                         Report(ref found, ViolationTarget.ParameterValue, i, field, $"must be one of {MediaWording.List(spec.AllowedValues.Select(v => v.JsonText))}; got {value.ToJson()}",
-                            "Use one of the listed values.", "invalid_parameter");
+                                "Use one of the listed values.", "invalid_parameter")
+                            .WithHint(NearestHint, NearestListed(spec, value)?.ToJson());
                     }
 
                     continue;
@@ -40,7 +44,8 @@ namespace Opper.Typed.Core.Rules
                 if (value.Number is { } number && OutOfRange(spec, number))
                 {
                     Report(ref found, ViolationTarget.ParameterValue, i, field,
-                        $"must be {(spec.Type == VideoParameterType.Integer ? "an integer" : "a number")}{RangeText(spec)}; got {value.ToJson()}", "Use a value in the range.", "invalid_parameter");
+                            $"must be {(spec.Type == VideoParameterType.Integer ? "an integer" : "a number")}{RangeText(spec)}; got {value.ToJson()}", "Use a value in the range.", "invalid_parameter")
+                        .WithHint(NearestHint, JsonLiteral.FromNumber(NearestInRange(spec, number)).ToJson());
                 }
             }
         }
@@ -57,6 +62,25 @@ namespace Opper.Typed.Core.Rules
             }
 
             return null;
+        }
+
+        /// <summary>A listed value close to the given one: the numerically nearest number, or the closest spelling of a string.</summary>
+        private static JsonLiteral? NearestListed(VideoParameterSpec spec, JsonLiteral value)
+        {
+            if (value.Number is { } number)
+            {
+                return spec.AllowedValues.Where(v => v.Number is not null).OrderBy(v => Math.Abs(v.Number!.Value - number)).FirstOrDefault()?.Literal;
+            }
+
+            var closest = Suggestions.Closest(value.Text, spec.AllowedValues.Select(v => v.Literal.Text));
+            return closest is null ? (JsonLiteral?)null : JsonLiteral.FromString(closest);
+        }
+
+        /// <summary>The number clamped into the range, and rounded for an integer.</summary>
+        private static double NearestInRange(VideoParameterSpec spec, double number)
+        {
+            var nearest = Math.Max(spec.Minimum ?? double.MinValue, Math.Min(spec.Maximum ?? double.MaxValue, number));
+            return spec.Type == VideoParameterType.Integer ? Math.Round(nearest, MidpointRounding.AwayFromZero) : nearest;
         }
 
         private static bool OutOfRange(VideoParameterSpec spec, double number) =>

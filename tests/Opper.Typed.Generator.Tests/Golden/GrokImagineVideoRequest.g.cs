@@ -14,7 +14,7 @@ namespace Opper.Typed
         /// <summary>The model id, <c>xai/grok-imagine-video</c>.</summary>
         public const string ModelId = "xai/grok-imagine-video";
 
-        /// <summary>Creates a request.</summary>
+        /// <summary>Creates a request for Grok Imagine Video (<c>xai/grok-imagine-video</c>): xAI's Grok Imagine video model; 1 to 15 seconds, image-to-video from a public URL. Provider <c>xai</c>; capabilities: <c>video_generation</c>, <c>image_to_video</c>. Longest clip: 15 s. Price: $0.05 per second.</summary>
         /// <param name="prompt">What the clip shows.</param>
         /// <exception cref="global::System.ArgumentException">The prompt is empty.</exception>
         public GrokImagineVideoRequest(string prompt)
@@ -32,6 +32,9 @@ namespace Opper.Typed
 
         /// <inheritdoc />
         global::Opper.Typed.VideoModelSpec global::Opper.Typed.IVideoRequest.ModelSpec => OpperVideoModels.GrokImagineVideo;
+
+        /// <inheritdoc />
+        global::System.Collections.Generic.IEnumerable<string> global::Opper.Typed.IVideoRequest.AdditionalParameterKeys => AdditionalParameters.Keys;
 
         /// <summary>What the clip shows.</summary>
         public string Prompt { get; }
@@ -51,6 +54,9 @@ namespace Opper.Typed
         /// <summary>Whether Opper stores the result as a file; not sent when null.</summary>
         public bool? Store { get; init; }
 
+        /// <summary>Parameters the snapshot does not know yet, sent verbatim after the typed properties: a key the snapshot lacks is sent unchecked (OPPER013); a key with a typed property draws OPPER012, and its value is still checked. Never null.</summary>
+        public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.Nodes.JsonNode?> AdditionalParameters { get; } = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.Nodes.JsonNode?>(global::System.StringComparer.Ordinal);
+
         /// <inheritdoc />
         public global::Opper.Typed.VideoWireRequest ToWireRequest()
         {
@@ -68,6 +74,11 @@ namespace Opper.Typed
             if (Resolution is { } @resolution)
             {
                 parameters["resolution"] = global::System.Text.Json.Nodes.JsonValue.Create(ToWire(@resolution));
+            }
+
+            foreach (var pair in AdditionalParameters)
+            {
+                parameters[pair.Key] = pair.Value?.DeepClone();
             }
 
             return new global::Opper.Typed.VideoWireRequest(ModelId, Prompt)

@@ -14,7 +14,7 @@ namespace Opper.Typed
         /// <summary>The model id, <c>alibaba:eu/happyhorse-1.0-t2v</c>.</summary>
         public const string ModelId = "alibaba:eu/happyhorse-1.0-t2v";
 
-        /// <summary>Creates a request.</summary>
+        /// <summary>Creates a request for HappyHorse 1.0 Text-to-Video (<c>alibaba:eu/happyhorse-1.0-t2v</c>): Alibaba's HappyHorse text-to-video, served from the EU region. Provider <c>alibaba</c>; capabilities: <c>video_generation</c>. Longest clip: 10 s. Price: $0.08 per second.</summary>
         /// <param name="prompt">What the clip shows.</param>
         /// <exception cref="global::System.ArgumentException">The prompt is empty.</exception>
         public Happyhorse10T2vRequest(string prompt)
@@ -33,6 +33,9 @@ namespace Opper.Typed
         /// <inheritdoc />
         global::Opper.Typed.VideoModelSpec global::Opper.Typed.IVideoRequest.ModelSpec => OpperVideoModels.Happyhorse10T2v;
 
+        /// <inheritdoc />
+        global::System.Collections.Generic.IEnumerable<string> global::Opper.Typed.IVideoRequest.AdditionalParameterKeys => AdditionalParameters.Keys;
+
         /// <summary>What the clip shows.</summary>
         public string Prompt { get; }
 
@@ -44,6 +47,9 @@ namespace Opper.Typed
 
         /// <summary>Whether Opper stores the result as a file; not sent when null.</summary>
         public bool? Store { get; init; }
+
+        /// <summary>Parameters the snapshot does not know yet, sent verbatim after the typed properties: a key the snapshot lacks is sent unchecked (OPPER013); a key with a typed property draws OPPER012, and its value is still checked. Never null.</summary>
+        public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.Nodes.JsonNode?> AdditionalParameters { get; } = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.Nodes.JsonNode?>(global::System.StringComparer.Ordinal);
 
         /// <inheritdoc />
         public global::Opper.Typed.VideoWireRequest ToWireRequest()
@@ -57,6 +63,11 @@ namespace Opper.Typed
             if (Duration is { } @duration)
             {
                 parameters["duration"] = global::System.Text.Json.Nodes.JsonValue.Create(ToWire(@duration));
+            }
+
+            foreach (var pair in AdditionalParameters)
+            {
+                parameters[pair.Key] = pair.Value?.DeepClone();
             }
 
             return new global::Opper.Typed.VideoWireRequest(ModelId, Prompt)

@@ -14,7 +14,7 @@ namespace Opper.Typed
         /// <summary>The model id, <c>openai/sora-2</c>.</summary>
         public const string ModelId = "openai/sora-2";
 
-        /// <summary>Creates a request.</summary>
+        /// <summary>Creates a request for Sora 2 (<c>openai/sora-2</c>): OpenAI's video model with synced audio. Text-to-video and image-to-video; the reference image must match the requested size. Provider <c>openai</c>; capabilities: <c>video_generation</c>, <c>image_to_video</c>. Longest clip: 12 s. Price: $0.1 per second.</summary>
         /// <param name="prompt">What the clip shows.</param>
         /// <exception cref="global::System.ArgumentException">The prompt is empty.</exception>
         public Sora2Request(string prompt)
@@ -33,6 +33,9 @@ namespace Opper.Typed
         /// <inheritdoc />
         global::Opper.Typed.VideoModelSpec global::Opper.Typed.IVideoRequest.ModelSpec => OpperVideoModels.Sora2;
 
+        /// <inheritdoc />
+        global::System.Collections.Generic.IEnumerable<string> global::Opper.Typed.IVideoRequest.AdditionalParameterKeys => AdditionalParameters.Keys;
+
         /// <summary>What the clip shows.</summary>
         public string Prompt { get; }
 
@@ -48,6 +51,9 @@ namespace Opper.Typed
         /// <summary>Whether Opper stores the result as a file; not sent when null.</summary>
         public bool? Store { get; init; }
 
+        /// <summary>Parameters the snapshot does not know yet, sent verbatim after the typed properties: a key the snapshot lacks is sent unchecked (OPPER013); a key with a typed property draws OPPER012, and its value is still checked. Never null.</summary>
+        public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.Nodes.JsonNode?> AdditionalParameters { get; } = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.Nodes.JsonNode?>(global::System.StringComparer.Ordinal);
+
         /// <inheritdoc />
         public global::Opper.Typed.VideoWireRequest ToWireRequest()
         {
@@ -60,6 +66,11 @@ namespace Opper.Typed
             if (Size is { } @size)
             {
                 parameters["size"] = global::System.Text.Json.Nodes.JsonValue.Create(ToWire(@size));
+            }
+
+            foreach (var pair in AdditionalParameters)
+            {
+                parameters[pair.Key] = pair.Value?.DeepClone();
             }
 
             return new global::Opper.Typed.VideoWireRequest(ModelId, Prompt)

@@ -14,7 +14,7 @@ namespace Opper.Typed
         /// <summary>The model id, <c>pruna/vace</c>.</summary>
         public const string ModelId = "pruna/vace";
 
-        /// <summary>Creates a request.</summary>
+        /// <summary>Creates a request for Wan VACE (<c>pruna/vace</c>): Wan VACE video-to-video editing, optimised by Pruna; the video must be a public URL. Provider <c>pruna</c>; capabilities: <c>video_editing</c>. Longest clip: 5 s. Price: $0.15 per generation.</summary>
         /// <param name="prompt">What the clip shows.</param>
         /// <exception cref="global::System.ArgumentException">The prompt is empty.</exception>
         public VaceRequest(string prompt)
@@ -32,6 +32,9 @@ namespace Opper.Typed
 
         /// <inheritdoc />
         global::Opper.Typed.VideoModelSpec global::Opper.Typed.IVideoRequest.ModelSpec => OpperVideoModels.Vace;
+
+        /// <inheritdoc />
+        global::System.Collections.Generic.IEnumerable<string> global::Opper.Typed.IVideoRequest.AdditionalParameterKeys => AdditionalParameters.Keys;
 
         /// <summary>What the clip shows.</summary>
         public string Prompt { get; }
@@ -53,6 +56,9 @@ namespace Opper.Typed
 
         /// <summary>Whether Opper stores the result as a file; not sent when null.</summary>
         public bool? Store { get; init; }
+
+        /// <summary>Parameters the snapshot does not know yet, sent verbatim after the typed properties: a key the snapshot lacks is sent unchecked (OPPER013); a key with a typed property draws OPPER012, and its value is still checked. Never null.</summary>
+        public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.Nodes.JsonNode?> AdditionalParameters { get; } = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.Nodes.JsonNode?>(global::System.StringComparer.Ordinal);
 
         /// <inheritdoc />
         public global::Opper.Typed.VideoWireRequest ToWireRequest()
@@ -76,6 +82,11 @@ namespace Opper.Typed
             if (NumFrames is { } @numFrames)
             {
                 parameters["num_frames"] = global::System.Text.Json.Nodes.JsonValue.Create(@numFrames);
+            }
+
+            foreach (var pair in AdditionalParameters)
+            {
+                parameters[pair.Key] = pair.Value?.DeepClone();
             }
 
             return new global::Opper.Typed.VideoWireRequest(ModelId, Prompt)

@@ -14,7 +14,7 @@ namespace Opper.Typed
         /// <summary>The model id, <c>vertexai/veo-3.1-generate-001</c>.</summary>
         public const string ModelId = "vertexai/veo-3.1-generate-001";
 
-        /// <summary>Creates a request.</summary>
+        /// <summary>Creates a request for Veo 3.1 (<c>vertexai/veo-3.1-generate-001</c>): Google's Veo 3.1 with native audio. Reference images as base64, data-URI or gs:// only. Provider <c>vertexai</c>; capabilities: <c>video_generation</c>, <c>image_to_video</c>. Longest clip: 8 s. Price: $0.4 per second.</summary>
         /// <param name="prompt">What the clip shows.</param>
         /// <exception cref="global::System.ArgumentException">The prompt is empty.</exception>
         public Veo31Generate001Request(string prompt)
@@ -32,6 +32,9 @@ namespace Opper.Typed
 
         /// <inheritdoc />
         global::Opper.Typed.VideoModelSpec global::Opper.Typed.IVideoRequest.ModelSpec => OpperVideoModels.Veo31Generate001;
+
+        /// <inheritdoc />
+        global::System.Collections.Generic.IEnumerable<string> global::Opper.Typed.IVideoRequest.AdditionalParameterKeys => AdditionalParameters.Keys;
 
         /// <summary>What the clip shows.</summary>
         public string Prompt { get; }
@@ -65,6 +68,9 @@ namespace Opper.Typed
 
         /// <summary>Whether Opper stores the result as a file; not sent when null.</summary>
         public bool? Store { get; init; }
+
+        /// <summary>Parameters the snapshot does not know yet, sent verbatim after the typed properties: a key the snapshot lacks is sent unchecked (OPPER013); a key with a typed property draws OPPER012, and its value is still checked. Never null.</summary>
+        public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.Nodes.JsonNode?> AdditionalParameters { get; } = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.Nodes.JsonNode?>(global::System.StringComparer.Ordinal);
 
         /// <inheritdoc />
         public global::Opper.Typed.VideoWireRequest ToWireRequest()
@@ -108,6 +114,11 @@ namespace Opper.Typed
             if (SampleCount is { } @sampleCount)
             {
                 parameters["sampleCount"] = global::System.Text.Json.Nodes.JsonValue.Create(@sampleCount);
+            }
+
+            foreach (var pair in AdditionalParameters)
+            {
+                parameters[pair.Key] = pair.Value?.DeepClone();
             }
 
             return new global::Opper.Typed.VideoWireRequest(ModelId, Prompt)

@@ -14,7 +14,7 @@ namespace Opper.Typed
         /// <summary>The model id, <c>pruna/wan-t2v</c>.</summary>
         public const string ModelId = "pruna/wan-t2v";
 
-        /// <summary>Creates a request.</summary>
+        /// <summary>Creates a request for Wan 2.2 Text-to-Video (<c>pruna/wan-t2v</c>): Wan text-to-video, optimised by Pruna. Provider <c>pruna</c>; capabilities: <c>video_generation</c>. Longest clip: 5 s. Price: $0.1 per generation.</summary>
         /// <param name="prompt">What the clip shows.</param>
         /// <exception cref="global::System.ArgumentException">The prompt is empty.</exception>
         public WanT2vRequest(string prompt)
@@ -33,6 +33,9 @@ namespace Opper.Typed
         /// <inheritdoc />
         global::Opper.Typed.VideoModelSpec global::Opper.Typed.IVideoRequest.ModelSpec => OpperVideoModels.WanT2v;
 
+        /// <inheritdoc />
+        global::System.Collections.Generic.IEnumerable<string> global::Opper.Typed.IVideoRequest.AdditionalParameterKeys => AdditionalParameters.Keys;
+
         /// <summary>What the clip shows.</summary>
         public string Prompt { get; }
 
@@ -50,6 +53,9 @@ namespace Opper.Typed
 
         /// <summary>Whether Opper stores the result as a file; not sent when null.</summary>
         public bool? Store { get; init; }
+
+        /// <summary>Parameters the snapshot does not know yet, sent verbatim after the typed properties: a key the snapshot lacks is sent unchecked (OPPER013); a key with a typed property draws OPPER012, and its value is still checked. Never null.</summary>
+        public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.Nodes.JsonNode?> AdditionalParameters { get; } = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.Nodes.JsonNode?>(global::System.StringComparer.Ordinal);
 
         /// <inheritdoc />
         public global::Opper.Typed.VideoWireRequest ToWireRequest()
@@ -73,6 +79,11 @@ namespace Opper.Typed
             if (NumFrames is { } @numFrames)
             {
                 parameters["num_frames"] = global::System.Text.Json.Nodes.JsonValue.Create(@numFrames);
+            }
+
+            foreach (var pair in AdditionalParameters)
+            {
+                parameters[pair.Key] = pair.Value?.DeepClone();
             }
 
             return new global::Opper.Typed.VideoWireRequest(ModelId, Prompt)
