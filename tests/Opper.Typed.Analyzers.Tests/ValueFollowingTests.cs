@@ -31,6 +31,11 @@ public sealed class ValueFollowingTests
         { """object M() { var v = new VideoRequest("vertexai/veo-3.1-generate-001", "x"); v.Parameters.Add("duration_seconds", 4); return v; }""", ["OPPER005:\"duration_seconds\"", "OPPER010"] },
         { """object M() { var v = new VideoRequest("openai/sora-2", "x"); v = new VideoRequest("openai/sora-2", "y"); v.Parameters["seconds"] = 4; return v; }""", ["OPPER010", "OPPER010"] },
         { """object M(VideoRequest v) { v.Parameters["seconds"] = 4; return v; }""", [] },
+        // A with expression on a typed request (generated classes are records).
+        { """object M(GrokImagineVideoRequest r) => r with { Duration = 30 };""", ["OPPER007:30"] },
+        { """object M(Veo31FastGenerate001Request r) => r with { Image = "https://example.com/cat.jpg" };""", ["OPPER001:\"https://example.com/cat.jpg\""] },
+        { """object M(GrokImagineVideoRequest r) => r with { Duration = 15 };""", [] },
+        { """object M(Sora2Request r) => r with { AdditionalParameters = { } };""", [] },
         // The typed escape hatch, in an initializer and as a statement.
         { """object M() => new Sora2Request("x") { AdditionalParameters = { ["size"] = "1280x720" } };""", ["OPPER012:\"size\""] },
         { """object M() { var r = new Sora2Request("x"); r.AdditionalParameters["new_knob"] = 1; return r; }""", ["OPPER013:\"new_knob\""] },

@@ -6,19 +6,20 @@ using Opper.Typed.Core.Rules;
 namespace Opper.Typed.Generator.Analyzers
 {
     /// <summary>
-    /// One <c>new VideoRequest(…)</c> or <c>new Sora2Request(…)</c>: the neutral facts the shared rules judge, plus where in
+    /// One <c>new VideoRequest(…)</c>, <c>new Sora2Request(…)</c> or <c>request with { … }</c>: the neutral facts the shared rules judge, plus where in
     /// source each fact was written, so a violation can be underlined. Locating is all the analyzer adds to a rule.
     /// </summary>
     internal sealed class RequestSite
     {
-        public RequestSite(IObjectCreationOperation creation, RequestFacts facts, Location modelLocation)
+        public RequestSite(IOperation creation, RequestFacts facts, Location modelLocation)
         {
             Creation = creation;
             Facts = facts;
             ModelLocation = modelLocation;
         }
 
-        public IObjectCreationOperation Creation { get; }
+        /// <summary>The <c>new …</c> or the <c>… with { … }</c> expression.</summary>
+        public IOperation Creation { get; }
 
         public RequestFacts Facts { get; }
 

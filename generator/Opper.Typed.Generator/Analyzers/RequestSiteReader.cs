@@ -14,6 +14,20 @@ namespace Opper.Typed.Generator.Analyzers
     /// </summary>
     internal static class RequestSiteReader
     {
+        /// <summary>A typed request's <c>with</c> expression: what its initializer sets is judged like a creation's.</summary>
+        public static RequestSite? Read(IWithOperation with, KnownSymbols symbols, IVideoModelCatalog catalog)
+        {
+            if (with.Type is not INamedTypeSymbol type || TypedModelId(type, symbols) is not { } modelId)
+            {
+                return null;
+            }
+
+            var model = catalog.TryGet(modelId, out var found) ? found : null;
+            var site = new RequestSite(with, new RequestFacts(modelId, model, typed: true, catalog), with.Syntax.GetLocation());
+            ReadInitializer(site, with.Initializer, symbols, new ValueResolver(with));
+            return site;
+        }
+
         public static RequestSite? Read(IObjectCreationOperation creation, KnownSymbols symbols, IVideoModelCatalog catalog)
         {
             if (creation.Type is not INamedTypeSymbol type)
@@ -30,8 +44,7 @@ namespace Opper.Typed.Generator.Analyzers
                 var model = modelId is not null && catalog.TryGet(modelId, out var found) ? found : null;
                 site = new RequestSite(creation, new RequestFacts(modelId, model, typed: false, catalog), argument?.Syntax.GetLocation() ?? creation.Syntax.GetLocation());
             }
-            else if (type.GetMembers("ModelId").OfType<IFieldSymbol>().FirstOrDefault() is { HasConstantValue: true, ConstantValue: string modelId }
-                     && type.AllInterfaces.Contains(symbols.VideoRequestInterface, SymbolEqualityComparer.Default))
+            else if (TypedModelId(type, symbols) is { } modelId)
             {
                 var model = catalog.TryGet(modelId, out var found) ? found : null;
                 site = new RequestSite(creation, new RequestFacts(modelId, model, typed: true, catalog), creation.Syntax.GetLocation());
@@ -41,9 +54,23 @@ namespace Opper.Typed.Generator.Analyzers
                 return null;
             }
 
-            foreach (var initializer in creation.Initializer?.Initializers ?? Enumerable.Empty<IOperation>())
+            ReadInitializer(site, creation.Initializer, symbols, resolver);
+            ReadStatements(site, resolver);
+            return site;
+        }
+
+        /// <summary>The model id of a generated typed request class (its <c>ModelId</c> constant), or null for any other type.</summary>
+        private static string? TypedModelId(INamedTypeSymbol type, KnownSymbols symbols) =>
+            type.GetMembers("ModelId").OfType<IFieldSymbol>().FirstOrDefault() is { HasConstantValue: true, ConstantValue: string modelId }
+            && type.AllInterfaces.Contains(symbols.VideoRequestInterface, SymbolEqualityComparer.Default)
+                ? modelId
+                : null;
+
+        private static void ReadInitializer(RequestSite site, IObjectOrCollectionInitializerOperation? initializer, KnownSymbols symbols, ValueResolver resolver)
+        {
+            foreach (var member in initializer?.Initializers ?? Enumerable.Empty<IOperation>())
             {
-                switch (initializer)
+                switch (member)
                 {
                     case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment:
                         ReadProperty(site, property.Property.Name, assignment.Value, symbols, resolver);
@@ -70,9 +97,6 @@ namespace Opper.Typed.Generator.Analyzers
                         break;
                 }
             }
-
-            ReadStatements(site, resolver);
-            return site;
         }
 
         /// <summary>The dictionary an untyped request's parameters go in, or a typed request's escape hatch.</summary>

@@ -43,13 +43,14 @@ namespace Opper.Typed.Generator.Analyzers
                     return;
                 }
 
-                start.RegisterOperationAction(c => AnalyzeCreation(c, symbols, catalog), OperationKind.ObjectCreation);
+                start.RegisterOperationAction(c => Report(c, RequestSiteReader.Read((IObjectCreationOperation)c.Operation, symbols, catalog)), OperationKind.ObjectCreation);
+                start.RegisterOperationAction(c => Report(c, RequestSiteReader.Read((IWithOperation)c.Operation, symbols, catalog)), OperationKind.With);
             });
         }
 
-        private static void AnalyzeCreation(OperationAnalysisContext context, KnownSymbols symbols, IVideoModelCatalog catalog)
+        private static void Report(OperationAnalysisContext context, RequestSite? site)
         {
-            if (RequestSiteReader.Read((IObjectCreationOperation)context.Operation, symbols, catalog) is not { } site)
+            if (site is null)
             {
                 return;
             }

@@ -48,7 +48,7 @@ namespace Opper.Typed.Generator.Emitter
                 w.Line($"[global::System.Obsolete({Literal($"{model.Id} was retired on {model.RetiredAt}{instead}.")})]");
             }
 
-            w.Open($"{visibility} sealed partial class {model.RequestTypeName} : global::Opper.Typed.IVideoRequest");
+            w.Open($"{visibility} sealed partial record class {model.RequestTypeName} : global::Opper.Typed.IVideoRequest");
             w.Doc($"The model id, {DocText.Code(model.Id)}.");
             w.Line($"public const string ModelId = {Literal(model.Id)};");
             w.Line();
@@ -90,6 +90,7 @@ namespace Opper.Typed.Generator.Emitter
                 : $"Parameters for {DocText.Code(model.Provider)}, forwarded verbatim: this SDK has no dialect for the provider, so keys and JSON types are not checked. Never null.");
             w.Line($"public {Parameters} AdditionalParameters {{ get; }} = new {Parameters}(global::System.StringComparer.Ordinal);");
 
+            RecordMembersEmitter.Emit(w, model);
             w.Line();
             EmitToWire(w, model);
             foreach (var parameter in model.Parameters.Where(p => p.EnumTypeName is not null))

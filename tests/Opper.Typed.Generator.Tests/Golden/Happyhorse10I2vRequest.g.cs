@@ -9,7 +9,7 @@ namespace Opper.Typed
     /// <para>Provider <c>alibaba</c>; capabilities: <c>image_to_video</c>. Longest clip: 10 s. Price: $0.08 per second.</para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0.0")]
-    internal sealed partial class Happyhorse10I2vRequest : global::Opper.Typed.IVideoRequest
+    internal sealed partial record class Happyhorse10I2vRequest : global::Opper.Typed.IVideoRequest
     {
         /// <summary>The model id, <c>alibaba:eu/happyhorse-1.0-i2v</c>.</summary>
         public const string ModelId = "alibaba:eu/happyhorse-1.0-i2v";
@@ -53,6 +53,62 @@ namespace Opper.Typed
 
         /// <summary>Parameters the snapshot does not know yet, sent verbatim after the typed properties: a key the snapshot lacks is sent unchecked (OPPER013); a key with a typed property draws OPPER012, and its value is still checked. Never null.</summary>
         public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.Nodes.JsonNode?> AdditionalParameters { get; } = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.Nodes.JsonNode?>(global::System.StringComparer.Ordinal);
+
+        /// <summary>Copies a request for a <c>with</c> expression: the additional parameters are copied, never shared.</summary>
+        private Happyhorse10I2vRequest(Happyhorse10I2vRequest original)
+        {
+            Prompt = original.Prompt;
+            Image = original.Image;
+            Resolution = original.Resolution;
+            Duration = original.Duration;
+            Store = original.Store;
+            AdditionalParameters = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.Nodes.JsonNode?>(original.AdditionalParameters.Count, global::System.StringComparer.Ordinal);
+            foreach (var pair in original.AdditionalParameters)
+            {
+                AdditionalParameters[pair.Key] = pair.Value?.DeepClone();
+            }
+        }
+
+        /// <summary>Whether every property and every additional parameter (by JSON content) is equal.</summary>
+        /// <param name="other">The other request.</param>
+        /// <returns>True when equal.</returns>
+        public bool Equals(Happyhorse10I2vRequest? other)
+        {
+            if (other is null || other.AdditionalParameters.Count != AdditionalParameters.Count)
+            {
+                return false;
+            }
+
+            foreach (var pair in AdditionalParameters)
+            {
+                if (!other.AdditionalParameters.TryGetValue(pair.Key, out var value) || !global::System.Text.Json.Nodes.JsonNode.DeepEquals(pair.Value, value))
+                {
+                    return false;
+                }
+            }
+
+            return global::System.Collections.Generic.EqualityComparer<object?>.Default.Equals(Prompt, other.Prompt)
+                && global::System.Collections.Generic.EqualityComparer<object?>.Default.Equals(Image, other.Image)
+                && global::System.Collections.Generic.EqualityComparer<object?>.Default.Equals(Resolution, other.Resolution)
+                && global::System.Collections.Generic.EqualityComparer<object?>.Default.Equals(Duration, other.Duration)
+                && global::System.Collections.Generic.EqualityComparer<object?>.Default.Equals(Store, other.Store);
+        }
+
+        /// <inheritdoc />
+        public override int GetHashCode()
+        {
+            var hash = new global::System.HashCode();
+            hash.Add(Prompt);
+            hash.Add(Image);
+            hash.Add(Resolution);
+            hash.Add(Duration);
+            hash.Add(Store);
+            hash.Add(AdditionalParameters.Count);
+            return hash.ToHashCode();
+        }
+
+        /// <inheritdoc />
+        public override string ToString() => "Happyhorse10I2vRequest alibaba:eu/happyhorse-1.0-i2v";
 
         /// <inheritdoc />
         public global::Opper.Typed.VideoWireRequest ToWireRequest()

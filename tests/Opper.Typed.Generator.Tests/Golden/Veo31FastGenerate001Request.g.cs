@@ -9,7 +9,7 @@ namespace Opper.Typed
     /// <para>Provider <c>vertexai</c>; capabilities: <c>video_generation</c>, <c>image_to_video</c>. Longest clip: 8 s. Price: $0.15 per second.</para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0.0")]
-    internal sealed partial class Veo31FastGenerate001Request : global::Opper.Typed.IVideoRequest
+    internal sealed partial record class Veo31FastGenerate001Request : global::Opper.Typed.IVideoRequest
     {
         /// <summary>The model id, <c>vertexai/veo-3.1-fast-generate-001</c>.</summary>
         public const string ModelId = "vertexai/veo-3.1-fast-generate-001";
@@ -71,6 +71,80 @@ namespace Opper.Typed
 
         /// <summary>Parameters the snapshot does not know yet, sent verbatim after the typed properties: a key the snapshot lacks is sent unchecked (OPPER013); a key with a typed property draws OPPER012, and its value is still checked. Never null.</summary>
         public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.Nodes.JsonNode?> AdditionalParameters { get; } = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.Nodes.JsonNode?>(global::System.StringComparer.Ordinal);
+
+        /// <summary>Copies a request for a <c>with</c> expression: the additional parameters are copied, never shared.</summary>
+        private Veo31FastGenerate001Request(Veo31FastGenerate001Request original)
+        {
+            Prompt = original.Prompt;
+            Image = original.Image;
+            DurationSeconds = original.DurationSeconds;
+            Resolution = original.Resolution;
+            AspectRatio = original.AspectRatio;
+            GenerateAudio = original.GenerateAudio;
+            NegativePrompt = original.NegativePrompt;
+            Seed = original.Seed;
+            PersonGeneration = original.PersonGeneration;
+            SampleCount = original.SampleCount;
+            Store = original.Store;
+            AdditionalParameters = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.Nodes.JsonNode?>(original.AdditionalParameters.Count, global::System.StringComparer.Ordinal);
+            foreach (var pair in original.AdditionalParameters)
+            {
+                AdditionalParameters[pair.Key] = pair.Value?.DeepClone();
+            }
+        }
+
+        /// <summary>Whether every property and every additional parameter (by JSON content) is equal.</summary>
+        /// <param name="other">The other request.</param>
+        /// <returns>True when equal.</returns>
+        public bool Equals(Veo31FastGenerate001Request? other)
+        {
+            if (other is null || other.AdditionalParameters.Count != AdditionalParameters.Count)
+            {
+                return false;
+            }
+
+            foreach (var pair in AdditionalParameters)
+            {
+                if (!other.AdditionalParameters.TryGetValue(pair.Key, out var value) || !global::System.Text.Json.Nodes.JsonNode.DeepEquals(pair.Value, value))
+                {
+                    return false;
+                }
+            }
+
+            return global::System.Collections.Generic.EqualityComparer<object?>.Default.Equals(Prompt, other.Prompt)
+                && global::System.Collections.Generic.EqualityComparer<object?>.Default.Equals(Image, other.Image)
+                && global::System.Collections.Generic.EqualityComparer<object?>.Default.Equals(DurationSeconds, other.DurationSeconds)
+                && global::System.Collections.Generic.EqualityComparer<object?>.Default.Equals(Resolution, other.Resolution)
+                && global::System.Collections.Generic.EqualityComparer<object?>.Default.Equals(AspectRatio, other.AspectRatio)
+                && global::System.Collections.Generic.EqualityComparer<object?>.Default.Equals(GenerateAudio, other.GenerateAudio)
+                && global::System.Collections.Generic.EqualityComparer<object?>.Default.Equals(NegativePrompt, other.NegativePrompt)
+                && global::System.Collections.Generic.EqualityComparer<object?>.Default.Equals(Seed, other.Seed)
+                && global::System.Collections.Generic.EqualityComparer<object?>.Default.Equals(PersonGeneration, other.PersonGeneration)
+                && global::System.Collections.Generic.EqualityComparer<object?>.Default.Equals(SampleCount, other.SampleCount)
+                && global::System.Collections.Generic.EqualityComparer<object?>.Default.Equals(Store, other.Store);
+        }
+
+        /// <inheritdoc />
+        public override int GetHashCode()
+        {
+            var hash = new global::System.HashCode();
+            hash.Add(Prompt);
+            hash.Add(Image);
+            hash.Add(DurationSeconds);
+            hash.Add(Resolution);
+            hash.Add(AspectRatio);
+            hash.Add(GenerateAudio);
+            hash.Add(NegativePrompt);
+            hash.Add(Seed);
+            hash.Add(PersonGeneration);
+            hash.Add(SampleCount);
+            hash.Add(Store);
+            hash.Add(AdditionalParameters.Count);
+            return hash.ToHashCode();
+        }
+
+        /// <inheritdoc />
+        public override string ToString() => "Veo31FastGenerate001Request vertexai/veo-3.1-fast-generate-001";
 
         /// <inheritdoc />
         public global::Opper.Typed.VideoWireRequest ToWireRequest()

@@ -9,7 +9,7 @@ namespace Opper.Typed
     /// <para>Provider <c>pruna</c>; capabilities: <c>image_to_video</c>. Longest clip: 5 s. Price: $0.1 per generation.</para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0.0")]
-    internal sealed partial class WanI2vRequest : global::Opper.Typed.IVideoRequest
+    internal sealed partial record class WanI2vRequest : global::Opper.Typed.IVideoRequest
     {
         /// <summary>The model id, <c>pruna/wan-i2v</c>.</summary>
         public const string ModelId = "pruna/wan-i2v";
@@ -59,6 +59,68 @@ namespace Opper.Typed
 
         /// <summary>Parameters the snapshot does not know yet, sent verbatim after the typed properties: a key the snapshot lacks is sent unchecked (OPPER013); a key with a typed property draws OPPER012, and its value is still checked. Never null.</summary>
         public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.Nodes.JsonNode?> AdditionalParameters { get; } = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.Nodes.JsonNode?>(global::System.StringComparer.Ordinal);
+
+        /// <summary>Copies a request for a <c>with</c> expression: the additional parameters are copied, never shared.</summary>
+        private WanI2vRequest(WanI2vRequest original)
+        {
+            Prompt = original.Prompt;
+            Image = original.Image;
+            Resolution = original.Resolution;
+            AspectRatio = original.AspectRatio;
+            Seed = original.Seed;
+            NumFrames = original.NumFrames;
+            Store = original.Store;
+            AdditionalParameters = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.Nodes.JsonNode?>(original.AdditionalParameters.Count, global::System.StringComparer.Ordinal);
+            foreach (var pair in original.AdditionalParameters)
+            {
+                AdditionalParameters[pair.Key] = pair.Value?.DeepClone();
+            }
+        }
+
+        /// <summary>Whether every property and every additional parameter (by JSON content) is equal.</summary>
+        /// <param name="other">The other request.</param>
+        /// <returns>True when equal.</returns>
+        public bool Equals(WanI2vRequest? other)
+        {
+            if (other is null || other.AdditionalParameters.Count != AdditionalParameters.Count)
+            {
+                return false;
+            }
+
+            foreach (var pair in AdditionalParameters)
+            {
+                if (!other.AdditionalParameters.TryGetValue(pair.Key, out var value) || !global::System.Text.Json.Nodes.JsonNode.DeepEquals(pair.Value, value))
+                {
+                    return false;
+                }
+            }
+
+            return global::System.Collections.Generic.EqualityComparer<object?>.Default.Equals(Prompt, other.Prompt)
+                && global::System.Collections.Generic.EqualityComparer<object?>.Default.Equals(Image, other.Image)
+                && global::System.Collections.Generic.EqualityComparer<object?>.Default.Equals(Resolution, other.Resolution)
+                && global::System.Collections.Generic.EqualityComparer<object?>.Default.Equals(AspectRatio, other.AspectRatio)
+                && global::System.Collections.Generic.EqualityComparer<object?>.Default.Equals(Seed, other.Seed)
+                && global::System.Collections.Generic.EqualityComparer<object?>.Default.Equals(NumFrames, other.NumFrames)
+                && global::System.Collections.Generic.EqualityComparer<object?>.Default.Equals(Store, other.Store);
+        }
+
+        /// <inheritdoc />
+        public override int GetHashCode()
+        {
+            var hash = new global::System.HashCode();
+            hash.Add(Prompt);
+            hash.Add(Image);
+            hash.Add(Resolution);
+            hash.Add(AspectRatio);
+            hash.Add(Seed);
+            hash.Add(NumFrames);
+            hash.Add(Store);
+            hash.Add(AdditionalParameters.Count);
+            return hash.ToHashCode();
+        }
+
+        /// <inheritdoc />
+        public override string ToString() => "WanI2vRequest pruna/wan-i2v";
 
         /// <inheritdoc />
         public global::Opper.Typed.VideoWireRequest ToWireRequest()

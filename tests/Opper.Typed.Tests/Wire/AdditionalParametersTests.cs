@@ -48,6 +48,21 @@ public sealed class AdditionalParametersTests
         Assert.Contains("new_knob", JsonNode.Parse(Assert.Single(fx.Requests(EmulatorHost.Api, "POST")).Body)!["parameters"]!.ToJsonString());
     }
 
+    [Fact]
+    public void A_with_copy_owns_its_additional_parameters_and_equality_compares_their_json()
+    {
+        var original = new Sora2Request("a cat") { Seconds = Sora2Seconds.Seconds4, AdditionalParameters = { ["new_knob"] = 1 } };
+
+        var copy = original with { Size = Sora2Size.Size1280x720 };
+        copy.AdditionalParameters["new_knob"] = 2;
+
+        Assert.Equal("1", original.AdditionalParameters["new_knob"]!.ToJsonString());
+        Assert.Equal(Sora2Size.Size1280x720, copy.Size);
+        Assert.Equal(original, original with { });
+        Assert.NotEqual(original, copy with { Size = null });
+        Assert.Equal("Sora2Request openai/sora-2", original.ToString());
+    }
+
     /// <summary>The checked-in snapshot read with a parameters file in which Sora also takes <paramref name="key"/>.</summary>
     private static VideoModelCatalog NewerSora(string key)
     {

@@ -1,0 +1,90 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Opper.Typed.Generator.Emitter
+{
+    /// <summary>
+    /// The members that make a request class a well-behaved record: <c>with</c> copies the additional parameters instead
+    /// of sharing them, equality compares them by content, and <c>ToString</c> stays short (an image data-URI can be
+    /// megabytes).
+    /// </summary>
+    internal static class RecordMembersEmitter
+    {
+        private const string JsonNode = "global::System.Text.Json.Nodes.JsonNode";
+
+        public static void Emit(CodeWriter w, VideoModelSpec model)
+        {
+            var properties = PropertiesOf(model);
+            var name = model.RequestTypeName;
+
+            w.Line();
+            w.Doc("Copies a request for a <c>with</c> expression: the additional parameters are copied, never shared.");
+            w.Open($"private {name}({name} original)");
+            foreach (var property in properties)
+            {
+                w.Line($"{property} = original.{property};");
+            }
+
+            // A copy constructor runs no field initializers: the dictionary is made here.
+            w.Line($"AdditionalParameters = new global::System.Collections.Generic.Dictionary<string, {JsonNode}?>(original.AdditionalParameters.Count, global::System.StringComparer.Ordinal);");
+            w.Open("foreach (var pair in original.AdditionalParameters)");
+            w.Line("AdditionalParameters[pair.Key] = pair.Value?.DeepClone();");
+            w.Close();
+            w.Close();
+
+            w.Line();
+            w.Doc("Whether every property and every additional parameter (by JSON content) is equal.");
+            w.Line("/// <param name=\"other\">The other request.</param>");
+            w.Line("/// <returns>True when equal.</returns>");
+            w.Open($"public bool Equals({name}? other)");
+            w.Open("if (other is null || other.AdditionalParameters.Count != AdditionalParameters.Count)");
+            w.Line("return false;");
+            w.Close();
+            w.Line();
+            w.Open("foreach (var pair in AdditionalParameters)");
+            w.Open($"if (!other.AdditionalParameters.TryGetValue(pair.Key, out var value) || !{JsonNode}.DeepEquals(pair.Value, value))");
+            w.Line("return false;");
+            w.Close();
+            w.Close();
+            w.Line();
+            w.Line("return " + string.Join("\n                && ", properties.Select(p => $"global::System.Collections.Generic.EqualityComparer<object?>.Default.Equals({p}, other.{p})")) + ";");
+            w.Close();
+
+            w.Line();
+            w.Line("/// <inheritdoc />");
+            w.Open("public override int GetHashCode()");
+            w.Line("var hash = new global::System.HashCode();");
+            foreach (var property in properties)
+            {
+                w.Line($"hash.Add({property});");
+            }
+
+            w.Line("hash.Add(AdditionalParameters.Count);");
+            w.Line("return hash.ToHashCode();");
+            w.Close();
+
+            w.Line();
+            w.Line("/// <inheritdoc />");
+            w.Line($"public override string ToString() => {RequestEmitter.Literal(name + " " + model.Id)};");
+        }
+
+        /// <summary>Every value-carrying property of the class except the additional parameters, in declaration order.</summary>
+        private static List<string> PropertiesOf(VideoModelSpec model)
+        {
+            var properties = new List<string> { "Prompt" };
+            if (model.TakesImage)
+            {
+                properties.Add("Image");
+            }
+
+            if (model.TakesVideo)
+            {
+                properties.Add("Video");
+            }
+
+            properties.AddRange(model.Parameters.Select(p => p.PropertyName));
+            properties.Add("Store");
+            return properties;
+        }
+    }
+}
