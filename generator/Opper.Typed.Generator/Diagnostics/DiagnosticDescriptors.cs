@@ -39,6 +39,12 @@ namespace Opper.Typed.Generator.Diagnostics
         public static readonly DiagnosticDescriptor CatalogShapeInvalid = Create(
             SnapshotProblemKind.CatalogShapeInvalidId, DiagnosticSeverity.Error, SnapshotProblemKind.CatalogShapeInvalidTitle, SnapshotProblemKind.CatalogShapeInvalidMessage);
 
+        public static readonly DiagnosticDescriptor NameTaken = Create(
+            SnapshotProblemKind.NameTakenId, DiagnosticSeverity.Info, SnapshotProblemKind.NameTakenTitle, SnapshotProblemKind.NameTakenMessage);
+
+        public static readonly DiagnosticDescriptor DuplicateEntry = Create(
+            SnapshotProblemKind.DuplicateEntryId, DiagnosticSeverity.Warning, SnapshotProblemKind.DuplicateEntryTitle, SnapshotProblemKind.DuplicateEntryMessage);
+
         private static readonly Dictionary<string, DiagnosticDescriptor> All = new Dictionary<string, DiagnosticDescriptor>
         {
             [CatalogNotJson.Id] = CatalogNotJson,
@@ -51,6 +57,8 @@ namespace Opper.Typed.Generator.Diagnostics
             [TwoSnapshots.Id] = TwoSnapshots,
             [ParametersInvalid.Id] = ParametersInvalid,
             [CatalogShapeInvalid.Id] = CatalogShapeInvalid,
+            [NameTaken.Id] = NameTaken,
+            [DuplicateEntry.Id] = DuplicateEntry,
         };
 
         public static DiagnosticDescriptor ById(string id) => All[id];

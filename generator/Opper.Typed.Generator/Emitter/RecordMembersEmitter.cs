@@ -27,8 +27,8 @@ namespace Opper.Typed.Generator.Emitter
 
             // A copy constructor runs no field initializers: the dictionary is made here.
             w.Line($"AdditionalParameters = new global::System.Collections.Generic.Dictionary<string, {JsonNode}?>(original.AdditionalParameters.Count, global::System.StringComparer.Ordinal);");
-            w.Open("foreach (var pair in original.AdditionalParameters)");
-            w.Line("AdditionalParameters[pair.Key] = pair.Value?.DeepClone();");
+            w.Open("foreach (var __pair in original.AdditionalParameters)");
+            w.Line("AdditionalParameters[__pair.Key] = __pair.Value?.DeepClone();");
             w.Close();
             w.Close();
 
@@ -41,8 +41,8 @@ namespace Opper.Typed.Generator.Emitter
             w.Line("return false;");
             w.Close();
             w.Line();
-            w.Open("foreach (var pair in AdditionalParameters)");
-            w.Open($"if (!other.AdditionalParameters.TryGetValue(pair.Key, out var value) || !{JsonNode}.DeepEquals(pair.Value, value))");
+            w.Open("foreach (var __pair in AdditionalParameters)");
+            w.Open($"if (!other.AdditionalParameters.TryGetValue(__pair.Key, out var __value) || !{JsonNode}.DeepEquals(__pair.Value, __value))");
             w.Line("return false;");
             w.Close();
             w.Close();
@@ -53,14 +53,14 @@ namespace Opper.Typed.Generator.Emitter
             w.Line();
             w.Line("/// <inheritdoc />");
             w.Open("public override int GetHashCode()");
-            w.Line("var hash = new global::System.HashCode();");
+            w.Line("var __hash = new global::System.HashCode();");
             foreach (var property in properties)
             {
-                w.Line($"hash.Add({property});");
+                w.Line($"__hash.Add({property});");
             }
 
-            w.Line("hash.Add(AdditionalParameters.Count);");
-            w.Line("return hash.ToHashCode();");
+            w.Line("__hash.Add(AdditionalParameters.Count);");
+            w.Line("return __hash.ToHashCode();");
             w.Close();
 
             w.Line();

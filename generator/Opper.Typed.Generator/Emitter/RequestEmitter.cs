@@ -67,7 +67,7 @@ namespace Opper.Typed.Generator.Emitter
             w.Line("public string Model => ModelId;");
             w.Line();
             w.Line("/// <inheritdoc />");
-            w.Line($"global::Opper.Typed.VideoModelSpec global::Opper.Typed.IVideoRequest.ModelSpec => OpperVideoModels.{RegistryEmitter.PropertyName(model)};");
+            w.Line($"global::Opper.Typed.VideoModelSpec global::Opper.Typed.IVideoRequest.ModelSpec => global::Opper.Typed.OpperVideoModels.{RegistryEmitter.PropertyName(model)};");
             w.Line();
             w.Line("/// <inheritdoc />");
             w.Line("global::System.Collections.Generic.IEnumerable<string> global::Opper.Typed.IVideoRequest.AdditionalParameterKeys => AdditionalParameters.Keys;");
@@ -96,10 +96,11 @@ namespace Opper.Typed.Generator.Emitter
             foreach (var parameter in model.Parameters.Where(p => p.EnumTypeName is not null))
             {
                 w.Line();
-                w.Open($"private static {WireClrType(parameter)} ToWire({parameter.EnumTypeName} value) => value switch");
+                // Generated types are named with global:: inside the class: a property may share an enum's name.
+                w.Open($"private static {WireClrType(parameter)} ToWire(global::Opper.Typed.{parameter.EnumTypeName} value) => value switch");
                 foreach (var value in parameter.AllowedValues)
                 {
-                    w.Line($"{parameter.EnumTypeName}.{value.MemberName} => {WireLiteral(value)},");
+                    w.Line($"global::Opper.Typed.{parameter.EnumTypeName}.{value.MemberName} => {WireLiteral(value)},");
                 }
 
                 w.Line($"_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"Not a value of {parameter.EnumTypeName}.\"),");
@@ -137,19 +138,20 @@ namespace Opper.Typed.Generator.Emitter
         {
             w.Line("/// <inheritdoc />");
             w.Open("public global::Opper.Typed.VideoWireRequest ToWireRequest()");
-            w.Line($"var parameters = new {Parameters}(global::System.StringComparer.Ordinal);");
+            // Locals start with "__", which no generated member name can (names keep only letters and digits).
+            w.Line($"var __parameters = new {Parameters}(global::System.StringComparer.Ordinal);");
             foreach (var parameter in model.Parameters)
             {
-                var local = "@" + char.ToLowerInvariant(parameter.PropertyName[0]) + parameter.PropertyName.Substring(1);
+                var local = "__" + parameter.PropertyName;
                 var value = parameter.EnumTypeName is null ? local : $"ToWire({local})";
                 w.Open($"if ({parameter.PropertyName} is {{ }} {local})");
-                w.Line($"parameters[{Literal(parameter.Name)}] = {JsonValue}.Create({value});");
+                w.Line($"__parameters[{Literal(parameter.Name)}] = {JsonValue}.Create({value});");
                 w.Close();
                 w.Line();
             }
 
-            w.Open("foreach (var pair in AdditionalParameters)");
-            w.Line("parameters[pair.Key] = pair.Value?.DeepClone();");
+            w.Open("foreach (var __pair in AdditionalParameters)");
+            w.Line("__parameters[__pair.Key] = __pair.Value?.DeepClone();");
             w.Close();
             w.Line();
 
@@ -164,7 +166,7 @@ namespace Opper.Typed.Generator.Emitter
                 w.Line("Video = Video?.Value,");
             }
 
-            w.Line("Parameters = parameters,");
+            w.Line("Parameters = __parameters,");
             w.Line("Store = Store,");
             w.Close(";");
             w.Close();
@@ -193,7 +195,7 @@ namespace Opper.Typed.Generator.Emitter
         {
             if (parameter.EnumTypeName is not null)
             {
-                return parameter.EnumTypeName;
+                return "global::Opper.Typed." + parameter.EnumTypeName;
             }
 
             switch (parameter.Type)

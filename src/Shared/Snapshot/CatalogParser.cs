@@ -78,7 +78,11 @@ namespace Opper.Typed.Core.Snapshot
 
             foreach (var capability in item["capabilities"]!.Items.Select(c => c.AsString()).Where(c => c is not null))
             {
-                if (VideoCapabilities.IsKnown(capability!))
+                if (entry.Capabilities.Contains(capability!))
+                {
+                    problems.Add(SnapshotProblem.Create(SnapshotProblemKind.DuplicateEntry, span, $"Capability '{capability}'", $"model '{id}'"));
+                }
+                else if (VideoCapabilities.IsKnown(capability!))
                 {
                     entry.Capabilities.Add(capability!);
                 }

@@ -22,7 +22,7 @@ namespace Opper.Typed.Core.Snapshot
 
             try
             {
-                return Read(root);
+                return new DialectReader(lines, problems).Read(root);
             }
             catch (DialectException exception)
             {
@@ -31,12 +31,46 @@ namespace Opper.Typed.Core.Snapshot
             }
         }
 
-        private static DialectSet Read(JsonValue root)
+        /// <summary>One read of the file: errors throw (the file is unusable), duplicates are reported and the first kept.</summary>
+        private sealed class DialectReader
+        {
+            private readonly LineMap _lines;
+            private readonly List<SnapshotProblem> _problems;
+
+            public DialectReader(LineMap lines, List<SnapshotProblem> problems)
+            {
+                _lines = lines;
+                _problems = problems;
+            }
+
+            public DialectSet Read(JsonValue root) => DialectParser.Read(root, this);
+
+            /// <summary>Adds the key to <paramref name="seen"/> when it is new; else reports the duplicate. True for the first.</summary>
+            public bool IsFirst<T>(ICollection<T> seen, T key, string what, string where, JsonValue at)
+            {
+                if (!seen.Contains(key))
+                {
+                    seen.Add(key);
+                    return true;
+                }
+
+                _problems.Add(SnapshotProblem.Create(SnapshotProblemKind.DuplicateEntry, _lines.Span(at.Start, at.End), what, where));
+                return false;
+            }
+        }
+
+        private static DialectSet Read(JsonValue root, DialectReader reader)
         {
             var set = new DialectSet();
             var providers = Require(root, "providers", JsonKind.Object);
+            var providerNames = new HashSet<string>();
             foreach (var provider in providers.Members)
             {
+                if (!reader.IsFirst(providerNames, provider.Key, $"Provider '{provider.Key}'", "\"providers\"", provider.Value))
+                {
+                    continue;
+                }
+
                 var dialect = new Dialect();
                 var media = Require(provider.Value, "media", JsonKind.Object);
                 foreach (var kind in Require(media, "kinds", JsonKind.Array).Items)
@@ -47,12 +81,12 @@ namespace Opper.Typed.Core.Snapshot
                         throw new DialectException($"media kind must be one of url, data_uri, gcs in provider '{provider.Key}'", kind);
                     }
 
-                    dialect.Media.Add(parsed.Value);
+                    reader.IsFirst(dialect.Media, parsed.Value, $"Media kind '{kind.Text}'", $"provider '{provider.Key}'", kind);
                 }
 
                 dialect.PublicUrlsOnly = media["public_url_only"]?.Kind == JsonKind.True;
                 dialect.ImageSizeParameter = media["image_size_parameter"]?.AsString();
-                dialect.Parameters.AddRange(ReadParameters(Require(provider.Value, "parameters", JsonKind.Array), $"provider '{provider.Key}'"));
+                dialect.Parameters.AddRange(ReadParameters(Require(provider.Value, "parameters", JsonKind.Array), $"provider '{provider.Key}'", reader));
                 set.Providers[provider.Key] = dialect;
             }
 
@@ -60,22 +94,32 @@ namespace Opper.Typed.Core.Snapshot
             if (models is not null)
             {
                 Expect(models, JsonKind.Object, "\"models\"");
+                var modelNames = new HashSet<string>();
                 foreach (var model in models.Members)
                 {
-                    set.ModelOverrides[model.Key] = ReadParameters(Require(model.Value, "parameters", JsonKind.Array), $"model '{model.Key}'");
+                    if (reader.IsFirst(modelNames, model.Key, $"Model '{model.Key}'", "\"models\"", model.Value))
+                    {
+                        set.ModelOverrides[model.Key] = ReadParameters(Require(model.Value, "parameters", JsonKind.Array), $"model '{model.Key}'", reader);
+                    }
                 }
             }
 
             return set;
         }
 
-        private static List<DialectParameter> ReadParameters(JsonValue array, string owner)
+        private static List<DialectParameter> ReadParameters(JsonValue array, string owner, DialectReader reader)
         {
             var parameters = new List<DialectParameter>();
+            var names = new HashSet<string>();
             foreach (var item in array.Items)
             {
                 Expect(item, JsonKind.Object, $"a parameter of {owner}");
                 var name = Require(item, "name", JsonKind.String).Text!;
+                if (!reader.IsFirst(names, name, $"Parameter '{name}'", owner, item))
+                {
+                    continue;
+                }
+
                 var where = $"parameter '{name}' of {owner}";
                 var parameter = new DialectParameter
                 {

@@ -12,7 +12,10 @@ namespace Opper.Typed.Core.Snapshot
 
         public static List<VideoModelSpec> Build(List<CatalogEntry> entries, DialectSet dialects, List<SnapshotProblem> problems)
         {
-            var classNames = AssignClassNames(entries, problems);
+            // One namespace for classes and enums, never the runtime's own type names; hint names compare without case.
+            // A class may not be named like a member every request class has (CS0542), so those are taken too.
+            var types = new NameScope(ReservedNames.Types.Concat(ReservedNames.RequestMembers));
+            var classNames = AssignClassNames(entries, types, problems);
             var specs = new List<VideoModelSpec>(entries.Count);
             foreach (var entry in entries)
             {
@@ -24,10 +27,12 @@ namespace Opper.Typed.Core.Snapshot
                 }
 
                 var typeName = className.Substring(0, className.Length - "Request".Length);
+                var members = new NameScope(ReservedNames.RequestMembers);
+                members.Reserve(className);
                 var parameters = dialect is null
                     ? new List<VideoParameterSpec>()
                     : Merge(dialect.Parameters, dialects.ModelOverrides.TryGetValue(entry.Id, out var overrides) ? overrides : null)
-                        .Select(p => BuildParameter(p, entry, typeName, problems))
+                        .Select(p => BuildParameter(p, entry, typeName, new Scopes(types, members), problems))
                         .Where(p => p is not null)
                         .Select(p => p!)
                         .ToList();
@@ -63,7 +68,21 @@ namespace Opper.Typed.Core.Snapshot
             return specs;
         }
 
-        private static Dictionary<string, string> AssignClassNames(List<CatalogEntry> entries, List<SnapshotProblem> problems)
+        /// <summary>The two scopes a parameter's names are claimed in: the namespace (its enum) and its class (its property).</summary>
+        private readonly struct Scopes
+        {
+            public Scopes(NameScope types, NameScope members)
+            {
+                Types = types;
+                Members = members;
+            }
+
+            public NameScope Types { get; }
+
+            public NameScope Members { get; }
+        }
+
+        private static Dictionary<string, string> AssignClassNames(List<CatalogEntry> entries, NameScope types, List<SnapshotProblem> problems)
         {
             var names = new Dictionary<string, string>();
             foreach (var group in entries.GroupBy(e => ClassNames.ClassName(e.Id, withProvider: false)))
@@ -88,6 +107,25 @@ namespace Opper.Typed.Core.Snapshot
                     string.Join(", ", members.Select(m => names[m.Id]))));
             }
 
+            // Still taken (case-only differences, a runtime type, a registry member, or two provider parts alike): number it.
+            var registry = new NameScope(ReservedNames.RegistryMembers);
+            foreach (var entry in entries)
+            {
+                var wanted = names[entry.Id];
+                var unique = types.Claim(wanted, "Request");
+                while (registry.IsTaken(unique.Substring(0, unique.Length - "Request".Length)))
+                {
+                    unique = types.Claim(unique, "Request");
+                }
+
+                registry.Reserve(unique.Substring(0, unique.Length - "Request".Length));
+                names[entry.Id] = unique;
+                if (unique != wanted)
+                {
+                    problems.Add(SnapshotProblem.Create(SnapshotProblemKind.NameTaken, entry.Span, "class name", wanted, entry.Id, "namespace Opper.Typed", unique));
+                }
+            }
+
             return names;
         }
 
@@ -103,9 +141,9 @@ namespace Opper.Typed.Core.Snapshot
                 .Concat(overrides.Where(o => common.All(p => p.Name != o.Name)));
         }
 
-        private static VideoParameterSpec? BuildParameter(DialectParameter parameter, CatalogEntry entry, string typeName, List<SnapshotProblem> problems)
+        private static VideoParameterSpec? BuildParameter(DialectParameter parameter, CatalogEntry entry, string typeName, Scopes scopes, List<SnapshotProblem> problems)
         {
-            var propertyName = ClassNames.PropertyName(parameter.Name);
+            var propertyName = Claim(scopes.Members, ClassNames.PropertyName(parameter.Name), "property", entry, $"class {typeName}Request", problems);
             var minimum = parameter.Minimum;
             var maximum = parameter.Maximum;
             List<JsonValue>? explicitValues = parameter.Values;
@@ -138,13 +176,14 @@ namespace Opper.Typed.Core.Snapshot
                 return null;
             }
 
-            var enumName = values is null ? null : typeName + propertyName;
+            var enumName = values is null ? null : Claim(scopes.Types, typeName + propertyName, "enum name", entry, "namespace Opper.Typed", problems);
             var allowed = new List<VideoParameterValue>();
             foreach (var (value, isString) in values ?? Enumerable.Empty<(string, bool)>())
             {
                 var memberName = ClassNames.EnumMemberName(value, propertyName);
                 var number = isString ? null : JsonValueNumber(value);
-                if (memberName is null || allowed.Any(m => m.MemberName == memberName) || (!isString && number is null))
+                var fitsType = isString || (number is { } n && (parameter.Type != VideoParameterType.Integer || (n == System.Math.Floor(n) && System.Math.Abs(n) < 9e15)));
+                if (memberName is null || memberName == enumName || allowed.Any(m => m.MemberName == memberName) || !fitsType)
                 {
                     var shown = isString ? Rules.JsonLiteral.Quote(value) : value;
                     problems.Add(SnapshotProblem.Create(SnapshotProblemKind.ValueNotIdentifier, entry.Span, shown, parameter.Name, entry.Id, enumName!));
@@ -165,6 +204,18 @@ namespace Opper.Typed.Core.Snapshot
                 Maximum = maximum,
                 Description = parameter.Description,
             };
+        }
+
+        /// <summary>The name, or a free one in the scope with a problem saying why it changed.</summary>
+        private static string Claim(NameScope scope, string wanted, string what, CatalogEntry entry, string where, List<SnapshotProblem> problems)
+        {
+            var unique = scope.Claim(wanted);
+            if (unique != wanted)
+            {
+                problems.Add(SnapshotProblem.Create(SnapshotProblemKind.NameTaken, entry.Span, what, wanted, entry.Id, where, unique));
+            }
+
+            return unique;
         }
 
         private static double? JsonValueNumber(string text) =>

@@ -49,6 +49,14 @@ namespace Opper.Typed.Core.Snapshot
         public const string CatalogShapeInvalidTitle = "Catalog snapshot has the wrong shape";
         public const string CatalogShapeInvalidMessage = "The catalog snapshot '{0}' does not have the shape of GET /v3/videos/models: {1}";
 
+        public const string NameTakenId = "OPPER111";
+        public const string NameTakenTitle = "Generated name changed to stay unique";
+        public const string NameTakenMessage = "The {0} '{1}' of model '{2}' is already taken in {3}; it is generated as '{4}'";
+
+        public const string DuplicateEntryId = "OPPER112";
+        public const string DuplicateEntryTitle = "Duplicate entry in a snapshot list";
+        public const string DuplicateEntryMessage = "{0} appears more than once in {1}; the first is used";
+
         public static readonly SnapshotProblemKind CatalogNotJson = new SnapshotProblemKind(CatalogNotJsonId, true, CatalogNotJsonMessage);
         public static readonly SnapshotProblemKind ModelMissingField = new SnapshotProblemKind(ModelMissingFieldId, false, ModelMissingFieldMessage);
         public static readonly SnapshotProblemKind DuplicateModelId = new SnapshotProblemKind(DuplicateModelIdId, false, DuplicateModelIdMessage);
@@ -59,6 +67,8 @@ namespace Opper.Typed.Core.Snapshot
         public static readonly SnapshotProblemKind TwoSnapshots = new SnapshotProblemKind(TwoSnapshotsId, true, TwoSnapshotsMessage);
         public static readonly SnapshotProblemKind ParametersInvalid = new SnapshotProblemKind(ParametersInvalidId, true, ParametersInvalidMessage);
         public static readonly SnapshotProblemKind CatalogShapeInvalid = new SnapshotProblemKind(CatalogShapeInvalidId, true, CatalogShapeInvalidMessage);
+        public static readonly SnapshotProblemKind NameTaken = new SnapshotProblemKind(NameTakenId, false, NameTakenMessage);
+        public static readonly SnapshotProblemKind DuplicateEntry = new SnapshotProblemKind(DuplicateEntryId, false, DuplicateEntryMessage);
 
         private static readonly Dictionary<string, SnapshotProblemKind> All = new Dictionary<string, SnapshotProblemKind>
         {
@@ -72,6 +82,8 @@ namespace Opper.Typed.Core.Snapshot
             [TwoSnapshotsId] = TwoSnapshots,
             [ParametersInvalidId] = ParametersInvalid,
             [CatalogShapeInvalidId] = CatalogShapeInvalid,
+            [NameTakenId] = NameTaken,
+            [DuplicateEntryId] = DuplicateEntry,
         };
 
         private SnapshotProblemKind(string id, bool isError, string messageFormat)

@@ -63,9 +63,9 @@ namespace Opper.Typed
             Duration = original.Duration;
             Store = original.Store;
             AdditionalParameters = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.Nodes.JsonNode?>(original.AdditionalParameters.Count, global::System.StringComparer.Ordinal);
-            foreach (var pair in original.AdditionalParameters)
+            foreach (var __pair in original.AdditionalParameters)
             {
-                AdditionalParameters[pair.Key] = pair.Value?.DeepClone();
+                AdditionalParameters[__pair.Key] = __pair.Value?.DeepClone();
             }
         }
 
@@ -79,9 +79,9 @@ namespace Opper.Typed
                 return false;
             }
 
-            foreach (var pair in AdditionalParameters)
+            foreach (var __pair in AdditionalParameters)
             {
-                if (!other.AdditionalParameters.TryGetValue(pair.Key, out var value) || !global::System.Text.Json.Nodes.JsonNode.DeepEquals(pair.Value, value))
+                if (!other.AdditionalParameters.TryGetValue(__pair.Key, out var __value) || !global::System.Text.Json.Nodes.JsonNode.DeepEquals(__pair.Value, __value))
                 {
                     return false;
                 }
@@ -97,14 +97,14 @@ namespace Opper.Typed
         /// <inheritdoc />
         public override int GetHashCode()
         {
-            var hash = new global::System.HashCode();
-            hash.Add(Prompt);
-            hash.Add(Image);
-            hash.Add(Resolution);
-            hash.Add(Duration);
-            hash.Add(Store);
-            hash.Add(AdditionalParameters.Count);
-            return hash.ToHashCode();
+            var __hash = new global::System.HashCode();
+            __hash.Add(Prompt);
+            __hash.Add(Image);
+            __hash.Add(Resolution);
+            __hash.Add(Duration);
+            __hash.Add(Store);
+            __hash.Add(AdditionalParameters.Count);
+            return __hash.ToHashCode();
         }
 
         /// <inheritdoc />
@@ -113,26 +113,26 @@ namespace Opper.Typed
         /// <inheritdoc />
         public global::Opper.Typed.VideoWireRequest ToWireRequest()
         {
-            var parameters = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.Nodes.JsonNode?>(global::System.StringComparer.Ordinal);
-            if (Resolution is { } @resolution)
+            var __parameters = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.Nodes.JsonNode?>(global::System.StringComparer.Ordinal);
+            if (Resolution is { } __Resolution)
             {
-                parameters["resolution"] = global::System.Text.Json.Nodes.JsonValue.Create(ToWire(@resolution));
+                __parameters["resolution"] = global::System.Text.Json.Nodes.JsonValue.Create(ToWire(__Resolution));
             }
 
-            if (Duration is { } @duration)
+            if (Duration is { } __Duration)
             {
-                parameters["duration"] = global::System.Text.Json.Nodes.JsonValue.Create(ToWire(@duration));
+                __parameters["duration"] = global::System.Text.Json.Nodes.JsonValue.Create(ToWire(__Duration));
             }
 
-            foreach (var pair in AdditionalParameters)
+            foreach (var __pair in AdditionalParameters)
             {
-                parameters[pair.Key] = pair.Value?.DeepClone();
+                __parameters[__pair.Key] = __pair.Value?.DeepClone();
             }
 
             return new global::Opper.Typed.VideoWireRequest(ModelId, Prompt)
             {
                 Image = Image?.Value,
-                Parameters = parameters,
+                Parameters = __parameters,
                 Store = Store,
             };
         }

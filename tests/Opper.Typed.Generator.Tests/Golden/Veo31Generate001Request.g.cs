@@ -87,9 +87,9 @@ namespace Opper.Typed
             SampleCount = original.SampleCount;
             Store = original.Store;
             AdditionalParameters = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.Nodes.JsonNode?>(original.AdditionalParameters.Count, global::System.StringComparer.Ordinal);
-            foreach (var pair in original.AdditionalParameters)
+            foreach (var __pair in original.AdditionalParameters)
             {
-                AdditionalParameters[pair.Key] = pair.Value?.DeepClone();
+                AdditionalParameters[__pair.Key] = __pair.Value?.DeepClone();
             }
         }
 
@@ -103,9 +103,9 @@ namespace Opper.Typed
                 return false;
             }
 
-            foreach (var pair in AdditionalParameters)
+            foreach (var __pair in AdditionalParameters)
             {
-                if (!other.AdditionalParameters.TryGetValue(pair.Key, out var value) || !global::System.Text.Json.Nodes.JsonNode.DeepEquals(pair.Value, value))
+                if (!other.AdditionalParameters.TryGetValue(__pair.Key, out var __value) || !global::System.Text.Json.Nodes.JsonNode.DeepEquals(__pair.Value, __value))
                 {
                     return false;
                 }
@@ -127,20 +127,20 @@ namespace Opper.Typed
         /// <inheritdoc />
         public override int GetHashCode()
         {
-            var hash = new global::System.HashCode();
-            hash.Add(Prompt);
-            hash.Add(Image);
-            hash.Add(DurationSeconds);
-            hash.Add(Resolution);
-            hash.Add(AspectRatio);
-            hash.Add(GenerateAudio);
-            hash.Add(NegativePrompt);
-            hash.Add(Seed);
-            hash.Add(PersonGeneration);
-            hash.Add(SampleCount);
-            hash.Add(Store);
-            hash.Add(AdditionalParameters.Count);
-            return hash.ToHashCode();
+            var __hash = new global::System.HashCode();
+            __hash.Add(Prompt);
+            __hash.Add(Image);
+            __hash.Add(DurationSeconds);
+            __hash.Add(Resolution);
+            __hash.Add(AspectRatio);
+            __hash.Add(GenerateAudio);
+            __hash.Add(NegativePrompt);
+            __hash.Add(Seed);
+            __hash.Add(PersonGeneration);
+            __hash.Add(SampleCount);
+            __hash.Add(Store);
+            __hash.Add(AdditionalParameters.Count);
+            return __hash.ToHashCode();
         }
 
         /// <inheritdoc />
@@ -149,56 +149,56 @@ namespace Opper.Typed
         /// <inheritdoc />
         public global::Opper.Typed.VideoWireRequest ToWireRequest()
         {
-            var parameters = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.Nodes.JsonNode?>(global::System.StringComparer.Ordinal);
-            if (DurationSeconds is { } @durationSeconds)
+            var __parameters = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.Nodes.JsonNode?>(global::System.StringComparer.Ordinal);
+            if (DurationSeconds is { } __DurationSeconds)
             {
-                parameters["durationSeconds"] = global::System.Text.Json.Nodes.JsonValue.Create(ToWire(@durationSeconds));
+                __parameters["durationSeconds"] = global::System.Text.Json.Nodes.JsonValue.Create(ToWire(__DurationSeconds));
             }
 
-            if (Resolution is { } @resolution)
+            if (Resolution is { } __Resolution)
             {
-                parameters["resolution"] = global::System.Text.Json.Nodes.JsonValue.Create(ToWire(@resolution));
+                __parameters["resolution"] = global::System.Text.Json.Nodes.JsonValue.Create(ToWire(__Resolution));
             }
 
-            if (AspectRatio is { } @aspectRatio)
+            if (AspectRatio is { } __AspectRatio)
             {
-                parameters["aspectRatio"] = global::System.Text.Json.Nodes.JsonValue.Create(ToWire(@aspectRatio));
+                __parameters["aspectRatio"] = global::System.Text.Json.Nodes.JsonValue.Create(ToWire(__AspectRatio));
             }
 
-            if (GenerateAudio is { } @generateAudio)
+            if (GenerateAudio is { } __GenerateAudio)
             {
-                parameters["generateAudio"] = global::System.Text.Json.Nodes.JsonValue.Create(@generateAudio);
+                __parameters["generateAudio"] = global::System.Text.Json.Nodes.JsonValue.Create(__GenerateAudio);
             }
 
-            if (NegativePrompt is { } @negativePrompt)
+            if (NegativePrompt is { } __NegativePrompt)
             {
-                parameters["negativePrompt"] = global::System.Text.Json.Nodes.JsonValue.Create(@negativePrompt);
+                __parameters["negativePrompt"] = global::System.Text.Json.Nodes.JsonValue.Create(__NegativePrompt);
             }
 
-            if (Seed is { } @seed)
+            if (Seed is { } __Seed)
             {
-                parameters["seed"] = global::System.Text.Json.Nodes.JsonValue.Create(@seed);
+                __parameters["seed"] = global::System.Text.Json.Nodes.JsonValue.Create(__Seed);
             }
 
-            if (PersonGeneration is { } @personGeneration)
+            if (PersonGeneration is { } __PersonGeneration)
             {
-                parameters["personGeneration"] = global::System.Text.Json.Nodes.JsonValue.Create(ToWire(@personGeneration));
+                __parameters["personGeneration"] = global::System.Text.Json.Nodes.JsonValue.Create(ToWire(__PersonGeneration));
             }
 
-            if (SampleCount is { } @sampleCount)
+            if (SampleCount is { } __SampleCount)
             {
-                parameters["sampleCount"] = global::System.Text.Json.Nodes.JsonValue.Create(@sampleCount);
+                __parameters["sampleCount"] = global::System.Text.Json.Nodes.JsonValue.Create(__SampleCount);
             }
 
-            foreach (var pair in AdditionalParameters)
+            foreach (var __pair in AdditionalParameters)
             {
-                parameters[pair.Key] = pair.Value?.DeepClone();
+                __parameters[__pair.Key] = __pair.Value?.DeepClone();
             }
 
             return new global::Opper.Typed.VideoWireRequest(ModelId, Prompt)
             {
                 Image = Image?.Value,
-                Parameters = parameters,
+                Parameters = __parameters,
                 Store = Store,
             };
         }

@@ -67,9 +67,9 @@ namespace Opper.Typed
             NumFrames = original.NumFrames;
             Store = original.Store;
             AdditionalParameters = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.Nodes.JsonNode?>(original.AdditionalParameters.Count, global::System.StringComparer.Ordinal);
-            foreach (var pair in original.AdditionalParameters)
+            foreach (var __pair in original.AdditionalParameters)
             {
-                AdditionalParameters[pair.Key] = pair.Value?.DeepClone();
+                AdditionalParameters[__pair.Key] = __pair.Value?.DeepClone();
             }
         }
 
@@ -83,9 +83,9 @@ namespace Opper.Typed
                 return false;
             }
 
-            foreach (var pair in AdditionalParameters)
+            foreach (var __pair in AdditionalParameters)
             {
-                if (!other.AdditionalParameters.TryGetValue(pair.Key, out var value) || !global::System.Text.Json.Nodes.JsonNode.DeepEquals(pair.Value, value))
+                if (!other.AdditionalParameters.TryGetValue(__pair.Key, out var __value) || !global::System.Text.Json.Nodes.JsonNode.DeepEquals(__pair.Value, __value))
                 {
                     return false;
                 }
@@ -102,15 +102,15 @@ namespace Opper.Typed
         /// <inheritdoc />
         public override int GetHashCode()
         {
-            var hash = new global::System.HashCode();
-            hash.Add(Prompt);
-            hash.Add(Resolution);
-            hash.Add(AspectRatio);
-            hash.Add(Seed);
-            hash.Add(NumFrames);
-            hash.Add(Store);
-            hash.Add(AdditionalParameters.Count);
-            return hash.ToHashCode();
+            var __hash = new global::System.HashCode();
+            __hash.Add(Prompt);
+            __hash.Add(Resolution);
+            __hash.Add(AspectRatio);
+            __hash.Add(Seed);
+            __hash.Add(NumFrames);
+            __hash.Add(Store);
+            __hash.Add(AdditionalParameters.Count);
+            return __hash.ToHashCode();
         }
 
         /// <inheritdoc />
@@ -119,35 +119,35 @@ namespace Opper.Typed
         /// <inheritdoc />
         public global::Opper.Typed.VideoWireRequest ToWireRequest()
         {
-            var parameters = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.Nodes.JsonNode?>(global::System.StringComparer.Ordinal);
-            if (Resolution is { } @resolution)
+            var __parameters = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.Nodes.JsonNode?>(global::System.StringComparer.Ordinal);
+            if (Resolution is { } __Resolution)
             {
-                parameters["resolution"] = global::System.Text.Json.Nodes.JsonValue.Create(ToWire(@resolution));
+                __parameters["resolution"] = global::System.Text.Json.Nodes.JsonValue.Create(ToWire(__Resolution));
             }
 
-            if (AspectRatio is { } @aspectRatio)
+            if (AspectRatio is { } __AspectRatio)
             {
-                parameters["aspect_ratio"] = global::System.Text.Json.Nodes.JsonValue.Create(ToWire(@aspectRatio));
+                __parameters["aspect_ratio"] = global::System.Text.Json.Nodes.JsonValue.Create(ToWire(__AspectRatio));
             }
 
-            if (Seed is { } @seed)
+            if (Seed is { } __Seed)
             {
-                parameters["seed"] = global::System.Text.Json.Nodes.JsonValue.Create(@seed);
+                __parameters["seed"] = global::System.Text.Json.Nodes.JsonValue.Create(__Seed);
             }
 
-            if (NumFrames is { } @numFrames)
+            if (NumFrames is { } __NumFrames)
             {
-                parameters["num_frames"] = global::System.Text.Json.Nodes.JsonValue.Create(@numFrames);
+                __parameters["num_frames"] = global::System.Text.Json.Nodes.JsonValue.Create(__NumFrames);
             }
 
-            foreach (var pair in AdditionalParameters)
+            foreach (var __pair in AdditionalParameters)
             {
-                parameters[pair.Key] = pair.Value?.DeepClone();
+                __parameters[__pair.Key] = __pair.Value?.DeepClone();
             }
 
             return new global::Opper.Typed.VideoWireRequest(ModelId, Prompt)
             {
-                Parameters = parameters,
+                Parameters = __parameters,
                 Store = Store,
             };
         }

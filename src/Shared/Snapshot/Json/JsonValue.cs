@@ -66,8 +66,10 @@ namespace Opper.Typed.Core.Snapshot.Json
 
         public string? AsString() => Kind == JsonKind.String ? Text : null;
 
+        /// <summary>The number, or null for another kind or one no double holds (<c>1e400</c> would become infinity, which no C# literal writes).</summary>
         public double? AsNumber() =>
-            Kind == JsonKind.Number && double.TryParse(Text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : (double?)null;
+            Kind == JsonKind.Number && double.TryParse(Text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            && !double.IsInfinity(number) && !double.IsNaN(number) ? number : (double?)null;
 
         public bool IsNull => Kind == JsonKind.Null;
     }
