@@ -31,7 +31,7 @@ namespace Opper.Typed
         public string Model => ModelId;
 
         /// <inheritdoc />
-        global::Opper.Typed.VideoModelSpec global::Opper.Typed.IVideoRequest.ModelSpec => OpperVideoModels.GrokImagineVideo;
+        global::Opper.Typed.VideoModelSpec global::Opper.Typed.IVideoRequest.ModelSpec => global::Opper.Typed.OpperVideoModels.GrokImagineVideo;
 
         /// <inheritdoc />
         global::System.Collections.Generic.IEnumerable<string> global::Opper.Typed.IVideoRequest.AdditionalParameterKeys => AdditionalParameters.Keys;
@@ -46,10 +46,10 @@ namespace Opper.Typed
         public int? Duration { get; init; }
 
         /// <summary>Output aspect ratio. Sent as <c>aspect_ratio</c>, a JSON string. Accepted: <c>"16:9"</c>, <c>"9:16"</c>, <c>"1:1"</c>, <c>"4:3"</c>, <c>"3:4"</c>, <c>"3:2"</c>, <c>"2:3"</c>. Not sent when null.</summary>
-        public GrokImagineVideoAspectRatio? AspectRatio { get; init; }
+        public global::Opper.Typed.GrokImagineVideoAspectRatio? AspectRatio { get; init; }
 
         /// <summary>Output resolution. Sent as <c>resolution</c>, a JSON string. Accepted: <c>"480p"</c>, <c>"720p"</c>. Not sent when null.</summary>
-        public GrokImagineVideoResolution? Resolution { get; init; }
+        public global::Opper.Typed.GrokImagineVideoResolution? Resolution { get; init; }
 
         /// <summary>Whether Opper stores the result as a file; not sent when null.</summary>
         public bool? Store { get; init; }
@@ -148,22 +148,22 @@ namespace Opper.Typed
             };
         }
 
-        private static string ToWire(GrokImagineVideoAspectRatio value) => value switch
+        private static string ToWire(global::Opper.Typed.GrokImagineVideoAspectRatio value) => value switch
         {
-            GrokImagineVideoAspectRatio.AspectRatio16x9 => "16:9",
-            GrokImagineVideoAspectRatio.AspectRatio9x16 => "9:16",
-            GrokImagineVideoAspectRatio.AspectRatio1x1 => "1:1",
-            GrokImagineVideoAspectRatio.AspectRatio4x3 => "4:3",
-            GrokImagineVideoAspectRatio.AspectRatio3x4 => "3:4",
-            GrokImagineVideoAspectRatio.AspectRatio3x2 => "3:2",
-            GrokImagineVideoAspectRatio.AspectRatio2x3 => "2:3",
+            global::Opper.Typed.GrokImagineVideoAspectRatio.AspectRatio16x9 => "16:9",
+            global::Opper.Typed.GrokImagineVideoAspectRatio.AspectRatio9x16 => "9:16",
+            global::Opper.Typed.GrokImagineVideoAspectRatio.AspectRatio1x1 => "1:1",
+            global::Opper.Typed.GrokImagineVideoAspectRatio.AspectRatio4x3 => "4:3",
+            global::Opper.Typed.GrokImagineVideoAspectRatio.AspectRatio3x4 => "3:4",
+            global::Opper.Typed.GrokImagineVideoAspectRatio.AspectRatio3x2 => "3:2",
+            global::Opper.Typed.GrokImagineVideoAspectRatio.AspectRatio2x3 => "2:3",
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of GrokImagineVideoAspectRatio."),
         };
 
-        private static string ToWire(GrokImagineVideoResolution value) => value switch
+        private static string ToWire(global::Opper.Typed.GrokImagineVideoResolution value) => value switch
         {
-            GrokImagineVideoResolution.Resolution480p => "480p",
-            GrokImagineVideoResolution.Resolution720p => "720p",
+            global::Opper.Typed.GrokImagineVideoResolution.Resolution480p => "480p",
+            global::Opper.Typed.GrokImagineVideoResolution.Resolution720p => "720p",
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of GrokImagineVideoResolution."),
         };
     }

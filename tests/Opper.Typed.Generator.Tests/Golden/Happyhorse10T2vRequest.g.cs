@@ -31,7 +31,7 @@ namespace Opper.Typed
         public string Model => ModelId;
 
         /// <inheritdoc />
-        global::Opper.Typed.VideoModelSpec global::Opper.Typed.IVideoRequest.ModelSpec => OpperVideoModels.Happyhorse10T2v;
+        global::Opper.Typed.VideoModelSpec global::Opper.Typed.IVideoRequest.ModelSpec => global::Opper.Typed.OpperVideoModels.Happyhorse10T2v;
 
         /// <inheritdoc />
         global::System.Collections.Generic.IEnumerable<string> global::Opper.Typed.IVideoRequest.AdditionalParameterKeys => AdditionalParameters.Keys;
@@ -40,10 +40,10 @@ namespace Opper.Typed
         public string Prompt { get; }
 
         /// <summary>Output resolution (upper-case P). Sent as <c>resolution</c>, a JSON string. Accepted: <c>"720P"</c>, <c>"1080P"</c>. Not sent when null.</summary>
-        public Happyhorse10T2vResolution? Resolution { get; init; }
+        public global::Opper.Typed.Happyhorse10T2vResolution? Resolution { get; init; }
 
         /// <summary>Clip length in seconds. Sent as <c>duration</c>, a JSON number. Accepted: <c>3</c>, <c>5</c>, <c>8</c>, <c>10</c>. Not sent when null.</summary>
-        public Happyhorse10T2vDuration? Duration { get; init; }
+        public global::Opper.Typed.Happyhorse10T2vDuration? Duration { get; init; }
 
         /// <summary>Whether Opper stores the result as a file; not sent when null.</summary>
         public bool? Store { get; init; }
@@ -130,19 +130,19 @@ namespace Opper.Typed
             };
         }
 
-        private static string ToWire(Happyhorse10T2vResolution value) => value switch
+        private static string ToWire(global::Opper.Typed.Happyhorse10T2vResolution value) => value switch
         {
-            Happyhorse10T2vResolution.Resolution720P => "720P",
-            Happyhorse10T2vResolution.Resolution1080P => "1080P",
+            global::Opper.Typed.Happyhorse10T2vResolution.Resolution720P => "720P",
+            global::Opper.Typed.Happyhorse10T2vResolution.Resolution1080P => "1080P",
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of Happyhorse10T2vResolution."),
         };
 
-        private static long ToWire(Happyhorse10T2vDuration value) => value switch
+        private static long ToWire(global::Opper.Typed.Happyhorse10T2vDuration value) => value switch
         {
-            Happyhorse10T2vDuration.Duration3 => 3,
-            Happyhorse10T2vDuration.Duration5 => 5,
-            Happyhorse10T2vDuration.Duration8 => 8,
-            Happyhorse10T2vDuration.Duration10 => 10,
+            global::Opper.Typed.Happyhorse10T2vDuration.Duration3 => 3,
+            global::Opper.Typed.Happyhorse10T2vDuration.Duration5 => 5,
+            global::Opper.Typed.Happyhorse10T2vDuration.Duration8 => 8,
+            global::Opper.Typed.Happyhorse10T2vDuration.Duration10 => 10,
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of Happyhorse10T2vDuration."),
         };
     }

@@ -31,7 +31,7 @@ namespace Opper.Typed
         public string Model => ModelId;
 
         /// <inheritdoc />
-        global::Opper.Typed.VideoModelSpec global::Opper.Typed.IVideoRequest.ModelSpec => OpperVideoModels.Sora2Pro;
+        global::Opper.Typed.VideoModelSpec global::Opper.Typed.IVideoRequest.ModelSpec => global::Opper.Typed.OpperVideoModels.Sora2Pro;
 
         /// <inheritdoc />
         global::System.Collections.Generic.IEnumerable<string> global::Opper.Typed.IVideoRequest.AdditionalParameterKeys => AdditionalParameters.Keys;
@@ -43,10 +43,10 @@ namespace Opper.Typed
         public global::Opper.Typed.MediaInput? Image { get; init; }
 
         /// <summary>Clip length in seconds. Sent as <c>seconds</c>, a JSON string. Accepted: <c>"4"</c>, <c>"8"</c>, <c>"12"</c>. Not sent when null.</summary>
-        public Sora2ProSeconds? Seconds { get; init; }
+        public global::Opper.Typed.Sora2ProSeconds? Seconds { get; init; }
 
         /// <summary>Frame size WIDTHxHEIGHT; a reference image must have exactly this pixel size. Sent as <c>size</c>, a JSON string. Accepted: <c>"1280x720"</c>, <c>"720x1280"</c>, <c>"1792x1024"</c>, <c>"1024x1792"</c>. Not sent when null.</summary>
-        public Sora2ProSize? Size { get; init; }
+        public global::Opper.Typed.Sora2ProSize? Size { get; init; }
 
         /// <summary>Whether Opper stores the result as a file; not sent when null.</summary>
         public bool? Store { get; init; }
@@ -137,20 +137,20 @@ namespace Opper.Typed
             };
         }
 
-        private static string ToWire(Sora2ProSeconds value) => value switch
+        private static string ToWire(global::Opper.Typed.Sora2ProSeconds value) => value switch
         {
-            Sora2ProSeconds.Seconds4 => "4",
-            Sora2ProSeconds.Seconds8 => "8",
-            Sora2ProSeconds.Seconds12 => "12",
+            global::Opper.Typed.Sora2ProSeconds.Seconds4 => "4",
+            global::Opper.Typed.Sora2ProSeconds.Seconds8 => "8",
+            global::Opper.Typed.Sora2ProSeconds.Seconds12 => "12",
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of Sora2ProSeconds."),
         };
 
-        private static string ToWire(Sora2ProSize value) => value switch
+        private static string ToWire(global::Opper.Typed.Sora2ProSize value) => value switch
         {
-            Sora2ProSize.Size1280x720 => "1280x720",
-            Sora2ProSize.Size720x1280 => "720x1280",
-            Sora2ProSize.Size1792x1024 => "1792x1024",
-            Sora2ProSize.Size1024x1792 => "1024x1792",
+            global::Opper.Typed.Sora2ProSize.Size1280x720 => "1280x720",
+            global::Opper.Typed.Sora2ProSize.Size720x1280 => "720x1280",
+            global::Opper.Typed.Sora2ProSize.Size1792x1024 => "1792x1024",
+            global::Opper.Typed.Sora2ProSize.Size1024x1792 => "1024x1792",
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of Sora2ProSize."),
         };
     }

@@ -31,7 +31,7 @@ namespace Opper.Typed
         public string Model => ModelId;
 
         /// <inheritdoc />
-        global::Opper.Typed.VideoModelSpec global::Opper.Typed.IVideoRequest.ModelSpec => OpperVideoModels.Vace;
+        global::Opper.Typed.VideoModelSpec global::Opper.Typed.IVideoRequest.ModelSpec => global::Opper.Typed.OpperVideoModels.Vace;
 
         /// <inheritdoc />
         global::System.Collections.Generic.IEnumerable<string> global::Opper.Typed.IVideoRequest.AdditionalParameterKeys => AdditionalParameters.Keys;
@@ -43,10 +43,10 @@ namespace Opper.Typed
         public global::Opper.Typed.MediaInput? Video { get; init; }
 
         /// <summary>Output resolution. Sent as <c>resolution</c>, a JSON string. Accepted: <c>"480p"</c>, <c>"720p"</c>. Not sent when null.</summary>
-        public VaceResolution? Resolution { get; init; }
+        public global::Opper.Typed.VaceResolution? Resolution { get; init; }
 
         /// <summary>Output aspect ratio (image-to-video may follow the image; unconfirmed). Sent as <c>aspect_ratio</c>, a JSON string. Accepted: <c>"16:9"</c>, <c>"9:16"</c>. Not sent when null.</summary>
-        public VaceAspectRatio? AspectRatio { get; init; }
+        public global::Opper.Typed.VaceAspectRatio? AspectRatio { get; init; }
 
         /// <summary>Seed for repeatable output (unconfirmed). Sent as <c>seed</c>, a JSON integer. Not sent when null.</summary>
         public int? Seed { get; init; }
@@ -159,17 +159,17 @@ namespace Opper.Typed
             };
         }
 
-        private static string ToWire(VaceResolution value) => value switch
+        private static string ToWire(global::Opper.Typed.VaceResolution value) => value switch
         {
-            VaceResolution.Resolution480p => "480p",
-            VaceResolution.Resolution720p => "720p",
+            global::Opper.Typed.VaceResolution.Resolution480p => "480p",
+            global::Opper.Typed.VaceResolution.Resolution720p => "720p",
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of VaceResolution."),
         };
 
-        private static string ToWire(VaceAspectRatio value) => value switch
+        private static string ToWire(global::Opper.Typed.VaceAspectRatio value) => value switch
         {
-            VaceAspectRatio.AspectRatio16x9 => "16:9",
-            VaceAspectRatio.AspectRatio9x16 => "9:16",
+            global::Opper.Typed.VaceAspectRatio.AspectRatio16x9 => "16:9",
+            global::Opper.Typed.VaceAspectRatio.AspectRatio9x16 => "9:16",
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of VaceAspectRatio."),
         };
     }

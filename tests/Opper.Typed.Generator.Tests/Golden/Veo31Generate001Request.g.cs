@@ -31,7 +31,7 @@ namespace Opper.Typed
         public string Model => ModelId;
 
         /// <inheritdoc />
-        global::Opper.Typed.VideoModelSpec global::Opper.Typed.IVideoRequest.ModelSpec => OpperVideoModels.Veo31Generate001;
+        global::Opper.Typed.VideoModelSpec global::Opper.Typed.IVideoRequest.ModelSpec => global::Opper.Typed.OpperVideoModels.Veo31Generate001;
 
         /// <inheritdoc />
         global::System.Collections.Generic.IEnumerable<string> global::Opper.Typed.IVideoRequest.AdditionalParameterKeys => AdditionalParameters.Keys;
@@ -43,13 +43,13 @@ namespace Opper.Typed
         public global::Opper.Typed.MediaInput? Image { get; init; }
 
         /// <summary>Clip length in seconds. Sent as <c>durationSeconds</c>, a JSON number. Accepted: <c>4</c>, <c>6</c>, <c>8</c>. Not sent when null.</summary>
-        public Veo31Generate001DurationSeconds? DurationSeconds { get; init; }
+        public global::Opper.Typed.Veo31Generate001DurationSeconds? DurationSeconds { get; init; }
 
         /// <summary>Output resolution. Sent as <c>resolution</c>, a JSON string. Accepted: <c>"720p"</c>, <c>"1080p"</c>. Not sent when null.</summary>
-        public Veo31Generate001Resolution? Resolution { get; init; }
+        public global::Opper.Typed.Veo31Generate001Resolution? Resolution { get; init; }
 
         /// <summary>Output aspect ratio. Sent as <c>aspectRatio</c>, a JSON string. Accepted: <c>"16:9"</c>, <c>"9:16"</c>. Not sent when null.</summary>
-        public Veo31Generate001AspectRatio? AspectRatio { get; init; }
+        public global::Opper.Typed.Veo31Generate001AspectRatio? AspectRatio { get; init; }
 
         /// <summary>Whether to generate an audio track. Sent as <c>generateAudio</c>, a JSON boolean. Not sent when null.</summary>
         public bool? GenerateAudio { get; init; }
@@ -61,7 +61,7 @@ namespace Opper.Typed
         public long? Seed { get; init; }
 
         /// <summary>Whether people may be generated (unconfirmed through Opper). Sent as <c>personGeneration</c>, a JSON string. Accepted: <c>"allow_adult"</c>, <c>"dont_allow"</c>. Not sent when null.</summary>
-        public Veo31Generate001PersonGeneration? PersonGeneration { get; init; }
+        public global::Opper.Typed.Veo31Generate001PersonGeneration? PersonGeneration { get; init; }
 
         /// <summary>How many clips to generate (unconfirmed through Opper). Sent as <c>sampleCount</c>, a JSON integer. Accepted: 1 to 4. Not sent when null.</summary>
         public int? SampleCount { get; init; }
@@ -203,32 +203,32 @@ namespace Opper.Typed
             };
         }
 
-        private static long ToWire(Veo31Generate001DurationSeconds value) => value switch
+        private static long ToWire(global::Opper.Typed.Veo31Generate001DurationSeconds value) => value switch
         {
-            Veo31Generate001DurationSeconds.DurationSeconds4 => 4,
-            Veo31Generate001DurationSeconds.DurationSeconds6 => 6,
-            Veo31Generate001DurationSeconds.DurationSeconds8 => 8,
+            global::Opper.Typed.Veo31Generate001DurationSeconds.DurationSeconds4 => 4,
+            global::Opper.Typed.Veo31Generate001DurationSeconds.DurationSeconds6 => 6,
+            global::Opper.Typed.Veo31Generate001DurationSeconds.DurationSeconds8 => 8,
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of Veo31Generate001DurationSeconds."),
         };
 
-        private static string ToWire(Veo31Generate001Resolution value) => value switch
+        private static string ToWire(global::Opper.Typed.Veo31Generate001Resolution value) => value switch
         {
-            Veo31Generate001Resolution.Resolution720p => "720p",
-            Veo31Generate001Resolution.Resolution1080p => "1080p",
+            global::Opper.Typed.Veo31Generate001Resolution.Resolution720p => "720p",
+            global::Opper.Typed.Veo31Generate001Resolution.Resolution1080p => "1080p",
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of Veo31Generate001Resolution."),
         };
 
-        private static string ToWire(Veo31Generate001AspectRatio value) => value switch
+        private static string ToWire(global::Opper.Typed.Veo31Generate001AspectRatio value) => value switch
         {
-            Veo31Generate001AspectRatio.AspectRatio16x9 => "16:9",
-            Veo31Generate001AspectRatio.AspectRatio9x16 => "9:16",
+            global::Opper.Typed.Veo31Generate001AspectRatio.AspectRatio16x9 => "16:9",
+            global::Opper.Typed.Veo31Generate001AspectRatio.AspectRatio9x16 => "9:16",
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of Veo31Generate001AspectRatio."),
         };
 
-        private static string ToWire(Veo31Generate001PersonGeneration value) => value switch
+        private static string ToWire(global::Opper.Typed.Veo31Generate001PersonGeneration value) => value switch
         {
-            Veo31Generate001PersonGeneration.AllowAdult => "allow_adult",
-            Veo31Generate001PersonGeneration.DontAllow => "dont_allow",
+            global::Opper.Typed.Veo31Generate001PersonGeneration.AllowAdult => "allow_adult",
+            global::Opper.Typed.Veo31Generate001PersonGeneration.DontAllow => "dont_allow",
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of Veo31Generate001PersonGeneration."),
         };
     }

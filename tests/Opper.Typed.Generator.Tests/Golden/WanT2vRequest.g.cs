@@ -31,7 +31,7 @@ namespace Opper.Typed
         public string Model => ModelId;
 
         /// <inheritdoc />
-        global::Opper.Typed.VideoModelSpec global::Opper.Typed.IVideoRequest.ModelSpec => OpperVideoModels.WanT2v;
+        global::Opper.Typed.VideoModelSpec global::Opper.Typed.IVideoRequest.ModelSpec => global::Opper.Typed.OpperVideoModels.WanT2v;
 
         /// <inheritdoc />
         global::System.Collections.Generic.IEnumerable<string> global::Opper.Typed.IVideoRequest.AdditionalParameterKeys => AdditionalParameters.Keys;
@@ -40,10 +40,10 @@ namespace Opper.Typed
         public string Prompt { get; }
 
         /// <summary>Output resolution. Sent as <c>resolution</c>, a JSON string. Accepted: <c>"480p"</c>, <c>"720p"</c>. Not sent when null.</summary>
-        public WanT2vResolution? Resolution { get; init; }
+        public global::Opper.Typed.WanT2vResolution? Resolution { get; init; }
 
         /// <summary>Output aspect ratio (image-to-video may follow the image; unconfirmed). Sent as <c>aspect_ratio</c>, a JSON string. Accepted: <c>"16:9"</c>, <c>"9:16"</c>. Not sent when null.</summary>
-        public WanT2vAspectRatio? AspectRatio { get; init; }
+        public global::Opper.Typed.WanT2vAspectRatio? AspectRatio { get; init; }
 
         /// <summary>Seed for repeatable output (unconfirmed). Sent as <c>seed</c>, a JSON integer. Not sent when null.</summary>
         public int? Seed { get; init; }
@@ -152,17 +152,17 @@ namespace Opper.Typed
             };
         }
 
-        private static string ToWire(WanT2vResolution value) => value switch
+        private static string ToWire(global::Opper.Typed.WanT2vResolution value) => value switch
         {
-            WanT2vResolution.Resolution480p => "480p",
-            WanT2vResolution.Resolution720p => "720p",
+            global::Opper.Typed.WanT2vResolution.Resolution480p => "480p",
+            global::Opper.Typed.WanT2vResolution.Resolution720p => "720p",
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of WanT2vResolution."),
         };
 
-        private static string ToWire(WanT2vAspectRatio value) => value switch
+        private static string ToWire(global::Opper.Typed.WanT2vAspectRatio value) => value switch
         {
-            WanT2vAspectRatio.AspectRatio16x9 => "16:9",
-            WanT2vAspectRatio.AspectRatio9x16 => "9:16",
+            global::Opper.Typed.WanT2vAspectRatio.AspectRatio16x9 => "16:9",
+            global::Opper.Typed.WanT2vAspectRatio.AspectRatio9x16 => "9:16",
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of WanT2vAspectRatio."),
         };
     }
