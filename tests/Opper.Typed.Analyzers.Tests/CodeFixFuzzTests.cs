@@ -32,7 +32,7 @@ public sealed class CodeFixFuzzTests
         var random = new Random(20261125);
         var problems = new List<string>();
         var applied = 0;
-        for (var i = 0; i < 250; i++)
+        for (var i = 0; i < 160; i++)
         {
             var expression = Templates[random.Next(Templates.Length)]
                 .Replace("{MODEL}", Models[random.Next(Models.Length)], StringComparison.Ordinal);
@@ -48,7 +48,7 @@ public sealed class CodeFixFuzzTests
         }
 
         Assert.True(problems.Count == 0, string.Join("\n\n", problems.Take(5)));
-        Assert.True(applied > 80, $"only {applied} fixes were applied: the corpus does not exercise the fixers");
+        Assert.True(applied > 50, $"only {applied} fixes were applied: the corpus does not exercise the fixers");
     }
 
     private static string Fill(string template, string hole, string[] options, Random random)
