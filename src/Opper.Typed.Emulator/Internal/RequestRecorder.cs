@@ -16,7 +16,11 @@ internal static class RequestRecorder
         }
 
         request.Body.Position = 0;
-        var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        // A recorded request may end up in a test log or a snapshot: the key never does.
+        var headers = request.Headers.ToDictionary(
+            h => h.Key,
+            h => string.Equals(h.Key, "Authorization", StringComparison.OrdinalIgnoreCase) ? RedactedAuthorization(h.Value.ToString()) : h.Value.ToString(),
+            StringComparer.OrdinalIgnoreCase);
         var receivedAt = state.Now;
         try
         {
@@ -27,4 +31,11 @@ internal static class RequestRecorder
             state.Record(new RecordedRequest(host, request.Method, request.Path.Value ?? "", request.QueryString.Value ?? "", headers, body, receivedAt, context.Response.StatusCode));
         }
     };
+
+    /// <summary>The scheme and that a credential was there: <c>Bearer ***</c>.</summary>
+    private static string RedactedAuthorization(string value)
+    {
+        var space = value.IndexOf(' ', StringComparison.Ordinal);
+        return space > 0 ? value[..space] + " ***" : "***";
+    }
 }

@@ -21,6 +21,7 @@ public sealed class OpperVideoClient : IDisposable
     private readonly HttpClient _downloadHttp;
     private readonly bool _ownsHttpClients;
     private readonly OpperVideoClientOptions _options;
+    private readonly string _apiKey;
     private readonly ILogger _logger;
     private readonly JobWaiter _waiter;
     private readonly VideoDownloader _downloader;
@@ -45,6 +46,7 @@ public sealed class OpperVideoClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var apiKey = options.Validate();
+        _apiKey = apiKey;
         _options = options;
         _ownsHttpClients = apiHttp is null;
         _apiHttp = apiHttp ?? new HttpClient(RetryPolicy.CreateHandler(options, apiKey));
@@ -158,10 +160,15 @@ public sealed class OpperVideoClient : IDisposable
     /// <exception cref="OpperApiException">Opper answered with an error.</exception>
     /// <exception cref="VideoGenerationFailedException">The provider reported failure.</exception>
     /// <exception cref="VideoGenerationTimeoutException">Still running after the timeout; carries the job id.</exception>
+    /// <exception cref="DirectoryNotFoundException">The folder of <paramref name="path"/> does not exist; checked before anything is sent.</exception>
+    /// <exception cref="IOException"><paramref name="path"/> is a folder (checked before anything is sent), or the file could not be written.</exception>
+    /// <exception cref="InvalidDataException">The downloaded bytes are not a whole clip after every attempt; nothing was written.</exception>
     public async Task<VideoStatus> GenerateToFileAsync(IVideoRequest request, string path, IProgress<VideoProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        // Before the paid POST: a clip that cannot be written must not be paid for.
+        PartialFile.CheckDestination(path);
         var started = _options.TimeProvider.GetTimestamp();
         var job = await SubmitAsync(request, cancellationToken).ConfigureAwait(false);
         progress?.Report(new VideoProgress(VideoProgressPhase.Submitted, job.Id, _options.TimeProvider.GetElapsedTime(started)));
@@ -220,7 +227,7 @@ public sealed class OpperVideoClient : IDisposable
         }
     }
 
-    private static async Task<T> UnwrapAsync<T>(Task<IApiResponse<T>> call, string? jobId)
+    private async Task<T> UnwrapAsync<T>(Task<IApiResponse<T>> call, string? jobId)
         where T : class
     {
         using var response = await call.ConfigureAwait(false);
@@ -239,7 +246,7 @@ public sealed class OpperVideoClient : IDisposable
 
         if (!response.IsSuccessStatusCode)
         {
-            throw ApiErrorMapper.Map(status, (response.Error as ApiException)?.Content, response.Headers, jobId);
+            throw ApiErrorMapper.Map(status, (response.Error as ApiException)?.Content, response.Headers, jobId, secret: _apiKey);
         }
 
         throw new OpperApiException(

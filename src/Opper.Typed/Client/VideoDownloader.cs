@@ -5,9 +5,10 @@ using Microsoft.Extensions.Logging;
 namespace Opper.Typed;
 
 /// <summary>
-/// Streams a clip from its presigned URL into <c>path.partial</c>, renaming it to <c>path</c> only when whole.
-/// A dropped connection resumes with <c>Range</c> when the host allows it (else restarts); a refused or expired URL
-/// is refreshed by polling the job again. The download client carries no Authorization header.
+/// Streams a clip from its presigned URL into a uniquely named partial file beside the destination, renaming it only
+/// when whole: the announced length reached, and for MP4 a well-formed container. A dropped connection resumes with
+/// <c>Range</c> when the host allows it and answers from the right offset (else restarts); a refused or expired URL is
+/// refreshed by polling the job again. The download client carries no Authorization header.
 /// </summary>
 internal sealed class VideoDownloader(
     HttpClient http,
@@ -26,22 +27,11 @@ internal sealed class VideoDownloader(
                 $"Job {completed.Id} is '{completed.Status}' and has no download URL; wait with WaitForCompletionAsync first.", nameof(completed));
         }
 
-        var fullPath = Path.GetFullPath(path);
-        var partialPath = fullPath + ".partial";
-        try
+        var partial = PartialFile.Create(path, BufferSize);
+        await using (partial.ConfigureAwait(false))
         {
-            var file = new FileStream(partialPath, FileMode.Create, FileAccess.Write, FileShare.None, BufferSize, useAsync: true);
-            await using (file.ConfigureAwait(false))
-            {
-                await DownloadIntoAsync(completed, file, progress, cancellationToken).ConfigureAwait(false);
-            }
-
-            File.Move(partialPath, fullPath, overwrite: true);
-        }
-        catch
-        {
-            TryDelete(partialPath);
-            throw;
+            await DownloadIntoAsync(completed, partial.Stream, progress, cancellationToken).ConfigureAwait(false);
+            await partial.CommitAsync().ConfigureAwait(false);
         }
     }
 
@@ -65,7 +55,7 @@ internal sealed class VideoDownloader(
                 if (attempt >= maxAttempts || status.Id is null)
                 {
                     var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                    throw ApiErrorMapper.Map(response.StatusCode, body, response.Headers, status.Id);
+                    throw ApiErrorMapper.Map(response.StatusCode, body, response.Headers, status.Id, fromDownloadHost: true);
                 }
 
                 logger.LogInformation("Download URL of job {JobId} was refused ({Status}); polling for a fresh one", jobId, (int)response.StatusCode);
@@ -76,7 +66,7 @@ internal sealed class VideoDownloader(
             if (!response.IsSuccessStatusCode)
             {
                 var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                throw ApiErrorMapper.Map(response.StatusCode, body, response.Headers, status.Id);
+                throw ApiErrorMapper.Map(response.StatusCode, body, response.Headers, status.Id, fromDownloadHost: true);
             }
 
             if (response.StatusCode != HttpStatusCode.PartialContent && file.Length > 0)
@@ -84,13 +74,36 @@ internal sealed class VideoDownloader(
                 // The host sent the whole clip again: start over rather than append a second copy.
                 file.SetLength(0);
             }
+            else if (response.StatusCode == HttpStatusCode.PartialContent && response.Content.Headers.ContentRange?.From != file.Length)
+            {
+                // Bytes from another offset would be spliced in at the wrong place: start over without Range.
+                logger.LogWarning("Download host of job {JobId} answered a range from {From} for offset {Offset}; restarting", jobId, response.Content.Headers.ContentRange?.From, file.Length);
+                file.SetLength(0);
+                hostAcceptsRanges = false;
+                continue;
+            }
 
             hostAcceptsRanges = response.Headers.AcceptRanges.Contains("bytes") || response.StatusCode == HttpStatusCode.PartialContent;
             var total = response.Content.Headers.ContentRange?.Length ?? (response.Content.Headers.ContentLength + file.Length);
+            var mp4 = IsMp4(response, status);
             if (await CopyAsync(response, file, total, jobId, started, progress, cancellationToken).ConfigureAwait(false))
             {
-                progress?.Report(new VideoProgress(VideoProgressPhase.Completed, jobId, time.GetElapsedTime(started), status.Status, file.Length, total));
-                return;
+                if (Incomplete(file, total, mp4) is not { } problem)
+                {
+                    progress?.Report(new VideoProgress(VideoProgressPhase.Completed, jobId, time.GetElapsedTime(started), status.Status, file.Length, total));
+                    return;
+                }
+
+                if (attempt >= maxAttempts)
+                {
+                    throw new InvalidDataException($"The download of job {jobId} is not a whole clip: {problem}. Nothing was written; retry the download (the clip stays available while its URL is valid).");
+                }
+
+                // Not whole although the body ended cleanly (cut off without a Content-Length, or longer than announced): start over.
+                logger.LogWarning("Download of job {JobId} ended but is not whole ({Problem}); restarting", jobId, problem);
+                file.SetLength(0);
+                hostAcceptsRanges = false;
+                continue;
             }
 
             if (attempt >= maxAttempts)
@@ -122,6 +135,7 @@ internal sealed class VideoDownloader(
 
             if (read == 0)
             {
+                // A body shorter than announced broke off; one that is longer or unannounced is judged whole or not by the caller.
                 return total is null || file.Length >= total;
             }
 
@@ -129,6 +143,25 @@ internal sealed class VideoDownloader(
             progress?.Report(new VideoProgress(VideoProgressPhase.Downloading, jobId, time.GetElapsedTime(started), BytesReceived: file.Length, TotalBytes: total));
         }
     }
+
+    /// <summary>Null when the bytes are the whole clip: not empty, the announced length exactly, a whole MP4 container.</summary>
+    private static string? Incomplete(FileStream file, long? total, bool mp4)
+    {
+        if (file.Length == 0)
+        {
+            return "the body was empty";
+        }
+
+        if (total is { } expected && file.Length != expected)
+        {
+            return $"{file.Length} bytes arrived for {expected} announced";
+        }
+
+        return mp4 ? Mp4Container.Problem(file) : null;
+    }
+
+    private static bool IsMp4(HttpResponseMessage response, VideoStatus status) =>
+        string.Equals(response.Content.Headers.ContentType?.MediaType ?? status.MimeType, "video/mp4", StringComparison.OrdinalIgnoreCase);
 
     private async Task<string> RefreshUrlAsync(string jobId, CancellationToken cancellationToken)
     {
@@ -141,19 +174,4 @@ internal sealed class VideoDownloader(
     // Storage hosts answer an expired or tampered presigned URL with 400 (GCS), 403 (S3) or 410.
     private static bool IsRefusedUrl(HttpStatusCode status) =>
         status is HttpStatusCode.Forbidden or HttpStatusCode.Gone or HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized;
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-            // The original exception matters more than a leftover temp file that the next attempt overwrites.
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
 }

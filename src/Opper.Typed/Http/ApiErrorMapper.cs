@@ -7,12 +7,25 @@ namespace Opper.Typed;
 /// <summary>Turns an error response into an <see cref="OpperApiException"/> with a hint the caller can act on.</summary>
 internal static class ApiErrorMapper
 {
-    public static OpperApiException Map(HttpStatusCode status, string? body, HttpResponseHeaders? headers, string? jobId = null)
+    /// <param name="status">The response status.</param>
+    /// <param name="body">The response body, if any.</param>
+    /// <param name="headers">The response headers (for Retry-After).</param>
+    /// <param name="jobId">The job the call was about, carried by the exception.</param>
+    /// <param name="secret">The API key: a server that echoes it in an error must not put it in an exception, a log or a ToString.</param>
+    /// <param name="fromDownloadHost">True for the presigned download host, which never gets the key: its 401/403 mean the URL, not the key.</param>
+    public static OpperApiException Map(HttpStatusCode status, string? body, HttpResponseHeaders? headers, string? jobId = null, string? secret = null, bool fromDownloadHost = false)
     {
-        var (code, message, details) = ParseEnvelope(body);
+        var (code, message, details) = ParseEnvelope(Scrub(body, secret));
         var retryAfter = RetryAfter(headers);
-        return new OpperApiException(status, code, message, HintFor(status, retryAfter), details, retryAfter, jobId);
+        var hint = fromDownloadHost && (int)status is 401 or 403
+            ? "The download host refused the URL (expired, or not valid for this host); the API key is not sent there. Poll the job again for a fresh URL."
+            : HintFor(status, retryAfter);
+        return new OpperApiException(status, code, message, hint, details, retryAfter, jobId);
     }
+
+    /// <summary>The text with every occurrence of the secret replaced.</summary>
+    public static string? Scrub(string? text, string? secret) =>
+        text is null || string.IsNullOrEmpty(secret) ? text : text.Replace(secret, "***", StringComparison.Ordinal);
 
     public static string HintFor(HttpStatusCode status, TimeSpan? retryAfter = null) => (int)status switch
     {

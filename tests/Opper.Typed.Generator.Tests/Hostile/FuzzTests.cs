@@ -11,9 +11,9 @@ public sealed class FuzzTests
     {
         var fuzzer = new SnapshotFuzzer(GeneratorHarness.SchemaText("videos-models.json"), GeneratorHarness.SchemaText("video-parameters.json"));
 
-        var report = fuzzer.Run(seed: 20261125, cases: 120, hangAfter: TimeSpan.FromMinutes(2));
+        var report = fuzzer.Run(seed: 20261125, cases: 200, hangAfter: TimeSpan.FromMinutes(2));
 
         Assert.True(report.Failures.Count == 0, string.Join("\n", report.Failures.Take(10)));
-        Assert.Equal((120, 0, 0, 0), (report.Cases, report.Exceptions, report.NonCompiling, report.Hangs));
+        Assert.Equal((200, 0, 0, 0), (report.Cases, report.Exceptions, report.NonCompiling, report.Hangs));
     }
 }

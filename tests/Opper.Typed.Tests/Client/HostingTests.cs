@@ -32,7 +32,7 @@ public sealed class HostingTests
             File.Delete(path);
         }
 
-        Assert.All(emulator.Requests.Where(r => r.Host == EmulatorHost.Api), r => Assert.Equal("Bearer di-key", r.Headers["Authorization"]));
+        Assert.All(emulator.Requests.Where(r => r.Host == EmulatorHost.Api), r => Assert.Equal("Bearer ***", r.Headers["Authorization"])); // sent, and recorded redacted
         Assert.False(emulator.Requests.Single(r => r.Host == EmulatorHost.Download).Headers.ContainsKey("Authorization"));
     }
 
