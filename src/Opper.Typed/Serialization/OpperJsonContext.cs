@@ -15,5 +15,4 @@ namespace Opper.Typed;
 [JsonSerializable(typeof(VideoStatus))]
 [JsonSerializable(typeof(VideoModelList))]
 [JsonSerializable(typeof(ApiErrorEnvelope))]
-[JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]
 internal sealed partial class OpperJsonContext : JsonSerializerContext;
