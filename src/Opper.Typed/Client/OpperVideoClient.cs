@@ -182,7 +182,9 @@ public class OpperVideoClient : IDisposable
         var operation = await StartGenerationAsync(request, cancellationToken).ConfigureAwait(false);
         progress?.Report(new VideoProgress(VideoProgressPhase.Submitted, operation.Id, time.GetElapsedTime(started)));
         var completed = await operation.WaitForCompletionAsync(progress, cancellationToken).ConfigureAwait(false);
-        await operation.DownloadToFileAsync(path, progress, cancellationToken).ConfigureAwait(false);
+        // Not operation.DownloadToFileAsync: the path was checked before the POST, and from here on every failure,
+        // a folder deleted meanwhile included, must carry the job id.
+        await operation.DownloadCompletedAsync(completed, path, progress, cancellationToken).ConfigureAwait(false);
         return completed;
     }
 

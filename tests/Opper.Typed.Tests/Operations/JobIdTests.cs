@@ -1,56 +1,14 @@
-using Opper.Typed.Emulator;
 using Opper.Typed.Tests.Support;
 
 namespace Opper.Typed.Tests.Operations;
 
 /// <summary>
-/// After the POST the job is paid for, so whatever fails (cancellation, timeout, a failed job, the network or the disk)
-/// surfaces with its id and says how to resume it, from an exception type callers already catch, and leaves no file.
+/// After the POST the job is paid for, so whatever fails surfaces with its id and says how to resume it, and leaves no
+/// file. Cancellation per phase is in CancellationTests, a failed job in FaultTests, the wait's timeout in PollingTests.
 /// </summary>
 public sealed class JobIdTests
 {
-    private static VideoRequest Sora() => new("openai/sora-2-pro", "a cat") { Parameters = { ["size"] = "1792x1024" } };
-
-    [Theory]
-    [InlineData(VideoProgressPhase.Submitted)]
-    [InlineData(VideoProgressPhase.Processing)]
-    [InlineData(VideoProgressPhase.Downloading)]
-    public async Task Cancelling_after_the_POST_gives_the_job_id_and_leaves_no_file(VideoProgressPhase phase)
-    {
-        var jobDuration = phase == VideoProgressPhase.Downloading ? TimeSpan.Zero : TimeSpan.FromHours(1);
-        await using var fx = await EmulatorFixture.StartAsync(e => e.JobDuration = jobDuration);
-        using var cts = new CancellationTokenSource();
-        var progress = new SyncProgress<VideoProgress>(p =>
-        {
-            if (p.Phase == phase)
-            {
-                cts.Cancel();
-            }
-        });
-
-        var error = await Assert.ThrowsAsync<VideoGenerationCanceledException>(() => fx.Client.GenerateToFileAsync(Sora(), fx.PathOf("clip.mp4"), progress, cts.Token));
-
-        var post = Assert.Single(fx.Requests(EmulatorHost.Api, "POST"));
-        Assert.StartsWith("gen_", error.JobId);
-        Assert.Contains($"GetGenerationOperation(\"{error.JobId}\")", error.Message);
-        Assert.Equal(cts.Token, error.CancellationToken);
-        Assert.IsAssignableFrom<OperationCanceledException>(error);
-        Assert.Empty(fx.Files());
-        Assert.Equal(202, post.ResponseStatus);
-    }
-
-    [Fact]
-    public async Task Cancelling_before_anything_is_sent_is_a_plain_cancellation()
-    {
-        await using var fx = await EmulatorFixture.StartAsync();
-        using var cts = new CancellationTokenSource();
-        await cts.CancelAsync();
-
-        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => fx.Client.GenerateToFileAsync(Sora(), fx.PathOf("clip.mp4"), cancellationToken: cts.Token));
-
-        Assert.IsNotType<VideoGenerationCanceledException>(error);
-        Assert.Empty(fx.Emulator.Requests);
-    }
+    private static VideoRequest Sora() => new("openai/sora-2", "a cat");
 
     [Fact]
     public async Task A_download_that_fails_on_the_network_carries_the_job_id_and_leaves_no_file()
@@ -81,6 +39,27 @@ public sealed class JobIdTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task A_disk_failure_after_the_wait_carries_the_job_id()
+    {
+        await using var fx = await EmulatorFixture.StartAsync();
+        var folder = Directory.CreateDirectory(fx.PathOf("out")).FullName;
+        // The folder exists when the POST is sent and is gone by the time the clip arrives.
+        var progress = new SyncProgress<VideoProgress>(p =>
+        {
+            if (p.Phase == VideoProgressPhase.Completed && Directory.Exists(folder))
+            {
+                Directory.Delete(folder);
+            }
+        });
+
+        var error = await Assert.ThrowsAsync<VideoGenerationInterruptedException>(() => fx.Client.GenerateToFileAsync(Sora(), Path.Combine(folder, "clip.mp4"), progress));
+
+        Assert.StartsWith("gen_", error.JobId);
+        Assert.IsAssignableFrom<IOException>(error.InnerException);
+        Assert.Empty(fx.Files());
     }
 
     [Fact]
