@@ -16,8 +16,10 @@ if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(OpperVideoClien
 }
 else
 {
+    // Key and address are read from OPPER_API_KEY and OPPER_BASE_URL when the client is created.
     options = new OpperVideoClientOptions();
-    Console.WriteLine($"Using the Opper API at {options.BaseAddress}.");
+    var address = Environment.GetEnvironmentVariable(OpperVideoClientOptions.BaseAddressVariable);
+    Console.WriteLine($"Using the Opper API at {(string.IsNullOrWhiteSpace(address) ? OpperVideoClientOptions.DefaultBaseAddress : address)}.");
 }
 
 await using (emulator)
@@ -33,18 +35,26 @@ await using (emulator)
     var path = Path.Combine(Environment.CurrentDirectory, "clip.mp4");
     try
     {
-        var done = await client.GenerateToFileAsync(request, path, new ConsoleProgress(), cancellation.Token);
-        Console.WriteLine($"Saved {path} ({new FileInfo(path).Length:N0} bytes) from job {done.Id}.");
+        // The job is an object: keep operation.Id to resume it anywhere with client.GetGenerationOperation(id).
+        var operation = await client.StartGenerationAsync(request, cancellation.Token);
+        Console.WriteLine($"Submitted job {operation.Id}");
+        await operation.DownloadToFileAsync(path, new ConsoleProgress(), cancellation.Token);
+        Console.WriteLine($"Saved {path} ({new FileInfo(path).Length:N0} bytes) from job {operation.Id}.");
+    }
+    catch (VideoGenerationCanceledException exception)
+    {
+        Console.Error.WriteLine(exception.Message); // names the job, which keeps running, and how to resume it
+        return 130;
+    }
+    catch (OperationCanceledException)
+    {
+        Console.Error.WriteLine("Cancelled before anything was sent; no file was written.");
+        return 130;
     }
     catch (OpperException exception)
     {
         Console.Error.WriteLine(exception.Message);
         return 1;
-    }
-    catch (OperationCanceledException)
-    {
-        Console.Error.WriteLine("Cancelled; no file was written.");
-        return 130;
     }
 }
 

@@ -17,7 +17,7 @@ internal sealed class CliContext(IAnsiConsole console, Func<string, string?> env
     /// A client for the API at --base-url (else OPPER_BASE_URL, else the real API) with the key from OPPER_API_KEY;
     /// without a key, the local emulator when allowed, and it says so.
     /// </summary>
-    public async Task<(OpperVideoClient Client, OpperEmulator? Emulator)> ConnectAsync(ParseResult parse, bool allowEmulator, CancellationToken cancellationToken)
+    public async Task<(OpperVideoClient Client, OpperEmulator? Emulator, Uri BaseAddress, string ApiKey)> ConnectAsync(ParseResult parse, bool allowEmulator, CancellationToken cancellationToken)
     {
         var key = environment(OpperVideoClientOptions.ApiKeyVariable);
         if (string.IsNullOrWhiteSpace(key))
@@ -29,17 +29,13 @@ internal sealed class CliContext(IAnsiConsole console, Func<string, string?> env
 
             var emulator = await OpperEmulator.StartAsync(cancellationToken: cancellationToken);
             Console.MarkupLineInterpolated($"No {OpperVideoClientOptions.ApiKeyVariable} set: using the local Opper emulator at {emulator.BaseAddress}");
-            return (new OpperVideoClient(emulator.CreateClientOptions()), emulator);
+            return (new OpperVideoClient(emulator.CreateClientOptions()), emulator, emulator.BaseAddress, emulator.ApiKey);
         }
 
         var address = parse.GetValue(BaseUrl) ?? environment(OpperVideoClientOptions.BaseAddressVariable);
-        var options = new OpperVideoClientOptions
-        {
-            ApiKey = key,
-            BaseAddress = string.IsNullOrWhiteSpace(address) ? OpperVideoClientOptions.DefaultBaseAddress
-                : Uri.TryCreate(address, UriKind.Absolute, out var uri) ? uri
-                : throw new ArgumentException($"--base-url '{address}' is not an absolute URL, e.g. https://api.opper.ai."),
-        };
-        return (new OpperVideoClient(options), null);
+        var baseAddress = string.IsNullOrWhiteSpace(address) ? OpperVideoClientOptions.DefaultBaseAddress
+            : Uri.TryCreate(address, UriKind.Absolute, out var uri) ? uri
+            : throw new ArgumentException($"--base-url '{address}' is not an absolute URL, e.g. https://api.opper.ai.");
+        return (new OpperVideoClient(new OpperVideoClientOptions { ApiKey = key, BaseAddress = baseAddress }), null, baseAddress, key);
     }
 }

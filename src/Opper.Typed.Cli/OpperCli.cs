@@ -39,6 +39,12 @@ internal static class OpperCli
         {
             return await body();
         }
+        catch (VideoGenerationCanceledException exception)
+        {
+            // The job keeps running and is billed: its id and how to resume are worth more than "Cancelled".
+            context.Console.MarkupLineInterpolated($"[yellow]{exception.Message}[/]");
+            return 130;
+        }
         catch (OperationCanceledException)
         {
             context.Console.MarkupLine("[yellow]Cancelled.[/]");

@@ -54,5 +54,5 @@ internal static class CatalogFile
     }
 
     public static VideoModelList Models(JsonObject catalog) =>
-        catalog.Deserialize(OpperJsonContext.Default.VideoModelList) ?? new VideoModelList();
+        VideoModelList.Parse(catalog.ToJsonString());
 }

@@ -14,12 +14,12 @@ internal static class CatalogCommands
         var pull = new Command("pull", "Fetch GET /v3/videos/models (all pages) into the snapshot and print what changed.") { output, check };
         pull.SetAction((parse, cancellationToken) => OpperCli.Guard(context, parse, async () =>
         {
-            var (client, emulator) = await context.ConnectAsync(parse, allowEmulator: false, cancellationToken);
+            var (client, emulator, baseAddress, apiKey) = await context.ConnectAsync(parse, allowEmulator: false, cancellationToken);
             await using (emulator)
             using (client)
             {
                 var path = parse.GetValue(output)!;
-                var fresh = await client.GetCatalogSnapshotAsync(cancellationToken);
+                var fresh = await CatalogSnapshotReader.ReadAsync(baseAddress, apiKey, cancellationToken);
                 var previous = CatalogFile.TryRead(path);
                 var text = CatalogFile.Format(fresh);
                 var stale = !File.Exists(path) || File.ReadAllText(path) != text;

@@ -32,7 +32,7 @@ internal static class GenerateCommand
             }
 
             VideoRequestValidator.Validate(request); // before any connection: a bad request costs nothing, not even an emulator
-            var (client, emulator) = await context.ConnectAsync(parse, allowEmulator: !parse.GetValue(noEmulator), cancellationToken);
+            var (client, emulator, _, _) = await context.ConnectAsync(parse, allowEmulator: !parse.GetValue(noEmulator), cancellationToken);
             await using (emulator)
             using (client)
             {

@@ -28,11 +28,11 @@ internal sealed class EmulatorCatalog
         var models = new List<(JsonObject, VideoModelInfo)>();
         var array = JsonNode.Parse(json)?["models"] as JsonArray
             ?? throw new InvalidDataException($"Catalog {path ?? "(built-in)"} has no \"models\" array.");
-        foreach (var node in array.OfType<JsonObject>())
+        var infos = VideoModelList.Parse(json).Models;
+        for (var i = 0; i < array.Count; i++)
         {
-            var info = node.Deserialize(OpperJsonContext.Default.VideoModelInfo)
-                ?? throw new InvalidDataException($"Catalog {path ?? "(built-in)"} has a model that is not an object.");
-            models.Add((node, info));
+            var node = array[i] as JsonObject ?? throw new InvalidDataException($"Catalog {path ?? "(built-in)"} has a model that is not an object.");
+            models.Add((node, infos[i]));
         }
 
         return new EmulatorCatalog(models, rules ?? VideoModelCatalog.Combine(VideoModelCatalog.Default, VideoModelCatalog.Parse(json, Resource("video-parameters.json"))));

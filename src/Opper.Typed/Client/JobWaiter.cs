@@ -1,35 +1,45 @@
+using System.Net;
 using Microsoft.Extensions.Logging;
 
 namespace Opper.Typed;
 
-/// <summary>The polling loop: first delay, then a gently growing interval, bounded by an overall timeout.</summary>
+/// <summary>
+/// The polling loop: first delay, then a gently growing interval, bounded by an overall timeout that also bounds a
+/// poll in flight (so a long <c>Retry-After</c> cannot outlast it).
+/// </summary>
 internal sealed class JobWaiter(
     Func<string, CancellationToken, Task<VideoStatus>> poll,
     VideoPollingOptions polling,
     TimeProvider time,
     ILogger logger)
 {
+    /// <summary>How many polls in a row may say <c>completed</c> without a URL before that is an error, not a gateway's hiccup.</summary>
+    internal const int MaxCompletedWithoutUrl = 3;
+
     public async Task<VideoStatus> WaitAsync(string jobId, IProgress<VideoProgress>? progress, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         var delay = polling.FirstPollDelay;
         var interval = polling.Interval;
+        var completedWithoutUrl = 0;
         VideoStatus? last = null;
         while (true)
         {
-            var remaining = polling.Timeout - time.GetElapsedTime(started);
-            if (remaining <= TimeSpan.Zero)
-            {
-                throw new VideoGenerationTimeoutException(jobId, time.GetElapsedTime(started), last);
-            }
-
-            await Task.Delay(delay < remaining ? delay : remaining, time, cancellationToken).ConfigureAwait(false);
-            last = await poll(jobId, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(Min(delay, Remaining(started)), time, cancellationToken).ConfigureAwait(false);
+            last = await PollWithinDeadlineAsync(jobId, started, last, cancellationToken).ConfigureAwait(false);
             var elapsed = time.GetElapsedTime(started);
             switch (last.State)
             {
                 case VideoJobState.Completed when string.IsNullOrEmpty(last.Url):
-                    // A completed job without a URL is unusable; it is more likely a gateway quirk than the end.
+                    if (++completedWithoutUrl >= MaxCompletedWithoutUrl)
+                    {
+                        throw new OpperApiException(
+                            HttpStatusCode.OK, "missing_url", $"the job reported 'completed' without a download URL {completedWithoutUrl} times in a row",
+                            $"The clip cannot be fetched yet. The job is paid for: {JobErrors.HowToResume(jobId)} If it persists, contact Opper support with the job id.",
+                            jobId: jobId);
+                    }
+
+                    // Most likely a gateway answering before the URL is stored: poll again before calling it an error.
                     logger.LogWarning("Video job {JobId} reported completed without a URL; polling again", jobId);
                     break;
                 case VideoJobState.Completed:
@@ -40,6 +50,7 @@ internal sealed class JobWaiter(
                     logger.LogWarning("Video job {JobId} failed: {Error}", jobId, last.Error);
                     throw new VideoGenerationFailedException(jobId, last.Error, last);
                 default:
+                    completedWithoutUrl = 0;
                     logger.LogDebug("Video job {JobId} is {Status} after {Elapsed}", jobId, last.Status, elapsed);
                     progress?.Report(new VideoProgress(VideoProgressPhase.Processing, jobId, elapsed, last.Status));
                     break;
@@ -49,4 +60,29 @@ internal sealed class JobWaiter(
             interval = polling.NextDelay(interval);
         }
     }
+
+    private async Task<VideoStatus> PollWithinDeadlineAsync(string jobId, long started, VideoStatus? last, CancellationToken cancellationToken)
+    {
+        var remaining = Remaining(started);
+        if (remaining <= TimeSpan.Zero)
+        {
+            throw new VideoGenerationTimeoutException(jobId, time.GetElapsedTime(started), last);
+        }
+
+        using var deadline = new CancellationTokenSource(remaining, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        try
+        {
+            return await poll(jobId, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // The overall timeout passed during the poll (a long Retry-After, a slow host): that is the wait's timeout.
+            throw new VideoGenerationTimeoutException(jobId, time.GetElapsedTime(started), last);
+        }
+    }
+
+    private TimeSpan Remaining(long started) => polling.Timeout - time.GetElapsedTime(started);
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b < TimeSpan.Zero ? TimeSpan.Zero : b;
 }

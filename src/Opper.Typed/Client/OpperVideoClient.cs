@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -7,115 +8,118 @@ using Refit;
 namespace Opper.Typed;
 
 /// <summary>
-/// Generates videos with Opper: submit a request, follow the job, download the clip. Thread-safe; reuse one instance.
+/// Generates videos with Opper: start a job (<see cref="StartGenerationAsync"/>), follow it as a
+/// <see cref="VideoGenerationOperation"/>, download or stream the clip. Thread-safe; reuse one instance (dependency
+/// injection registers it as a singleton).
 /// </summary>
+/// <remarks>
+/// Mockable: derive from it and override the virtual members; a derived class that calls the parameterless
+/// constructor gets an unconnected instance (see <see cref="OpperVideoClient()"/>).
+/// </remarks>
 /// <example>
 /// <code>
 /// using var client = new OpperVideoClient();   // OPPER_API_KEY, OPPER_BASE_URL
-/// await client.GenerateToFileAsync(new VideoRequest("openai/sora-2", "a hot air balloon at dawn"), "clip.mp4");
+/// var operation = await client.StartGenerationAsync(new VideoRequest("openai/sora-2", "a hot air balloon at dawn"));
+/// await operation.DownloadToFileAsync("clip.mp4");
 /// </code>
 /// </example>
-public sealed class OpperVideoClient : IDisposable
+public class OpperVideoClient : IDisposable
 {
-    private readonly HttpClient _apiHttp;
-    private readonly HttpClient _downloadHttp;
+    private readonly VideoJobContext? _context;
+    private readonly IOpperVideosApi? _api;
+    private readonly HttpClient? _apiHttp;
+    private readonly HttpClient? _downloadHttp;
     private readonly bool _ownsHttpClients;
-    private readonly OpperVideoClientOptions _options;
-    private readonly string _apiKey;
-    private readonly ILogger _logger;
-    private readonly JobWaiter _waiter;
-    private readonly VideoDownloader _downloader;
-
-    /// <summary>Creates a client from the environment: key from <c>OPPER_API_KEY</c>, address from <c>OPPER_BASE_URL</c> else https://api.opper.ai.</summary>
-    /// <exception cref="InvalidOperationException">No key is set, or the address is not https (nor loopback http).</exception>
-    public OpperVideoClient()
-        : this(new OpperVideoClientOptions())
-    {
-    }
-
-    /// <summary>Creates a client with explicit options.</summary>
-    /// <param name="options">The options; read once, here.</param>
-    /// <exception cref="InvalidOperationException">No key is set, or the options are inconsistent; the message names the setting.</exception>
-    public OpperVideoClient(OpperVideoClientOptions options)
-        : this(options, apiHttp: null, downloadHttp: null)
-    {
-    }
-
-    /// <summary>Used by dependency injection, which supplies clients from <see cref="IHttpClientFactory"/>.</summary>
-    internal OpperVideoClient(OpperVideoClientOptions options, HttpClient? apiHttp, HttpClient? downloadHttp)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var apiKey = options.Validate();
-        _apiKey = apiKey;
-        _options = options;
-        _ownsHttpClients = apiHttp is null;
-        _apiHttp = apiHttp ?? new HttpClient(RetryPolicy.CreateHandler(options, apiKey));
-        _downloadHttp = downloadHttp ?? new HttpClient(RetryPolicy.CreateHandler(options, apiKey: null));
-        _apiHttp.BaseAddress = options.BaseAddress;
-        _apiHttp.Timeout = options.RequestTimeout;
-        // A download's length is the clip's, not an API call's: it is bounded by cancellation instead.
-        _downloadHttp.Timeout = Timeout.InfiniteTimeSpan;
-        _logger = options.LoggerFactory?.CreateLogger<OpperVideoClient>() ?? NullLogger<OpperVideoClient>.Instance;
-        Api = RestService.ForGenerated<IOpperVideosApi>(_apiHttp, RefitSettings.ForJsonContext(OpperJsonContext.Default));
-        _waiter = new JobWaiter(GetStatusAsync, options.Polling, options.TimeProvider, _logger);
-        _downloader = new VideoDownloader(_downloadHttp, GetStatusAsync, options.MaxDownloadAttempts, options.TimeProvider, _logger);
-    }
-
-    /// <summary>The raw Refit interface, for calls this client does not wrap.</summary>
-    public IOpperVideosApi Api { get; }
 
     /// <summary>
-    /// Starts a paid generation job (<c>POST /v3/videos</c>). The request is validated first (unless
-    /// <see cref="OpperVideoClientOptions.ValidateRequests"/> is off) so a bad one costs nothing. Never retried automatically.
+    /// Creates a client from the environment: key from <c>OPPER_API_KEY</c>, address from <c>OPPER_BASE_URL</c> else
+    /// https://api.opper.ai. Called by a derived class (a test double), it connects nothing and reads nothing: the
+    /// mocking constructor of the Azure SDK guidelines; such a class overrides the members it uses.
     /// </summary>
-    /// <param name="request">A typed request (e.g. <c>Sora2Request</c>) or a <see cref="VideoRequest"/>.</param>
-    /// <param name="cancellationToken">Cancels the call; a job whose POST already reached Opper may still run.</param>
-    /// <returns>The job id and status URL.</returns>
-    /// <exception cref="OpperValidationException">The request is invalid; nothing was sent.</exception>
-    /// <exception cref="OpperApiException">Opper rejected the request (400, 401, 402 wallet empty, 404, 429, 5xx).</exception>
-    public async Task<VideoJob> SubmitAsync(IVideoRequest request, CancellationToken cancellationToken = default)
+    /// <exception cref="InvalidOperationException">No key is set, or the address is not https (nor loopback http); the message names the setting.</exception>
+    public OpperVideoClient()
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var wire = request.ToWireRequest();
-        if (_options.ValidateRequests)
+        if (GetType() != typeof(OpperVideoClient))
         {
-            var problems = VideoRequestValidator.Check(wire, request.ModelSpec, request.AdditionalParameterKeys, _options.Models ?? VideoModelCatalog.Default, out var notices);
-            if (problems is [var first, ..])
-            {
-                throw first;
-            }
-
-            foreach (var notice in notices ?? [])
-            {
-                // Sent as is: the live catalog may be newer than this build's snapshot, or the key is a deliberate escape hatch.
-                _logger.Log(notice.Level, "{Notice}", notice.Message);
-            }
+            return;
         }
 
-        using var activity = OpperTelemetry.Source.StartActivity("opper.video.submit");
-        activity?.SetTag("opper.model", wire.Model);
-        var job = await UnwrapAsync(Api.SubmitAsync(wire, cancellationToken), jobId: null).ConfigureAwait(false);
-        activity?.SetTag("opper.job_id", job.Id);
-        _logger.LogInformation("Submitted video job {JobId} for model {Model}", job.Id, wire.Model);
-        return job;
+        var settings = ClientSettings.Resolve(new OpperVideoClientOptions(), Environment.GetEnvironmentVariable);
+        (_context, _api, _apiHttp, _downloadHttp, _ownsHttpClients) = Connect(settings, null, null, NullLogger.Instance, OpperMetrics.For(null));
     }
 
-    /// <summary>Polls a job once (<c>GET /v3/artifacts/{id}/status</c>).</summary>
+    /// <summary>Creates a client with explicit options; settings left null fall back to the environment.</summary>
+    /// <param name="options">The options; read once, here (later changes to the object do not affect this client).</param>
+    /// <exception cref="InvalidOperationException">No key is set, or a setting is invalid; the message names every such setting.</exception>
+    public OpperVideoClient(OpperVideoClientOptions options)
+        : this(ClientSettings.Resolve(options, Environment.GetEnvironmentVariable), null, null, options?.LoggerFactory, options?.MeterFactory)
+    {
+    }
+
+    /// <summary>Used by dependency injection, which supplies clients from <see cref="IHttpClientFactory"/> and the host's logging and metrics.</summary>
+    internal OpperVideoClient(ClientSettings settings, HttpClient? apiHttp, HttpClient? downloadHttp, ILoggerFactory? loggerFactory, IMeterFactory? meterFactory)
+    {
+        ILogger logger = loggerFactory?.CreateLogger<OpperVideoClient>() ?? NullLogger<OpperVideoClient>.Instance;
+        (_context, _api, _apiHttp, _downloadHttp, _ownsHttpClients) = Connect(settings, apiHttp, downloadHttp, logger, OpperMetrics.For(meterFactory));
+    }
+
+    private VideoJobContext Context => _context ?? throw MockOnly();
+
+    /// <summary>
+    /// Starts a paid generation job (<c>POST /v3/videos</c>) and returns it as an operation. The request is validated
+    /// first (unless <see cref="OpperVideoClientOptions.ValidateRequests"/> is off), so a bad one costs nothing. The POST
+    /// is never retried: when its answer is lost, <see cref="VideoSubmissionUncertainException"/> says so.
+    /// </summary>
+    /// <param name="request">A typed request (e.g. <c>Sora2Request</c>) or a <see cref="VideoRequest"/>.</param>
+    /// <param name="cancellationToken">Cancels the call; once the POST has left, the job may exist (see the exceptions).</param>
+    /// <returns>The operation; it polls the <c>status_url</c> the API returned when that is on the API's own origin.</returns>
+    /// <exception cref="OpperValidationException">The request is invalid; nothing was sent.</exception>
+    /// <exception cref="OpperApiException">Opper refused the request (400, 401, 402 wallet empty, 404, 429, 5xx); no job was created unless the hint says so.</exception>
+    /// <exception cref="VideoSubmissionUncertainException">The answer was lost after the request left; the job may exist; nothing was sent again.</exception>
+    /// <exception cref="VideoGenerationCanceledException">Cancelled while the POST was in flight; the job may exist.</exception>
+    public virtual async Task<VideoGenerationOperation> StartGenerationAsync(IVideoRequest request, CancellationToken cancellationToken = default)
+    {
+        var started = Context.Settings.Time.GetTimestamp();
+        var job = await SubmitJobAsync(request, cancellationToken).ConfigureAwait(false);
+        return new VideoGenerationOperation(Context, job.Id, Context.ChooseStatusUri(job.Id, job.StatusUrl), request.Model, started);
+    }
+
+    /// <summary>
+    /// The operation of an existing job, from its id alone, without a call: in another process, after a crash, or for a
+    /// job another service started. It polls <c>/v3/artifacts/{id}/status</c> on the API host.
+    /// </summary>
+    /// <param name="id">The job id (<c>gen_…</c>).</param>
+    /// <returns>The operation; <see cref="VideoGenerationOperation.Status"/> is null until it polls.</returns>
+    public virtual VideoGenerationOperation GetGenerationOperation(string id)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        return new VideoGenerationOperation(Context, id, Context.ChooseStatusUri(id, statusUrl: null), model: null, submittedAt: null);
+    }
+
+    /// <summary>
+    /// Starts a paid generation job and returns its id and status URL; a step method over the same submission as
+    /// <see cref="StartGenerationAsync"/>, with the same validation, exceptions and no retry.
+    /// </summary>
+    /// <param name="request">A typed request (e.g. <c>Sora2Request</c>) or a <see cref="VideoRequest"/>.</param>
+    /// <param name="cancellationToken">Cancels the call; once the POST has left, the job may exist.</param>
+    /// <returns>The job id and status URL.</returns>
+    /// <exception cref="OpperValidationException">The request is invalid; nothing was sent.</exception>
+    /// <exception cref="OpperApiException">Opper refused the request.</exception>
+    /// <exception cref="VideoSubmissionUncertainException">The answer was lost after the request left; the job may exist.</exception>
+    public virtual Task<VideoJob> SubmitAsync(IVideoRequest request, CancellationToken cancellationToken = default) =>
+        SubmitJobAsync(request, cancellationToken);
+
+    /// <summary>Polls a job once: <see cref="GetGenerationOperation"/>(<paramref name="jobId"/>).<see cref="VideoGenerationOperation.UpdateStatusAsync"/>.</summary>
     /// <param name="jobId">The job id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The status; <see cref="VideoStatus.State"/> tells whether it is done.</returns>
-    /// <exception cref="OpperApiException">Opper answered with an error (404: no such job).</exception>
-    public async Task<VideoStatus> GetStatusAsync(string jobId, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
-        var status = await UnwrapAsync(Api.GetStatusAsync(jobId, cancellationToken), jobId).ConfigureAwait(false);
-        status.Id ??= jobId;
-        return status;
-    }
+    /// <exception cref="OpperApiException">Opper answered with an error (404: no such job); carries the job id.</exception>
+    public virtual Task<VideoStatus> GetStatusAsync(string jobId, CancellationToken cancellationToken = default) =>
+        GetGenerationOperation(jobId).UpdateStatusAsync(cancellationToken);
 
     /// <summary>
-    /// Polls until the job completes or fails. Works for any job id, so a job started elsewhere (or before a crash)
-    /// can be resumed. Delays and the overall timeout come from <see cref="OpperVideoClientOptions.Polling"/>.
+    /// Polls until the job completes or fails: <see cref="GetGenerationOperation"/>(<paramref name="jobId"/>).<see cref="VideoGenerationOperation.WaitForCompletionAsync"/>.
+    /// Works for any job id, so a job started elsewhere (or before a crash) can be resumed.
     /// </summary>
     /// <param name="jobId">The job id.</param>
     /// <param name="progress">Receives a report after each poll.</param>
@@ -123,57 +127,64 @@ public sealed class OpperVideoClient : IDisposable
     /// <returns>The completed status, with the download URL.</returns>
     /// <exception cref="VideoGenerationFailedException">The provider reported failure.</exception>
     /// <exception cref="VideoGenerationTimeoutException">Still running after the timeout; carries the job id.</exception>
-    public async Task<VideoStatus> WaitForCompletionAsync(string jobId, IProgress<VideoProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <exception cref="VideoGenerationCanceledException">Cancelled; carries the job id.</exception>
+    public virtual Task<VideoStatus> WaitForCompletionAsync(string jobId, IProgress<VideoProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        GetGenerationOperation(jobId).WaitForCompletionAsync(progress, cancellationToken);
+
+    /// <summary>
+    /// Downloads a completed job's clip. The file appears at <paramref name="path"/> only when whole; a broken transfer
+    /// is resumed, an expired URL refreshed by polling again.
+    /// </summary>
+    /// <param name="completed">A status whose <see cref="VideoStatus.State"/> is <see cref="VideoJobState.Completed"/>, with its id and URL.</param>
+    /// <param name="path">The destination; replaced if it exists. Its folder must exist.</param>
+    /// <param name="progress">Receives byte counts.</param>
+    /// <param name="cancellationToken">Stops the download; no file is left behind.</param>
+    /// <exception cref="ArgumentException">The status is not completed, or has no id or URL; or the path is unusable.</exception>
+    /// <exception cref="OpperApiException">The storage host refused the download even after refreshing the URL.</exception>
+    /// <exception cref="VideoGenerationCanceledException">Cancelled; carries the job id.</exception>
+    /// <exception cref="VideoGenerationInterruptedException">The network, a timeout or the disk failed; carries the job id.</exception>
+    public virtual Task DownloadToFileAsync(VideoStatus completed, string path, IProgress<VideoProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
-        using var activity = OpperTelemetry.Source.StartActivity("opper.video.wait");
-        activity?.SetTag("opper.job_id", jobId);
-        return await _waiter.WaitAsync(jobId, progress, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(completed);
+        Destination.ThrowIfUnusable(path, "Nothing was downloaded");
+        if (completed is not { State: VideoJobState.Completed, Url.Length: > 0, Id.Length: > 0 })
+        {
+            throw new ArgumentException(
+                $"Job {completed.Id ?? "(no id)"} is '{completed.Status}' and has no download URL or id; wait with WaitForCompletionAsync first.", nameof(completed));
+        }
+
+        var operation = new VideoGenerationOperation(Context, completed.Id, Context.ChooseStatusUri(completed.Id, null), completed.Model, null, completed);
+        return operation.DownloadCompletedAsync(completed, path, progress, cancellationToken);
     }
 
     /// <summary>
-    /// Downloads a completed job's clip. The file is written as <c>path.partial</c> and renamed when whole, so
-    /// <paramref name="path"/> never holds a partial clip; a broken transfer is resumed, an expired URL refreshed by polling again.
+    /// Starts, waits and downloads: the whole generation in one call. The destination is checked before the paid POST.
     /// </summary>
-    /// <param name="completed">A status whose <see cref="VideoStatus.State"/> is <see cref="VideoJobState.Completed"/>.</param>
-    /// <param name="path">The destination; replaced if it exists.</param>
-    /// <param name="progress">Receives byte counts.</param>
-    /// <param name="cancellationToken">Stops the download; no file is left behind.</param>
-    /// <exception cref="ArgumentException">The status is not completed or has no URL.</exception>
-    /// <exception cref="OpperApiException">The storage host refused the download even after refreshing the URL.</exception>
-    public async Task DownloadToFileAsync(VideoStatus completed, string path, IProgress<VideoProgress>? progress = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(completed);
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        using var activity = OpperTelemetry.Source.StartActivity("opper.video.download");
-        activity?.SetTag("opper.job_id", completed.Id);
-        await _downloader.DownloadAsync(completed, path, progress, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Submits, waits and downloads: the whole generation in one call.</summary>
     /// <param name="request">The request.</param>
-    /// <param name="path">Where the clip goes.</param>
+    /// <param name="path">Where the clip goes; its folder must exist.</param>
     /// <param name="progress">Receives every phase: submitted, processing, downloading, completed.</param>
     /// <param name="cancellationToken">Stops at any phase; no file is left behind (a submitted job keeps running).</param>
     /// <returns>The completed status; its <see cref="VideoStatus.Id"/> names the job.</returns>
+    /// <exception cref="ArgumentException">The path is a folder or its folder does not exist; nothing was submitted.</exception>
     /// <exception cref="OpperValidationException">The request is invalid; nothing was sent.</exception>
     /// <exception cref="OpperApiException">Opper answered with an error.</exception>
     /// <exception cref="VideoGenerationFailedException">The provider reported failure.</exception>
     /// <exception cref="VideoGenerationTimeoutException">Still running after the timeout; carries the job id.</exception>
-    /// <exception cref="DirectoryNotFoundException">The folder of <paramref name="path"/> does not exist; checked before anything is sent.</exception>
-    /// <exception cref="IOException"><paramref name="path"/> is a folder (checked before anything is sent), or the file could not be written.</exception>
-    /// <exception cref="InvalidDataException">The downloaded bytes are not a whole clip after every attempt; nothing was written.</exception>
-    public async Task<VideoStatus> GenerateToFileAsync(IVideoRequest request, string path, IProgress<VideoProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <exception cref="VideoGenerationCanceledException">Cancelled; carries the job id once it is known.</exception>
+    /// <exception cref="VideoGenerationInterruptedException">The network, a timeout or the disk failed after the submission; carries the job id.</exception>
+    /// <exception cref="VideoSubmissionUncertainException">The POST's answer was lost; the job may exist; nothing was sent again.</exception>
+    public virtual async Task<VideoStatus> GenerateToFileAsync(IVideoRequest request, string path, IProgress<VideoProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        // Before the paid POST: a clip that cannot be written must not be paid for.
-        PartialFile.CheckDestination(path);
-        var started = _options.TimeProvider.GetTimestamp();
-        var job = await SubmitAsync(request, cancellationToken).ConfigureAwait(false);
-        progress?.Report(new VideoProgress(VideoProgressPhase.Submitted, job.Id, _options.TimeProvider.GetElapsedTime(started)));
-        var completed = await WaitForCompletionAsync(job.Id, progress, cancellationToken).ConfigureAwait(false);
-        await DownloadToFileAsync(completed, path, progress, cancellationToken).ConfigureAwait(false);
+        Destination.ThrowIfUnusable(path, "Nothing was submitted");
+        var time = Context.Settings.Time;
+        var started = time.GetTimestamp();
+        var operation = await StartGenerationAsync(request, cancellationToken).ConfigureAwait(false);
+        progress?.Report(new VideoProgress(VideoProgressPhase.Submitted, operation.Id, time.GetElapsedTime(started)));
+        var completed = await operation.WaitForCompletionAsync(progress, cancellationToken).ConfigureAwait(false);
+        // Not operation.DownloadToFileAsync: the path was checked before the POST, and from here on every failure,
+        // a folder deleted meanwhile included, must carry the job id.
+        await operation.DownloadCompletedAsync(completed, path, progress, cancellationToken).ConfigureAwait(false);
         return completed;
     }
 
@@ -184,50 +195,76 @@ public sealed class OpperVideoClient : IDisposable
     /// <param name="offset">Index of the first model.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The page.</returns>
-    public Task<VideoModelList> ListModelsAsync(string? capability = null, string? query = null, int? limit = null, int? offset = null, CancellationToken cancellationToken = default) =>
-        UnwrapAsync(Api.ListModelsAsync(query, capability, limit, offset, cancellationToken), jobId: null);
-
-    /// <summary>
-    /// Reads the whole catalog, every page, as the JSON the server sent: <c>{"models":[…],"total","offset":0,"limit"}</c>.
-    /// This is what <c>schema/videos-models.json</c> holds; <c>opper-typed catalog pull</c> writes it.
-    /// </summary>
-    /// <param name="cancellationToken">Cancels the calls.</param>
-    /// <returns>The merged snapshot.</returns>
-    public async Task<System.Text.Json.Nodes.JsonObject> GetCatalogSnapshotAsync(CancellationToken cancellationToken = default)
-    {
-        const int PageSize = 100;
-        var models = new System.Text.Json.Nodes.JsonArray();
-        for (var offset = 0; ; offset += PageSize)
-        {
-            var page = await UnwrapAsync(Api.ListModelsJsonAsync(PageSize, offset, cancellationToken), jobId: null).ConfigureAwait(false);
-            var pageModels = page["models"] as System.Text.Json.Nodes.JsonArray ?? [];
-            var received = pageModels.Count;
-            foreach (var model in pageModels.ToArray())
-            {
-                pageModels.Remove(model);
-                models.Add(model);
-            }
-
-            var total = page["total"]?.GetValue<int>() ?? 0;
-            // Stop at the end of the list, or at an empty page (a server that under-reports total must not loop forever).
-            if (received == 0 || models.Count >= total)
-            {
-                return new System.Text.Json.Nodes.JsonObject { ["models"] = models, ["total"] = models.Count, ["offset"] = 0, ["limit"] = models.Count };
-            }
-        }
-    }
+    /// <exception cref="OpperApiException">Opper answered with an error.</exception>
+    public virtual Task<VideoModelList> ListModelsAsync(string? capability = null, string? query = null, int? limit = null, int? offset = null, CancellationToken cancellationToken = default) =>
+        UnwrapAsync((_api ?? throw MockOnly()).ListModelsAsync(query, capability, limit, offset, cancellationToken), Context.Settings.ApiKey);
 
     /// <summary>Disposes the HTTP clients this instance created (not ones supplied by <see cref="IHttpClientFactory"/>).</summary>
     public void Dispose()
     {
-        if (_ownsHttpClients)
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Disposes the HTTP clients this instance created; a derived class releases its own resources here.</summary>
+    /// <param name="disposing">True when called from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing && _ownsHttpClients)
         {
-            _apiHttp.Dispose();
-            _downloadHttp.Dispose();
+            _apiHttp?.Dispose();
+            _downloadHttp?.Dispose();
         }
     }
 
-    private async Task<T> UnwrapAsync<T>(Task<IApiResponse<T>> call, string? jobId)
+    private static (VideoJobContext, IOpperVideosApi, HttpClient, HttpClient, bool) Connect(
+        ClientSettings settings, HttpClient? apiHttp, HttpClient? downloadHttp, ILogger logger, OpperMetrics metrics)
+    {
+        var owns = apiHttp is null;
+        apiHttp ??= new HttpClient(RetryPolicy.CreateApiHandler(settings));
+        downloadHttp ??= new HttpClient(RetryPolicy.CreateDownloadHandler(settings));
+        apiHttp.BaseAddress = settings.BaseAddress;
+        // Each attempt is bounded by the handler below the retries (RequestTimeout); a whole call may take several.
+        apiHttp.Timeout = Timeout.InfiniteTimeSpan;
+        // A download's length is the clip's, not an API call's: it is bounded by cancellation instead.
+        downloadHttp.Timeout = Timeout.InfiniteTimeSpan;
+        var api = RestService.ForGenerated<IOpperVideosApi>(apiHttp, RefitSettings.ForJsonContext(OpperJsonContext.Default));
+        return (new VideoJobContext(settings, apiHttp, downloadHttp, logger, metrics), api, apiHttp, downloadHttp, owns);
+    }
+
+    private async Task<VideoJob> SubmitJobAsync(IVideoRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var context = Context;
+        var wire = request.ToWireRequest();
+        if (context.Settings.ValidateRequests)
+        {
+            var problems = VideoRequestValidator.Check(wire, request.ModelSpec, request.AdditionalParameterKeys, context.Settings.Models ?? VideoModelCatalog.Default, out var notices);
+            if (problems is [var first, ..])
+            {
+                throw first;
+            }
+
+            foreach (var notice in notices ?? [])
+            {
+                // Sent as is: the live catalog may be newer than this build's snapshot, or the key is a deliberate escape hatch.
+                context.Logger.Log(notice.Level, "{Notice}", notice.Message);
+            }
+        }
+
+        using var activity = OpperTelemetry.Source.StartActivity("opper.video.submit");
+        activity?.SetTag("opper.model", wire.Model);
+        var job = await context.Submitter.SubmitAsync(wire, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("opper.job_id", job.Id);
+        context.Metrics.JobStarted(wire.Model);
+        context.Logger.LogInformation("Submitted video job {JobId} for model {Model}", job.Id, wire.Model);
+        return job;
+    }
+
+    private InvalidOperationException MockOnly() =>
+        new($"This {GetType().Name} was made by the constructor meant for mocking; override the member you call.");
+
+    private static async Task<T> UnwrapAsync<T>(Task<IApiResponse<T>> call, string apiKey)
         where T : class
     {
         using var response = await call.ConfigureAwait(false);
@@ -246,11 +283,11 @@ public sealed class OpperVideoClient : IDisposable
 
         if (!response.IsSuccessStatusCode)
         {
-            throw ApiErrorMapper.Map(status, (response.Error as ApiException)?.Content, response.Headers, jobId, secret: _apiKey);
+            throw ApiErrorMapper.Map(status, (response.Error as ApiException)?.Content, response.Headers, secret: apiKey);
         }
 
         throw new OpperApiException(
             status, "invalid_response", $"the {typeof(T).Name} body could not be read ({response.Error?.InnerException?.Message ?? "empty body"})",
-            "The server is not speaking the Opper v3 API: check OpperVideoClientOptions.BaseAddress.", jobId: jobId);
+            "The server is not speaking the Opper v3 API: check OpperVideoClientOptions.BaseAddress.");
     }
 }

@@ -1,40 +1,50 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 
 namespace Opper.Typed;
 
-/// <summary>Settings of an <see cref="OpperVideoClient"/>. Defaults come from the environment.</summary>
+/// <summary>
+/// Settings of an <see cref="OpperVideoClient"/>. Creating one reads nothing and never throws: a setting left
+/// unset falls back to the environment (<c>OPPER_API_KEY</c>, <c>OPPER_BASE_URL</c>) when the client is created,
+/// and the client's constructor checks everything, naming the setting to fix.
+/// </summary>
 public sealed class OpperVideoClientOptions
 {
-    /// <summary>The environment variable the API key is read from.</summary>
+    /// <summary>The environment variable the API key is read from when <see cref="ApiKey"/> is not set.</summary>
     public const string ApiKeyVariable = "OPPER_API_KEY";
 
-    /// <summary>The environment variable the base address is read from.</summary>
+    /// <summary>The environment variable the base address is read from when <see cref="BaseAddress"/> is not set.</summary>
     public const string BaseAddressVariable = "OPPER_BASE_URL";
 
     /// <summary>The public Opper API.</summary>
     public static readonly Uri DefaultBaseAddress = new("https://api.opper.ai");
 
-    /// <summary>The API key sent as <c>Authorization: Bearer</c> to the API host only. Defaults to <c>OPPER_API_KEY</c>.</summary>
-    public string? ApiKey { get; set; } = Environment.GetEnvironmentVariable(ApiKeyVariable);
+    /// <summary>
+    /// The API key sent as <c>Authorization: Bearer</c> to the API host only. When null, the client reads <c>OPPER_API_KEY</c>.
+    /// </summary>
+    public string? ApiKey { get; set; }
 
     /// <summary>
-    /// The API's base address. Defaults to <c>OPPER_BASE_URL</c>, else <c>https://api.opper.ai</c>.
+    /// The API's base address. When null, the client reads <c>OPPER_BASE_URL</c>, else uses <c>https://api.opper.ai</c>.
     /// Plain <c>http</c> is accepted for loopback addresses only (the emulator), so a key never crosses a network unencrypted.
     /// </summary>
-    public Uri BaseAddress { get; set; } = ReadBaseAddress();
+    public Uri? BaseAddress { get; set; }
 
-    /// <summary>How jobs are polled.</summary>
-    public VideoPollingOptions Polling { get; set; } = new();
+    /// <summary>How jobs are polled. Never null: change its properties.</summary>
+    public VideoPollingOptions Polling { get; } = new();
 
-    /// <summary>How failed GETs are retried (POST is never retried: a second POST is a second paid job).</summary>
-    public VideoRetryOptions Retry { get; set; } = new();
+    /// <summary>How failed GETs are retried (POST is never retried: a second POST is a second paid job). Never null: change its properties.</summary>
+    public VideoRetryOptions Retry { get; } = new();
 
-    /// <summary>Timeout of one API call (not of a whole job; see <see cref="VideoPollingOptions.Timeout"/>).</summary>
+    /// <summary>
+    /// Timeout of one attempt of one API call: each retry of a poll gets its own (not a whole job; see
+    /// <see cref="VideoPollingOptions.Timeout"/>). Default 100 s.
+    /// </summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
     /// <summary>
     /// How many times a broken download is resumed (with <c>Range</c> where the host supports it, else restarted)
-    /// and an expired download URL refreshed by polling again.
+    /// and an expired download URL refreshed by polling again. Default 4.
     /// </summary>
     public int MaxDownloadAttempts { get; set; } = 4;
 
@@ -44,7 +54,7 @@ public sealed class OpperVideoClientOptions
     /// </summary>
     public IVideoModelCatalog? Models { get; set; }
 
-    /// <summary>Whether <see cref="OpperVideoClient.SubmitAsync"/> validates the request before sending. On by default.</summary>
+    /// <summary>Whether <see cref="OpperVideoClient.StartGenerationAsync"/> validates the request before sending. On by default.</summary>
     public bool ValidateRequests { get; set; } = true;
 
     /// <summary>The clock for polling delays and timeouts; tests substitute a fake one.</summary>
@@ -53,42 +63,13 @@ public sealed class OpperVideoClientOptions
     /// <summary>Where the client logs; nothing is logged when null.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 
+    /// <summary>
+    /// Creates the client's <see cref="Meter"/> (named <c>Opper.Typed</c>); dependency injection passes the host's.
+    /// When null, one process-wide meter of that name is used.
+    /// </summary>
+    public IMeterFactory? MeterFactory { get; set; }
+
     /// <summary>A description with the key redacted.</summary>
     public override string ToString() =>
-        $"OpperVideoClientOptions {{ BaseAddress = {BaseAddress}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(none)" : "(set)")} }}";
-
-    /// <summary>Checks the options and returns the key; the messages name the setting to change.</summary>
-    internal string Validate()
-    {
-        if (string.IsNullOrWhiteSpace(ApiKey))
-        {
-            throw new InvalidOperationException(
-                $"No Opper API key: set the {ApiKeyVariable} environment variable or OpperVideoClientOptions.ApiKey. For local tests start the emulator (OpperEmulator.StartAsync) and use its base address.");
-        }
-
-        if (BaseAddress is null || !BaseAddress.IsAbsoluteUri)
-        {
-            throw new InvalidOperationException($"OpperVideoClientOptions.BaseAddress must be an absolute URL (or set {BaseAddressVariable}).");
-        }
-
-        var isHttps = BaseAddress.Scheme == Uri.UriSchemeHttps;
-        var isLoopbackHttp = BaseAddress.Scheme == Uri.UriSchemeHttp && BaseAddress.IsLoopback;
-        if (!isHttps && !isLoopbackHttp)
-        {
-            throw new InvalidOperationException(
-                $"OpperVideoClientOptions.BaseAddress '{BaseAddress}' must use https; plain http is allowed only for loopback addresses such as the emulator.");
-        }
-
-        Polling.Validate();
-        Retry.Validate();
-        return ApiKey;
-    }
-
-    private static Uri ReadBaseAddress()
-    {
-        var configured = Environment.GetEnvironmentVariable(BaseAddressVariable);
-        return string.IsNullOrWhiteSpace(configured) ? DefaultBaseAddress
-            : Uri.TryCreate(configured, UriKind.Absolute, out var uri) ? uri
-            : throw new InvalidOperationException($"{BaseAddressVariable} '{configured}' is not an absolute URL.");
-    }
+        $"OpperVideoClientOptions {{ BaseAddress = {BaseAddress?.ToString() ?? "(from " + BaseAddressVariable + ")"}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(none)" : "(set)")} }}";
 }

@@ -172,6 +172,6 @@ internal sealed class VideoDownloader(
     }
 
     // Storage hosts answer an expired or tampered presigned URL with 400 (GCS), 403 (S3) or 410.
-    private static bool IsRefusedUrl(HttpStatusCode status) =>
+    internal static bool IsRefusedUrl(HttpStatusCode status) =>
         status is HttpStatusCode.Forbidden or HttpStatusCode.Gone or HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized;
 }

@@ -1,6 +1,6 @@
 namespace Opper.Typed;
 
-/// <summary>How <see cref="OpperVideoClient.WaitForCompletionAsync"/> polls. Defaults follow Opper's docs: a clip takes ~30 s to minutes.</summary>
+/// <summary>How a <see cref="VideoGenerationOperation"/> polls its job. Defaults follow Opper's docs: a clip takes ~30 s to minutes.</summary>
 public sealed class VideoPollingOptions
 {
     /// <summary>Delay before the first poll. Default 2 s.</summary>
@@ -21,12 +21,35 @@ public sealed class VideoPollingOptions
     internal TimeSpan NextDelay(TimeSpan previous) =>
         TimeSpan.FromTicks(Math.Min((long)(previous.Ticks * BackoffFactor), MaxInterval.Ticks));
 
-    internal void Validate()
+    internal VideoPollingOptions Clone() => (VideoPollingOptions)MemberwiseClone();
+
+    /// <summary>Adds a sentence per inconsistent setting, each naming it.</summary>
+    internal void FindProblems(List<string> problems)
     {
-        if (FirstPollDelay < TimeSpan.Zero || Interval <= TimeSpan.Zero || MaxInterval < Interval || Timeout <= TimeSpan.Zero || BackoffFactor < 1)
+        const string Prefix = "OpperVideoClientOptions.Polling.";
+        if (FirstPollDelay < TimeSpan.Zero)
         {
-            throw new InvalidOperationException(
-                "OpperVideoClientOptions.Polling is inconsistent: FirstPollDelay must be >= 0, Interval > 0, MaxInterval >= Interval, Timeout > 0 and BackoffFactor >= 1.");
+            problems.Add($"{Prefix}FirstPollDelay must be zero or more; got {FirstPollDelay}.");
+        }
+
+        if (Interval <= TimeSpan.Zero)
+        {
+            problems.Add($"{Prefix}Interval must be more than zero; got {Interval}.");
+        }
+
+        if (MaxInterval < Interval)
+        {
+            problems.Add($"{Prefix}MaxInterval must be at least Interval ({Interval}); got {MaxInterval}.");
+        }
+
+        if (Timeout <= TimeSpan.Zero)
+        {
+            problems.Add($"{Prefix}Timeout must be more than zero; got {Timeout}.");
+        }
+
+        if (!(BackoffFactor >= 1))
+        {
+            problems.Add($"{Prefix}BackoffFactor must be 1 or more; got {BackoffFactor.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
         }
     }
 }

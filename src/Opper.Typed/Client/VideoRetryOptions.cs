@@ -12,11 +12,19 @@ public sealed class VideoRetryOptions
     /// <summary>The first backoff delay. Default 1 s.</summary>
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    internal void Validate()
+    internal VideoRetryOptions Clone() => (VideoRetryOptions)MemberwiseClone();
+
+    /// <summary>Adds a sentence per invalid setting, each naming it.</summary>
+    internal void FindProblems(List<string> problems)
     {
-        if (MaxRetries < 0 || BaseDelay < TimeSpan.Zero)
+        if (MaxRetries < 0)
         {
-            throw new InvalidOperationException("OpperVideoClientOptions.Retry needs MaxRetries >= 0 and BaseDelay >= 0.");
+            problems.Add($"OpperVideoClientOptions.Retry.MaxRetries must be zero or more; got {MaxRetries}.");
+        }
+
+        if (BaseDelay < TimeSpan.Zero)
+        {
+            problems.Add($"OpperVideoClientOptions.Retry.BaseDelay must be zero or more; got {BaseDelay}.");
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -15,37 +17,85 @@ public static class OpperVideosServiceCollectionExtensions
     public const string DownloadHttpClientName = "Opper.Typed.Download";
 
     /// <summary>
-    /// Adds <see cref="OpperVideoClient"/> (transient, over <see cref="IHttpClientFactory"/> clients with retries for GETs only).
-    /// Options start from the environment (<c>OPPER_API_KEY</c>, <c>OPPER_BASE_URL</c>); <paramref name="configure"/> changes them.
+    /// Adds <see cref="OpperVideoClient"/> as a singleton over <see cref="IHttpClientFactory"/> clients (retries for GETs
+    /// only), with the host's logging and metrics. The key comes from <c>OPPER_API_KEY</c> and the address from
+    /// <c>OPPER_BASE_URL</c> (else the public API); they are checked when the host starts (<c>ValidateOnStart</c>).
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configure">Changes the options.</param>
     /// <returns>The service collection.</returns>
-    public static IServiceCollection AddOpperVideos(this IServiceCollection services, Action<OpperVideoClientOptions>? configure = null)
+    public static IServiceCollection AddOpperVideos(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var options = services.AddOptions<OpperVideoClientOptions>();
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
+        return AddClient(services);
+    }
 
-        services.AddHttpClient(ApiHttpClientName)
-            .AddHttpMessageHandler(provider => new BearerTokenHandler(OptionsOf(provider).Validate()))
-            .AddResilienceHandler(RetryPolicy.PipelineName, (builder, context) => RetryPolicy.Configure(builder, OptionsOf(context.ServiceProvider).Retry));
+    /// <summary>
+    /// Adds <see cref="OpperVideoClient"/> as <see cref="AddOpperVideos(IServiceCollection)"/> does; <paramref name="configure"/>
+    /// sets the options, and settings it leaves unset fall back to <c>OPPER_API_KEY</c> and <c>OPPER_BASE_URL</c>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The service collection.</returns>
+    public static IServiceCollection AddOpperVideos(this IServiceCollection services, Action<OpperVideoClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<OpperVideoClientOptions>().Configure(configure);
+        return AddClient(services);
+    }
+
+    /// <summary>
+    /// Adds <see cref="OpperVideoClient"/> as <see cref="AddOpperVideos(IServiceCollection)"/> does, with options bound from a configuration section: <c>ApiKey</c>, <c>BaseAddress</c>, <c>RequestTimeout</c>,
+    /// <c>MaxDownloadAttempts</c>, <c>ValidateRequests</c>, <c>Polling:FirstPollDelay|Interval|BackoffFactor|MaxInterval|Timeout</c>
+    /// and <c>Retry:MaxRetries|BaseDelay</c> (time spans as <c>hh:mm:ss</c>). For example
+    /// <c>builder.Configuration.GetSection("Opper")</c>, fed by appsettings.json, user-secrets or <c>--Opper:ApiKey=…</c>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The section to bind.</param>
+    /// <returns>The service collection.</returns>
+    public static IServiceCollection AddOpperVideos(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<OpperVideoClientOptions>().Configure(options => OpperVideoClientOptionsBinder.Bind(configuration, options));
+        return AddClient(services);
+    }
+
+    private static IServiceCollection AddClient(IServiceCollection services)
+    {
+        services.AddOptions<OpperVideoClientOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpperVideoClientOptions>, OpperVideoClientOptionsValidator>());
+        // The options resolved once, with the environment applied; the options object itself is never changed.
+        services.TryAddSingleton(provider =>
+            ClientSettings.Resolve(provider.GetRequiredService<IOptions<OpperVideoClientOptions>>().Value, Environment.GetEnvironmentVariable));
+
+        // The client is a singleton holding its HttpClients, so the handlers live as long as it does, and the socket
+        // handler recycles connections itself (DNS changes are still seen).
+        // The bearer token is added in the primary handler, below the factory's logging handler: IHttpClientFactory logs
+        // request headers at Trace with their values in the structured state, so a token added above it would be logged.
+        var api = services.AddHttpClient(ApiHttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(provider =>
+                new BearerTokenHandler(provider.GetRequiredService<ClientSettings>().ApiKey) { InnerHandler = RetryPolicy.CreateSocketsHandler() })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        // Handlers run in the order added: the timeout inside the retries, so each attempt gets its own.
+        api.AddResilienceHandler(RetryPolicy.PipelineName, (builder, context) => RetryPolicy.Configure(builder, context.ServiceProvider.GetRequiredService<ClientSettings>().Retry));
+        api.AddHttpMessageHandler(provider => new AttemptTimeoutHandler(provider.GetRequiredService<ClientSettings>().RequestTimeout));
         services.AddHttpClient(DownloadHttpClientName)
-            .AddResilienceHandler(RetryPolicy.PipelineName, (builder, context) => RetryPolicy.Configure(builder, OptionsOf(context.ServiceProvider).Retry));
+            .ConfigurePrimaryHttpMessageHandler(RetryPolicy.CreateSocketsHandler)
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .AddResilienceHandler(RetryPolicy.PipelineName, (builder, context) => RetryPolicy.Configure(builder, context.ServiceProvider.GetRequiredService<ClientSettings>().Retry));
 
-        services.TryAddTransient(provider =>
+        services.TryAddSingleton(provider =>
         {
-            var clientOptions = OptionsOf(provider);
-            clientOptions.LoggerFactory ??= provider.GetService<ILoggerFactory>();
+            var options = provider.GetRequiredService<IOptions<OpperVideoClientOptions>>().Value;
             var factory = provider.GetRequiredService<IHttpClientFactory>();
-            return new OpperVideoClient(clientOptions, factory.CreateClient(ApiHttpClientName), factory.CreateClient(DownloadHttpClientName));
+            return new OpperVideoClient(
+                provider.GetRequiredService<ClientSettings>(),
+                factory.CreateClient(ApiHttpClientName),
+                factory.CreateClient(DownloadHttpClientName),
+                options.LoggerFactory ?? provider.GetService<ILoggerFactory>(),
+                options.MeterFactory ?? provider.GetService<IMeterFactory>());
         });
         return services;
     }
-
-    private static OpperVideoClientOptions OptionsOf(IServiceProvider provider) =>
-        provider.GetRequiredService<IOptions<OpperVideoClientOptions>>().Value;
 }

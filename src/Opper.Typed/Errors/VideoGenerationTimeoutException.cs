@@ -2,7 +2,7 @@ namespace Opper.Typed;
 
 /// <summary>
 /// Waiting gave up while the job was still running. The job is paid for and may still finish: resume it with
-/// <see cref="OpperVideoClient.WaitForCompletionAsync"/> and <see cref="JobId"/>, from this or any other process.
+/// <see cref="OpperVideoClient.GetGenerationOperation"/> and <see cref="JobId"/>, from this or any other process.
 /// </summary>
 public sealed class VideoGenerationTimeoutException : OpperException
 {
@@ -11,7 +11,7 @@ public sealed class VideoGenerationTimeoutException : OpperException
     /// <param name="waited">How long the client waited.</param>
     /// <param name="lastStatus">The last status seen, if any.</param>
     public VideoGenerationTimeoutException(string jobId, TimeSpan waited, VideoStatus? lastStatus)
-        : base($"Video job {jobId} was still '{lastStatus?.Status ?? "processing"}' after {waited:g}. It keeps running: resume with WaitForCompletionAsync(\"{jobId}\"), or raise OpperVideoClientOptions.Polling.Timeout.")
+        : base($"Video job {jobId} was still '{lastStatus?.Status ?? "processing"}' after {waited:g}. It keeps running: resume with client.GetGenerationOperation(\"{jobId}\") (or WaitForCompletionAsync(\"{jobId}\")), or raise OpperVideoClientOptions.Polling.Timeout.")
     {
         JobId = jobId;
         Waited = waited;

@@ -12,6 +12,9 @@ internal static class RetryPolicy
 {
     public const string PipelineName = "opper-retry";
 
+    /// <summary>How long idle pooled connections live, so DNS changes are seen by a long-lived (singleton) client.</summary>
+    public static readonly TimeSpan ConnectionLifetime = TimeSpan.FromMinutes(10);
+
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, VideoRetryOptions options)
     {
         if (options.MaxRetries == 0)
@@ -31,16 +34,30 @@ internal static class RetryPolicy
         builder.AddRetry(retry);
     }
 
-    /// <summary>Builds a stand-alone handler chain for clients created without dependency injection.</summary>
-    public static HttpMessageHandler CreateHandler(OpperVideoClientOptions options, string? apiKey)
-    {
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = options.TimeProvider };
-        Configure(builder, options.Retry);
-        HttpMessageHandler handler = new ResilienceHandler(builder.Build())
+    /// <summary>The socket handler at the bottom of every chain.</summary>
+    public static SocketsHttpHandler CreateSocketsHandler() => new() { PooledConnectionLifetime = ConnectionLifetime };
+
+    /// <summary>
+    /// The API chain for clients created without dependency injection: retries, then a timeout per attempt, then the
+    /// bearer token last, right above the socket, as in the DI chain (where that keeps it out of the factory's logs).
+    /// </summary>
+    public static HttpMessageHandler CreateApiHandler(ClientSettings settings) =>
+        new ResilienceHandler(Build(settings))
         {
-            // Recycle connections so DNS changes are seen, as IHttpClientFactory would.
-            InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) },
+            InnerHandler = new AttemptTimeoutHandler(settings.RequestTimeout)
+            {
+                InnerHandler = new BearerTokenHandler(settings.ApiKey) { InnerHandler = CreateSocketsHandler() },
+            },
         };
-        return apiKey is null ? handler : new BearerTokenHandler(apiKey) { InnerHandler = handler };
+
+    /// <summary>The download chain for clients created without dependency injection: retries only, and never a token.</summary>
+    public static HttpMessageHandler CreateDownloadHandler(ClientSettings settings) =>
+        new ResilienceHandler(Build(settings)) { InnerHandler = CreateSocketsHandler() };
+
+    private static ResiliencePipeline<HttpResponseMessage> Build(ClientSettings settings)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = settings.Time };
+        Configure(builder, settings.Retry);
+        return builder.Build();
     }
 }

@@ -15,5 +15,4 @@ namespace Opper.Typed;
 [JsonSerializable(typeof(VideoStatus))]
 [JsonSerializable(typeof(VideoModelList))]
 [JsonSerializable(typeof(ApiErrorEnvelope))]
-[JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]
-public sealed partial class OpperJsonContext : JsonSerializerContext;
+internal sealed partial class OpperJsonContext : JsonSerializerContext;

@@ -1,8 +1,12 @@
+using Opper.Typed.Emulator;
 using Opper.Typed.Tests.Support;
 
 namespace Opper.Typed.Tests.Client;
 
-/// <summary>Cancelling at any phase stops promptly and leaves neither the clip nor a .partial file.</summary>
+/// <summary>
+/// Cancelling at any phase stops promptly and leaves neither the clip nor a .partial file; after the POST the
+/// cancellation carries the job id (the job keeps running and is billed) and says how to resume it.
+/// </summary>
 public sealed class CancellationTests
 {
     private static VideoRequest Sora() => new("openai/sora-2-pro", "a cat") { Parameters = { ["size"] = "1792x1024" } };
@@ -13,8 +17,10 @@ public sealed class CancellationTests
         await using var fx = await EmulatorFixture.StartAsync(e => e.Faults.ResponseDelay = TimeSpan.FromSeconds(10));
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => fx.Client.GenerateToFileAsync(Sora(), fx.PathOf("clip.mp4"), cancellationToken: cts.Token));
+        var error = await Assert.ThrowsAsync<VideoGenerationCanceledException>(() => fx.Client.GenerateToFileAsync(Sora(), fx.PathOf("clip.mp4"), cancellationToken: cts.Token));
 
+        Assert.Null(error.JobId); // the 202 never arrived, so the job may exist without the client knowing its id
+        Assert.Contains("may have been created", error.Message);
         Assert.Empty(fx.Files());
     }
 
@@ -38,10 +44,28 @@ public sealed class CancellationTests
             }
         });
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => fx.Client.GenerateToFileAsync(Sora(), fx.PathOf("clip.mp4"), progress, cts.Token));
+        var error = await Assert.ThrowsAsync<VideoGenerationCanceledException>(() => fx.Client.GenerateToFileAsync(Sora(), fx.PathOf("clip.mp4"), progress, cts.Token));
 
         Assert.Contains(phase, seen);
         Assert.DoesNotContain(VideoProgressPhase.Completed, seen.SkipWhile(p => p != phase));
         Assert.Empty(fx.Files());
+        Assert.IsAssignableFrom<OperationCanceledException>(error);
+        Assert.Equal(cts.Token, error.CancellationToken);
+        Assert.StartsWith("gen_", error.JobId);
+        Assert.Contains($"GetGenerationOperation(\"{error.JobId}\")", error.Message);
+        Assert.Equal(202, Assert.Single(fx.Requests(EmulatorHost.Api, "POST")).ResponseStatus);
+    }
+
+    [Fact]
+    public async Task Cancel_before_anything_is_sent_is_a_plain_cancellation()
+    {
+        await using var fx = await EmulatorFixture.StartAsync();
+        using var cts = new CancellationTokenSource();
+        await cts.CancelAsync();
+
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => fx.Client.GenerateToFileAsync(Sora(), fx.PathOf("clip.mp4"), cancellationToken: cts.Token));
+
+        Assert.IsNotType<VideoGenerationCanceledException>(error);
+        Assert.Empty(fx.Emulator.Requests);
     }
 }

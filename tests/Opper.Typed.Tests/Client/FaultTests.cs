@@ -132,15 +132,17 @@ public sealed class FaultTests
     }
 
     [Fact]
-    public async Task A_response_slower_than_the_request_timeout_times_out()
+    public async Task A_POST_answer_slower_than_the_request_timeout_is_reported_as_a_possibly_created_job_and_not_repeated()
     {
         await using var fx = await EmulatorFixture.StartAsync(
             e => e.Faults.ResponseDelay = TimeSpan.FromSeconds(5),
             c => c.RequestTimeout = TimeSpan.FromMilliseconds(200));
 
-        var error = await Assert.ThrowsAsync<TaskCanceledException>(() => fx.Client.SubmitAsync(Sora()));
+        var error = await Assert.ThrowsAsync<VideoSubmissionUncertainException>(() => fx.Client.SubmitAsync(Sora()));
 
-        Assert.IsType<TimeoutException>(error.InnerException);
+        Assert.IsType<TimeoutException>(error.InnerException?.InnerException);
+        Assert.Contains("RequestTimeout", error.Message);
+        Assert.Single(fx.Requests(EmulatorHost.Api, "POST"));
     }
 
     private static async Task AssertWholeClipAsync(EmulatorFixture fx)

@@ -49,4 +49,58 @@ public sealed class OptionsTests
         Assert.DoesNotContain("op-secret", text);
         Assert.Contains("(set)", text);
     }
+
+    [Fact]
+    public void Creating_options_reads_nothing_and_never_throws_and_the_sub_options_cannot_be_replaced()
+    {
+        var options = new OpperVideoClientOptions();
+
+        Assert.Null(options.ApiKey);
+        Assert.Null(options.BaseAddress);
+        Assert.NotNull(options.Polling);
+        Assert.NotNull(options.Retry);
+        Assert.Null(typeof(OpperVideoClientOptions).GetProperty(nameof(OpperVideoClientOptions.Polling))!.SetMethod);
+        Assert.Null(typeof(OpperVideoClientOptions).GetProperty(nameof(OpperVideoClientOptions.Retry))!.SetMethod);
+    }
+
+    [Fact]
+    public void The_client_applies_the_environment_and_explicit_settings_win()
+    {
+        var environment = new Dictionary<string, string?> { ["OPPER_API_KEY"] = "from-env", ["OPPER_BASE_URL"] = "https://gateway.example/opper" };
+
+        var fromEnvironment = ClientSettings.Resolve(new OpperVideoClientOptions(), name => environment.GetValueOrDefault(name));
+        var explicitOnes = ClientSettings.Resolve(
+            new OpperVideoClientOptions { ApiKey = "explicit", BaseAddress = new Uri("https://api.opper.ai") }, name => environment.GetValueOrDefault(name));
+        var neither = ClientSettings.Resolve(new OpperVideoClientOptions { ApiKey = "k" }, _ => null);
+
+        Assert.Equal(("from-env", "https://gateway.example/opper"), (fromEnvironment.ApiKey, fromEnvironment.BaseAddress.ToString()));
+        Assert.Equal(("explicit", "https://api.opper.ai/"), (explicitOnes.ApiKey, explicitOnes.BaseAddress.ToString()));
+        Assert.Equal(OpperVideoClientOptions.DefaultBaseAddress, neither.BaseAddress);
+    }
+
+    [Fact]
+    public void A_bad_environment_value_and_bad_settings_are_each_named()
+    {
+        var options = new OpperVideoClientOptions { RequestTimeout = TimeSpan.Zero, MaxDownloadAttempts = 0 };
+        options.Retry.MaxRetries = -1;
+
+        var error = Assert.Throws<InvalidOperationException>(() => ClientSettings.Resolve(options, name => name == "OPPER_BASE_URL" ? "not a url" : null));
+
+        Assert.Contains("OPPER_API_KEY", error.Message);
+        Assert.Contains("OPPER_BASE_URL 'not a url' is not an absolute URL", error.Message);
+        Assert.Contains("OpperVideoClientOptions.RequestTimeout", error.Message);
+        Assert.Contains("OpperVideoClientOptions.MaxDownloadAttempts", error.Message);
+        Assert.Contains("OpperVideoClientOptions.Retry.MaxRetries", error.Message);
+    }
+
+    [Fact]
+    public void A_client_keeps_the_settings_it_was_created_with()
+    {
+        var options = new OpperVideoClientOptions { ApiKey = "k" };
+        var settings = ClientSettings.Resolve(options, _ => null);
+
+        options.Polling.Timeout = TimeSpan.FromSeconds(1);
+
+        Assert.Equal(TimeSpan.FromMinutes(30), settings.Polling.Timeout);
+    }
 }

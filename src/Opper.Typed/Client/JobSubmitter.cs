@@ -1,0 +1,93 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Opper.Typed;
+
+/// <summary>
+/// Sends <c>POST /v3/videos</c> once, never again, and tells apart what the caller must treat differently: a refusal
+/// (an <see cref="OpperApiException"/>: no job), a request that never left (the original exception: no job), and an
+/// answer lost after the request left (<see cref="VideoSubmissionUncertainException"/> or, when the caller cancelled,
+/// <see cref="VideoGenerationCanceledException"/>: the job may exist).
+/// </summary>
+internal sealed class JobSubmitter(HttpClient api, Uri submitUri, string apiKey)
+{
+    public async Task<VideoJob> SubmitAsync(VideoWireRequest wire, CancellationToken cancellationToken)
+    {
+        // Cancelled before anything was sent: nothing to account for, so the plain cancellation is right.
+        cancellationToken.ThrowIfCancellationRequested();
+        using var content = JsonContent.Create(wire, OpperJsonContext.Default.VideoWireRequest);
+        HttpResponseMessage response;
+        try
+        {
+            response = await api.PostAsync(submitUri, content, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException exception) when (NeverLeft(exception))
+        {
+            throw;
+        }
+        catch (Exception exception) when (exception is HttpRequestException or IOException or OperationCanceledException)
+        {
+            throw Lost(wire.Model, exception, cancellationToken);
+        }
+
+        using (response)
+        {
+            string body;
+            try
+            {
+                body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is HttpRequestException or IOException or OperationCanceledException)
+            {
+                throw Lost(wire.Model, exception, cancellationToken);
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                throw ApiErrorMapper.Map(response.StatusCode, body, response.Headers, secret: apiKey);
+            }
+
+            return ReadJob(wire.Model, response.StatusCode, body);
+        }
+    }
+
+    private static VideoJob ReadJob(string model, HttpStatusCode status, string body)
+    {
+        VideoJob? job;
+        try
+        {
+            job = JsonSerializer.Deserialize(body, OpperJsonContext.Default.VideoJob);
+        }
+        catch (JsonException exception)
+        {
+            // A 2xx whose body cannot be read is an answer cut off or mangled on the way: the job was most likely created.
+            throw Lost(model, new InvalidDataException($"the {(int)status} answer could not be read as JSON ({exception.Message})", exception), CancellationToken.None);
+        }
+
+        if (job is null || string.IsNullOrWhiteSpace(job.Id))
+        {
+            throw Lost(model, new InvalidDataException($"the {(int)status} answer has no job id: {BodyText.FirstLine(body)}"), CancellationToken.None);
+        }
+
+        return job;
+    }
+
+    /// <summary>Failures that happen before a byte of the request is sent: no job can exist.</summary>
+    private static bool NeverLeft(HttpRequestException exception) =>
+        exception.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError
+            or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
+
+    private static Exception Lost(string model, Exception exception, CancellationToken cancellationToken)
+    {
+        const string NotRepeated = "The job may have been created (and billed); it was not sent again, because a second POST is a second paid job. Check the Opper dashboard before submitting it again.";
+        if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
+        {
+            return new VideoGenerationCanceledException(
+                jobId: null, $"Cancelled while POST /v3/videos ({model}) was in flight, before its answer arrived. {NotRepeated}", exception, cancellationToken);
+        }
+
+        var cause = exception is OperationCanceledException ? "it timed out" : exception.Message.TrimEnd('.');
+        return new VideoSubmissionUncertainException(model, $"The answer to POST /v3/videos ({model}) was lost: {cause}. {NotRepeated}", exception);
+    }
+}

@@ -1,0 +1,189 @@
+namespace Opper.Typed;
+
+/// <summary>
+/// One video generation job at Opper, as a long-running operation (the shape of Azure's <c>Operation&lt;T&gt;</c>): start
+/// it with <see cref="OpperVideoClient.StartGenerationAsync"/>, or rehydrate it from its <see cref="Id"/> in any process
+/// with <see cref="OpperVideoClient.GetGenerationOperation"/>; then wait, download or stream. Thread-safe.
+/// </summary>
+/// <remarks>
+/// Every failure after the job was submitted carries <see cref="Id"/>: a cancellation is a
+/// <see cref="VideoGenerationCanceledException"/>, a network, timeout or disk failure a
+/// <see cref="VideoGenerationInterruptedException"/>, and the job itself keeps running (and billing) at Opper.
+/// The members are virtual and the parameterless constructor protected, so tests can derive a fake.
+/// </remarks>
+public class VideoGenerationOperation
+{
+    private readonly VideoJobContext? _context;
+    private readonly Uri? _statusUri;
+    private readonly long? _submittedAt;
+    private string? _model;
+    private VideoStatus? _status;
+    private int _polls;
+    private int _endRecorded;
+
+    /// <summary>For mocking: an operation that is not connected to any client. Override the members you use.</summary>
+    protected VideoGenerationOperation()
+    {
+        Id = string.Empty;
+    }
+
+    internal VideoGenerationOperation(VideoJobContext context, string id, Uri statusUri, string? model, long? submittedAt, VideoStatus? seen = null)
+    {
+        _context = context;
+        Id = id;
+        _statusUri = statusUri;
+        _model = model;
+        _submittedAt = submittedAt;
+        _status = seen;
+    }
+
+    /// <summary>The job id (<c>gen_…</c>). Keep it: <see cref="OpperVideoClient.GetGenerationOperation"/> resumes the job from it.</summary>
+    public virtual string Id { get; }
+
+    /// <summary>The status seen by the last poll of this operation; null before the first.</summary>
+    public virtual VideoStatus? Status => Volatile.Read(ref _status);
+
+    /// <summary>True once a poll saw the job finished: completed with a download URL, or failed.</summary>
+    public virtual bool HasCompleted => Status is { State: VideoJobState.Failed } or { State: VideoJobState.Completed, Url.Length: > 0 };
+
+    private VideoJobContext Context => _context
+        ?? throw new InvalidOperationException($"This {GetType().Name} was made by the protected constructor meant for mocking; override the member you call.");
+
+    private string Model => _model ?? Status?.Model ?? "unknown";
+
+    /// <summary>Polls the job once and updates <see cref="Status"/>. A failed job is returned, not thrown.</summary>
+    /// <param name="cancellationToken">Cancels the poll (the job keeps running).</param>
+    /// <returns>The status; <see cref="VideoStatus.State"/> tells whether it is done.</returns>
+    /// <exception cref="OpperApiException">Opper answered with an error (404: no such job); carries the job id.</exception>
+    /// <exception cref="VideoGenerationCanceledException">Cancelled; carries the job id.</exception>
+    /// <exception cref="VideoGenerationInterruptedException">The poll failed on the network or timed out; carries the job id.</exception>
+    public virtual async Task<VideoStatus> UpdateStatusAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await PollAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (JobErrors.NeedsJobId(exception))
+        {
+            throw JobErrors.WithJobId(exception, Id, "polling", cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Polls until the job completes or fails (at once when a poll already saw it completed). Delays and the overall
+    /// timeout come from <see cref="OpperVideoClientOptions.Polling"/>.
+    /// </summary>
+    /// <param name="progress">Receives a report after each poll.</param>
+    /// <param name="cancellationToken">Stops waiting (the job keeps running).</param>
+    /// <returns>The completed status, with the download URL.</returns>
+    /// <exception cref="VideoGenerationFailedException">The provider reported failure.</exception>
+    /// <exception cref="VideoGenerationTimeoutException">Still running after the timeout.</exception>
+    /// <exception cref="VideoGenerationCanceledException">Cancelled; carries the job id.</exception>
+    /// <exception cref="VideoGenerationInterruptedException">Polling failed on the network or timed out; carries the job id.</exception>
+    /// <exception cref="OpperApiException">Opper answered with an error, or kept answering with something that is not a status; carries the job id.</exception>
+    public virtual async Task<VideoStatus> WaitForCompletionAsync(IProgress<VideoProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        switch (Status)
+        {
+            case { State: VideoJobState.Completed, Url.Length: > 0 } done:
+                return done;
+            case { State: VideoJobState.Failed } failed:
+                throw new VideoGenerationFailedException(Id, failed.Error, failed);
+        }
+
+        using var activity = OpperTelemetry.Source.StartActivity("opper.video.wait");
+        activity?.SetTag("opper.job_id", Id);
+        var context = Context;
+        try
+        {
+            var waiter = new JobWaiter((_, token) => PollAsync(token), context.Settings.Polling, context.Settings.Time, context.Logger);
+            return await waiter.WaitAsync(Id, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (JobErrors.NeedsJobId(exception))
+        {
+            throw JobErrors.WithJobId(exception, Id, "waiting for", cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Waits for the job, then downloads its clip. The destination is checked first, so a wrong path fails before the
+    /// wait. The file is written beside <paramref name="path"/> and moved there only when whole; a broken transfer is
+    /// resumed, an expired URL refreshed by polling again. The download host never receives the API key.
+    /// </summary>
+    /// <param name="path">The destination file; replaced if it exists. Its folder must exist.</param>
+    /// <param name="progress">Receives polls and byte counts.</param>
+    /// <param name="cancellationToken">Stops waiting or downloading; no file is left behind.</param>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is a folder, or its folder does not exist.</exception>
+    /// <exception cref="VideoGenerationCanceledException">Cancelled; carries the job id; no file is left.</exception>
+    /// <exception cref="VideoGenerationInterruptedException">The network, a timeout or the disk failed; carries the job id; no file is left.</exception>
+    public virtual async Task DownloadToFileAsync(string path, IProgress<VideoProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        Destination.ThrowIfUnusable(path, "Nothing was downloaded");
+        var completed = await WaitForCompletionAsync(progress, cancellationToken).ConfigureAwait(false);
+        await DownloadCompletedAsync(completed, path, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Waits for the job, then opens its clip as a read-only stream over the presigned URL (to hand to a blob store or
+    /// an HTTP response). A refused or expired URL is refreshed by polling again; the download host never receives the
+    /// API key. Dispose the stream to end the download.
+    /// </summary>
+    /// <param name="cancellationToken">Stops waiting or opening (the job keeps running); pass a token to the reads as well.</param>
+    /// <returns>The clip's bytes; a read that breaks off throws an <see cref="IOException"/> whose message names the job.</returns>
+    /// <exception cref="VideoGenerationCanceledException">Cancelled; carries the job id.</exception>
+    /// <exception cref="VideoGenerationInterruptedException">The network or a timeout failed; carries the job id.</exception>
+    public virtual async Task<Stream> OpenReadAsync(CancellationToken cancellationToken = default)
+    {
+        var completed = await WaitForCompletionAsync(progress: null, cancellationToken).ConfigureAwait(false);
+        var context = Context;
+        try
+        {
+            return await context.StreamOpener.OpenAsync(
+                completed, bytes => context.Metrics.DownloadedBytes(Model, bytes), elapsed => context.Metrics.DownloadFinished(Model, elapsed), cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (Exception exception) when (JobErrors.NeedsJobId(exception))
+        {
+            throw JobErrors.WithJobId(exception, Id, "opening the download of", cancellationToken);
+        }
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"VideoGenerationOperation {Id}: {Status?.Status ?? "not polled yet"}";
+
+    /// <summary>Downloads a status already known to be completed; the step method and <see cref="DownloadToFileAsync"/> share it.</summary>
+    internal async Task DownloadCompletedAsync(VideoStatus completed, string path, IProgress<VideoProgress>? progress, CancellationToken cancellationToken)
+    {
+        using var activity = OpperTelemetry.Source.StartActivity("opper.video.download");
+        activity?.SetTag("opper.job_id", Id);
+        var context = Context;
+        var started = context.Settings.Time.GetTimestamp();
+        try
+        {
+            await context.Downloader.DownloadAsync(completed, path, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (JobErrors.NeedsJobId(exception))
+        {
+            throw JobErrors.WithJobId(exception, Id, "downloading", cancellationToken);
+        }
+
+        context.Metrics.DownloadedBytes(Model, new FileInfo(path).Length);
+        context.Metrics.DownloadFinished(Model, context.Settings.Time.GetElapsedTime(started));
+    }
+
+    private async Task<VideoStatus> PollAsync(CancellationToken cancellationToken)
+    {
+        var context = Context;
+        var status = await context.Poller.PollAsync(_statusUri!, Id, cancellationToken).ConfigureAwait(false);
+        var polls = Interlocked.Increment(ref _polls);
+        _model ??= status.Model;
+        Volatile.Write(ref _status, status);
+        if (HasCompleted && Interlocked.Exchange(ref _endRecorded, 1) == 0)
+        {
+            var sinceSubmission = _submittedAt is { } submitted ? context.Settings.Time.GetElapsedTime(submitted) : (TimeSpan?)null;
+            context.Metrics.JobEnded(Model, status.State, sinceSubmission, polls);
+        }
+
+        return status;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+
+namespace Opper.Typed;
+
+/// <summary>
+/// Binds a configuration section onto <see cref="OpperVideoClientOptions"/>, key by key. Written out rather than
+/// reflection-bound so the library stays trimming- and AOT-safe, and so a value that does not parse is reported with
+/// its full configuration key. Keys that are absent leave the option as it was.
+/// </summary>
+internal static class OpperVideoClientOptionsBinder
+{
+    private const string TimeSpanText = "a time span such as 00:00:05";
+    private const string NumberText = "a number";
+
+    private delegate bool Parser<T>(string text, out T value);
+
+    public static void Bind(IConfiguration section, OpperVideoClientOptions options)
+    {
+        var problems = new List<string>();
+        Read<string>(section, "ApiKey", problems, ParseText, "text", value => options.ApiKey = value);
+        Read<Uri>(section, "BaseAddress", problems, ParseUri, "an absolute URL such as https://api.opper.ai", value => options.BaseAddress = value);
+        Read<TimeSpan>(section, "RequestTimeout", problems, ParseTimeSpan, TimeSpanText, value => options.RequestTimeout = value);
+        Read<int>(section, "MaxDownloadAttempts", problems, ParseInt, NumberText, value => options.MaxDownloadAttempts = value);
+        Read<bool>(section, "ValidateRequests", problems, bool.TryParse, "true or false", value => options.ValidateRequests = value);
+
+        var polling = section.GetSection("Polling");
+        Read<TimeSpan>(polling, "FirstPollDelay", problems, ParseTimeSpan, TimeSpanText, value => options.Polling.FirstPollDelay = value);
+        Read<TimeSpan>(polling, "Interval", problems, ParseTimeSpan, TimeSpanText, value => options.Polling.Interval = value);
+        Read<double>(polling, "BackoffFactor", problems, ParseDouble, NumberText, value => options.Polling.BackoffFactor = value);
+        Read<TimeSpan>(polling, "MaxInterval", problems, ParseTimeSpan, TimeSpanText, value => options.Polling.MaxInterval = value);
+        Read<TimeSpan>(polling, "Timeout", problems, ParseTimeSpan, TimeSpanText, value => options.Polling.Timeout = value);
+
+        var retry = section.GetSection("Retry");
+        Read<int>(retry, "MaxRetries", problems, ParseInt, NumberText, value => options.Retry.MaxRetries = value);
+        Read<TimeSpan>(retry, "BaseDelay", problems, ParseTimeSpan, TimeSpanText, value => options.Retry.BaseDelay = value);
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join(" ", problems));
+        }
+    }
+
+    private static void Read<T>(IConfiguration section, string key, List<string> problems, Parser<T> parse, string expected, Action<T> assign)
+    {
+        var text = section[key];
+        if (text is null)
+        {
+            return;
+        }
+
+        if (!parse(text.Trim(), out var value))
+        {
+            var path = section is IConfigurationSection named ? $"{named.Path}:{key}" : key;
+            problems.Add($"Configuration value '{path}' = '{text}' is not {expected}.");
+            return;
+        }
+
+        assign(value);
+    }
+
+    private static bool ParseText(string text, out string value)
+    {
+        value = text;
+        return true;
+    }
+
+    private static bool ParseUri(string text, out Uri value) => Uri.TryCreate(text, UriKind.Absolute, out value!);
+
+    private static bool ParseTimeSpan(string text, out TimeSpan value) => TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out value);
+
+    private static bool ParseInt(string text, out int value) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
+
+    private static bool ParseDouble(string text, out double value) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+}

@@ -1,0 +1,99 @@
+using System.Net;
+using Opper.Typed.Tests.Support;
+
+namespace Opper.Typed.Tests.Operations;
+
+/// <summary>
+/// When the answer to POST /v3/videos is lost, the job may exist: the client says so with a distinct exception and
+/// never sends the POST again. When the request never left, the original network error surfaces.
+/// </summary>
+public sealed class LostSubmissionTests
+{
+    private static VideoRequest Sora() => new("openai/sora-2", "a cat");
+
+    public static TheoryData<string> LostAnswers => ["reset after the body", "202 cut off", "202 not JSON", "202 without id", "no answer"];
+
+    [Theory]
+    [MemberData(nameof(LostAnswers))]
+    public async Task A_lost_answer_says_the_job_may_exist_and_the_POST_is_sent_once(string fault)
+    {
+        await using var server = new ScriptedHttpServer(_ => fault switch
+        {
+            "reset after the body" => ScriptedReply.Reset,
+            "202 cut off" => ScriptedReply.CutOff(202, """{"id":"gen_12""", announced: 80),
+            "202 not JSON" => ScriptedReply.Json(202, "<html>Accepted</html>", "text/html"),
+            "202 without id" => ScriptedReply.Json(202, """{"status_url":"/v3/artifacts/x/status"}"""),
+            _ => ScriptedReply.Hang,
+        });
+        using var client = ClientFor(server.BaseAddress);
+
+        var error = await Assert.ThrowsAsync<VideoSubmissionUncertainException>(() => client.StartGenerationAsync(Sora()));
+
+        Assert.Equal("openai/sora-2", error.Model);
+        Assert.Contains("may have been created", error.Message);
+        Assert.Contains("not sent again", error.Message);
+        Assert.NotNull(error.InnerException);
+        Assert.Single(server.Requests, r => r.Method == "POST");
+    }
+
+    [Fact]
+    public async Task Cancelling_while_the_POST_is_in_flight_is_a_cancellation_that_says_the_job_may_exist()
+    {
+        await using var server = new ScriptedHttpServer(_ => ScriptedReply.Hang);
+        using var client = ClientFor(server.BaseAddress, TimeSpan.FromMinutes(5));
+        using var cancellation = new CancellationTokenSource();
+        var submitting = client.StartGenerationAsync(Sora(), cancellation.Token);
+        await WaitUntilAsync(() => server.Requests.Count == 1);
+
+        await cancellation.CancelAsync();
+        var error = await Assert.ThrowsAsync<VideoGenerationCanceledException>(() => submitting);
+
+        Assert.Null(error.JobId);
+        Assert.Contains("may have been created", error.Message);
+        Assert.Equal(cancellation.Token, error.CancellationToken);
+        Assert.Single(server.Requests);
+    }
+
+    [Fact]
+    public async Task A_POST_that_never_left_surfaces_the_network_error_itself()
+    {
+        // A port that was open a moment ago and is closed now: the connection is refused before anything is sent.
+        var closed = new ScriptedHttpServer(_ => ScriptedReply.Hang);
+        var address = closed.BaseAddress;
+        await closed.DisposeAsync();
+        using var client = ClientFor(address);
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => client.StartGenerationAsync(Sora()));
+
+        Assert.Equal(HttpRequestError.ConnectionError, error.HttpRequestError);
+    }
+
+    [Fact]
+    public async Task A_refusal_is_an_api_exception_not_an_uncertain_submission()
+    {
+        await using var server = new ScriptedHttpServer(_ => ScriptedReply.Json(402, """{"error":{"code":"insufficient_credits","message":"Wallet is empty."}}"""));
+        using var client = ClientFor(server.BaseAddress);
+
+        var error = await Assert.ThrowsAsync<OpperApiException>(() => client.StartGenerationAsync(Sora()));
+
+        Assert.Equal(HttpStatusCode.PaymentRequired, error.Status);
+        Assert.Single(server.Requests);
+    }
+
+    private static OpperVideoClient ClientFor(Uri address, TimeSpan? requestTimeout = null)
+    {
+        var options = EmulatorFixture.FastPolling(new OpperVideoClientOptions { ApiKey = "test-key", BaseAddress = address });
+        options.RequestTimeout = requestTimeout ?? TimeSpan.FromMilliseconds(500);
+        return new OpperVideoClient(options);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 500 && !condition(); i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.True(condition());
+    }
+}
