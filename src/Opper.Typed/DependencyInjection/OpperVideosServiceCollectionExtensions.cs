@@ -63,6 +63,12 @@ public static class OpperVideosServiceCollectionExtensions
 
     private static IServiceCollection AddClient(IServiceCollection services)
     {
+        if (services.Any(service => service.ServiceType == typeof(ClientSettings)))
+        {
+            // Registered before: a second call only adds its configuration, not a second set of handlers.
+            return services;
+        }
+
         services.AddOptions<OpperVideoClientOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpperVideoClientOptions>, OpperVideoClientOptionsValidator>());
         // The options resolved once, with the environment applied; the options object itself is never changed.

@@ -43,6 +43,21 @@ public sealed class DependencyInjectionTests
     }
 
     [Fact]
+    public async Task Calling_AddOpperVideos_twice_layers_the_options_and_keeps_one_handler_chain()
+    {
+        await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { Faults = { RateLimitFirstGets = 100, RetryAfter = TimeSpan.Zero } });
+        var services = new ServiceCollection()
+            .AddOpperVideos(o => { o.ApiKey = emulator.ApiKey; EmulatorFixture.FastPolling(o); o.Retry.MaxRetries = 1; })
+            .AddOpperVideos(o => o.BaseAddress = emulator.BaseAddress);
+        await using var provider = services.BuildServiceProvider();
+
+        var error = await Assert.ThrowsAsync<OpperApiException>(() => provider.GetRequiredService<OpperVideoClient>().GetStatusAsync("gen_1"));
+
+        Assert.Equal(System.Net.HttpStatusCode.TooManyRequests, error.Status);
+        Assert.Equal(2, emulator.Requests.Count); // one retry; a second chain would retry each attempt of the first
+    }
+
+    [Fact]
     public void A_value_that_does_not_parse_names_its_configuration_key()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
