@@ -15,7 +15,8 @@ namespace Opper.Typed.Core.Naming
             "VideoRequestValidator", "VideoRequestNotice", "OpperVideoClient", "OpperVideoClientOptions", "VideoPollingOptions", "VideoRetryOptions",
             "VideoProgress", "VideoProgressStage", "OpperException", "OpperApiException", "OpperValidationException", "VideoGenerationFailedException",
             "VideoGenerationTimeoutException", "OpperVideosServiceCollectionExtensions", "OpperJsonContext", "IOpperVideosApi", "ApiErrorEnvelope",
-            "ApiError", "VideoGenerationOperation", "OpperTelemetry", "VideoParameterRanges", "VideoProgressPhase",
+            "ApiError", "VideoGenerationOperation", "OpperTelemetry", "VideoParameterRanges", "VideoProgressPhase", "VideoGenerationCanceledException",
+            "VideoGenerationInterruptedException", "VideoSubmissionUncertainException", "OpperMetrics",
         };
 
         /// <summary>The members of <c>OpperVideoModels</c> besides the per-model properties, and <c>object</c>'s.</summary>
