@@ -62,10 +62,11 @@ public sealed class DownloadFaultTests : IAsyncLifetime, IDisposable
     {
         _server.Download = (context, _) => WriteAsync(context, []);
 
-        var error = await Assert.ThrowsAsync<InvalidDataException>(() => DownloadAsync("clip.mp4"));
+        // After the POST every failure carries the job id; the cause is inside.
+        var error = await Assert.ThrowsAsync<VideoGenerationInterruptedException>(() => DownloadAsync("clip.mp4"));
 
-        Assert.Contains("job_1", error.Message);
-        Assert.Contains("empty", error.Message);
+        Assert.Equal("job_1", error.JobId);
+        Assert.Contains("empty", Assert.IsType<InvalidDataException>(error.InnerException).Message);
         AssertOnlyFiles();
     }
 
@@ -85,9 +86,10 @@ public sealed class DownloadFaultTests : IAsyncLifetime, IDisposable
     {
         _server.Download = (context, _) => WriteAsync(context, Clip[..(Clip.Length / 2)], announceLength: false);
 
-        var error = await Assert.ThrowsAsync<InvalidDataException>(() => DownloadAsync("clip.mp4"));
+        var error = await Assert.ThrowsAsync<VideoGenerationInterruptedException>(() => DownloadAsync("clip.mp4"));
 
-        Assert.Contains("job_1", error.Message);
+        Assert.Equal("job_1", error.JobId);
+        Assert.Contains("job_1", Assert.IsType<InvalidDataException>(error.InnerException).Message);
         AssertOnlyFiles();
     }
 
@@ -131,8 +133,8 @@ public sealed class DownloadFaultTests : IAsyncLifetime, IDisposable
     {
         _server.Download = (context, _) => WriteAsync(context, Clip);
 
-        await Assert.ThrowsAsync<DirectoryNotFoundException>(() => _client.GenerateToFileAsync(new Sora2Request("a cat"), Path.Combine(_folder, "missing", "clip.mp4")));
-        await Assert.ThrowsAsync<IOException>(() => _client.GenerateToFileAsync(new Sora2Request("a cat"), _folder));
+        Assert.Contains("missing", (await Assert.ThrowsAsync<ArgumentException>(() => _client.GenerateToFileAsync(new Sora2Request("a cat"), Path.Combine(_folder, "missing", "clip.mp4")))).Message);
+        await Assert.ThrowsAsync<ArgumentException>(() => _client.GenerateToFileAsync(new Sora2Request("a cat"), _folder));
 
         Assert.DoesNotContain(_server.Requests, r => r.Method == "POST");
     }
