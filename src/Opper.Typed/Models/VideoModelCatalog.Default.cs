@@ -32,30 +32,19 @@ public sealed partial class VideoModelCatalog
         Registered.Enqueue((assembly, new Lazy<IVideoModelCatalog>(catalog)));
     }
 
+    /// <summary>The registered catalogs in precedence order, asked through the same first-that-knows rule as <see cref="Combine"/>.</summary>
     private sealed class ProcessDefault : IVideoModelCatalog
     {
-        public IReadOnlyList<VideoModelSpec> Models =>
-            Ordered().SelectMany(c => c.Models).GroupBy(m => m.Id, StringComparer.Ordinal).Select(g => g.First()).ToArray();
+        public IReadOnlyList<VideoModelSpec> Models => Current().Models;
 
-        public bool TryGet(string id, [NotNullWhen(true)] out VideoModelSpec? model)
-        {
-            foreach (var catalog in Ordered())
-            {
-                if (catalog.TryGet(id, out model))
-                {
-                    return true;
-                }
-            }
+        public bool TryGet(string id, [NotNullWhen(true)] out VideoModelSpec? model) => Current().TryGet(id, out model);
 
-            model = null;
-            return false;
-        }
-
-        private static IEnumerable<IVideoModelCatalog> Ordered()
+        // Built per call: assemblies keep loading, and the entry assembly is only known at run time.
+        private static IVideoModelCatalog Current()
         {
             var entry = EntryAssembly();
             var all = Registered.ToArray();
-            return all.Where(r => r.Assembly == entry).Concat(all.Where(r => r.Assembly != entry)).Select(r => r.Catalog.Value);
+            return Combine([.. all.Where(r => r.Assembly == entry).Concat(all.Where(r => r.Assembly != entry)).Select(r => r.Catalog.Value)]);
         }
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using Opper.Typed.Core.Rules;
 
 namespace Opper.Typed
@@ -48,6 +47,6 @@ namespace Opper.Typed
         /// <inheritdoc />
         public override string ToString() => JsonText;
 
-        internal double? Number => Literal.Kind == JsonLiteralKind.Number && double.TryParse(Literal.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : (double?)null;
+        internal double? Number => Literal.Number;
     }
 }
