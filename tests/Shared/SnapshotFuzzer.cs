@@ -24,14 +24,6 @@ public sealed class SnapshotFuzzer(string catalogJson, string parametersJson)
         "x/y/z", "::", "--", "..", "1e400", "-0", new string('a', 600),
     ];
 
-    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
-    [
-        .. ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(p => !Path.GetFileName(p).StartsWith("Opper.Typed", StringComparison.Ordinal))
-            .Append(System.Reflection.Assembly.Load("Opper.Typed").Location)
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)),
-    ]);
-
     /// <summary>What a run of cases found; a failure names its seed so it can be replayed.</summary>
     public sealed record Report(int Cases, int Exceptions, int NonCompiling, int Hangs, TimeSpan Slowest, IReadOnlyList<string> Failures);
 
@@ -91,7 +83,7 @@ public sealed class SnapshotFuzzer(string catalogJson, string parametersJson)
     private static (bool Ran, string? Problem) Check(string catalog, string parameters)
     {
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
-        var compilation = CSharpCompilation.Create("Fuzz", [CSharpSyntaxTree.ParseText(Usage, parse)], References.Value, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var compilation = CSharpCompilation.Create("Fuzz", [CSharpSyntaxTree.ParseText(Usage, parse)], ConsumerReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         AdditionalText[] files = [new Text("/s/videos-models.json", catalog), new Text("/s/video-parameters.json", parameters)];
         GeneratorDriver driver = CSharpGeneratorDriver.Create([new VideoTypesGenerator().AsSourceGenerator()], files, parse);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);

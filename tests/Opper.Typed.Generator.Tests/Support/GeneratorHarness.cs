@@ -11,16 +11,6 @@ namespace Opper.Typed.Generator.Tests.Support;
 /// <summary>Runs the generator as the compiler would: a compilation, additional files with metadata, MSBuild properties.</summary>
 internal static class GeneratorHarness
 {
-    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
-    {
-        // The test host's own framework assemblies plus Opper.Typed: what a consuming net10.0 project compiles against
-        // (never the generator or the code fixes, which a consumer loads as analyzers, not as references).
-        var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(p => !Path.GetFileName(p).StartsWith("Opper.Typed", StringComparison.Ordinal))
-            .Append(System.Reflection.Assembly.Load(new System.Reflection.AssemblyName("Opper.Typed")).Location);
-        return [.. paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))];
-    });
-
     public static string RepoRoot => RepositoryPaths.Root;
 
     public static string SchemaText(string name) => File.ReadAllText(RepositoryPaths.Schema(name));
@@ -28,7 +18,7 @@ internal static class GeneratorHarness
     public static CSharpCompilation Compilation(params string[] sources) => CSharpCompilation.Create(
         "Consumer",
         sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest), path: $"Source{i}.cs")),
-        References.Value,
+        ConsumerReferences.All,
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     public static GeneratorDriver Driver(IEnumerable<TestFile> files, IReadOnlyDictionary<string, string>? properties = null) =>
