@@ -38,7 +38,7 @@ public sealed class PackedConsumer : IDisposable
 
     public PackedConsumer()
     {
-        // The test run has built Debug already; packing it without a build keeps this from racing the package test's Release build.
+        // The project reference has built every target of the Debug runtime; packing it without a build keeps this from racing the solution build.
         _feed = LocalFeed.Pack("Debug", noBuild: true, "src/Opper.Typed");
         var catalog = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Schema("videos-models.json")))!.AsObject();
         var sora1 = catalog["models"]!.AsArray().Single(m => (string?)m!["id"] == "openai/sora-2")!.DeepClone().AsObject();
