@@ -8,9 +8,18 @@ namespace Opper.Typed;
 /// </summary>
 internal sealed class BearerTokenHandler(string apiKey) : DelegatingHandler
 {
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
-        return base.SendAsync(request, cancellationToken);
+        try
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // A retry re-sends this same message through the handlers above; the factory's logging handler there logs
+            // header values in its structured state, so the key must not still be on the message when it passes again.
+            request.Headers.Authorization = null;
+        }
     }
 }
