@@ -11,6 +11,7 @@ internal sealed record ClientSettings(
     VideoRetryOptions Retry,
     TimeSpan RequestTimeout,
     int MaxDownloadAttempts,
+    TimeSpan DownloadStallTimeout,
     IVideoModelCatalog? Models,
     bool ValidateRequests,
     TimeProvider Time)
@@ -27,7 +28,7 @@ internal sealed record ClientSettings(
         }
 
         return new ClientSettings(
-            apiKey!, baseAddress!, options.Polling.Clone(), options.Retry.Clone(), options.RequestTimeout, options.MaxDownloadAttempts,
+            apiKey!, baseAddress!, options.Polling.Clone(), options.Retry.Clone(), options.RequestTimeout, options.MaxDownloadAttempts, options.DownloadStallTimeout,
             options.Models, options.ValidateRequests, options.TimeProvider);
     }
 
@@ -56,6 +57,11 @@ internal sealed record ClientSettings(
         if (options.RequestTimeout <= TimeSpan.Zero && options.RequestTimeout != Timeout.InfiniteTimeSpan)
         {
             problems.Add($"OpperVideoClientOptions.RequestTimeout must be more than zero (or Timeout.InfiniteTimeSpan); got {options.RequestTimeout}.");
+        }
+
+        if (options.DownloadStallTimeout <= TimeSpan.Zero && options.DownloadStallTimeout != Timeout.InfiniteTimeSpan)
+        {
+            problems.Add($"OpperVideoClientOptions.DownloadStallTimeout must be more than zero (or Timeout.InfiniteTimeSpan); got {options.DownloadStallTimeout}.");
         }
 
         if (options.MaxDownloadAttempts < 1)

@@ -2,11 +2,13 @@ namespace Opper.Typed;
 
 /// <summary>
 /// The body of a clip download, read-only and forward-only. It owns the HTTP response (disposing the stream ends it),
-/// counts the bytes for the metrics, and names the job in a read failure so the caller knows what to resume.
+/// counts the bytes for the metrics, bounds how long an asynchronous read waits for bytes, and names the job in a read
+/// failure so the caller knows what to resume.
 /// </summary>
 internal sealed class ClipReadStream(
     HttpResponseMessage response,
     Stream body,
+    ReadStallGuard stall,
     string jobId,
     long? length,
     Action<long> bytesRead,
@@ -51,9 +53,9 @@ internal sealed class ClipReadStream(
     {
         try
         {
-            return Count(await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
+            return Count(await stall.ReadAsync(body, buffer, cancellationToken).ConfigureAwait(false));
         }
-        catch (Exception exception) when (exception is IOException or HttpRequestException)
+        catch (Exception exception) when (exception is IOException or HttpRequestException or TimeoutException)
         {
             throw BrokeOff(exception);
         }
@@ -75,6 +77,7 @@ internal sealed class ClipReadStream(
         {
             body.Dispose();
             response.Dispose();
+            stall.Dispose();
         }
 
         base.Dispose(disposing);

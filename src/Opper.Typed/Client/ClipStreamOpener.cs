@@ -11,6 +11,7 @@ internal sealed class ClipStreamOpener(
     HttpClient download,
     Func<string, CancellationToken, Task<VideoStatus>> poll,
     int maxAttempts,
+    TimeSpan stallTimeout,
     TimeProvider time,
     ILogger logger)
 {
@@ -39,7 +40,7 @@ internal sealed class ClipStreamOpener(
                 }
 
                 var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                return new ClipReadStream(response, stream, jobId, response.Content.Headers.ContentLength, bytesRead, () => finished(time.GetElapsedTime(started)));
+                return new ClipReadStream(response, stream, new ReadStallGuard(stallTimeout, time), jobId, response.Content.Headers.ContentLength, bytesRead, () => finished(time.GetElapsedTime(started)));
             }
             catch
             {

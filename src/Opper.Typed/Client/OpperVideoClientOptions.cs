@@ -49,6 +49,14 @@ public sealed class OpperVideoClientOptions
     public int MaxDownloadAttempts { get; set; } = 4;
 
     /// <summary>
+    /// How long one read of a download may wait for bytes. A host that stops sending without closing the connection
+    /// counts as a broken connection after this long: a file download resumes (a download attempt is spent), a
+    /// stream from <see cref="VideoGenerationOperation.OpenReadAsync"/> throws an <see cref="IOException"/> naming the
+    /// job. Default 30 s; <see cref="Timeout.InfiniteTimeSpan"/> waits for ever.
+    /// </summary>
+    public TimeSpan DownloadStallTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// The models an untyped <see cref="VideoRequest"/> is validated against: pass your project's generated
     /// <c>OpperVideoModels.Catalog</c>. When null, <see cref="VideoModelCatalog.Default"/>. Typed requests carry their own spec.
     /// </summary>

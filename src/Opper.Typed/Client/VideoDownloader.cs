@@ -14,6 +14,7 @@ internal sealed class VideoDownloader(
     HttpClient http,
     Func<string, CancellationToken, Task<VideoStatus>> poll,
     int maxAttempts,
+    TimeSpan stallTimeout,
     TimeProvider time,
     ILogger logger)
 {
@@ -86,7 +87,8 @@ internal sealed class VideoDownloader(
             hostAcceptsRanges = response.Headers.AcceptRanges.Contains("bytes") || response.StatusCode == HttpStatusCode.PartialContent;
             var total = response.Content.Headers.ContentRange?.Length ?? (response.Content.Headers.ContentLength + file.Length);
             var mp4 = IsMp4(response, status);
-            if (await CopyAsync(response, file, total, jobId, started, progress, cancellationToken).ConfigureAwait(false))
+            var broken = await CopyAsync(response, file, total, jobId, started, progress, cancellationToken).ConfigureAwait(false);
+            if (broken is null)
             {
                 if (Incomplete(file, total, mp4) is not { } problem)
                 {
@@ -108,17 +110,21 @@ internal sealed class VideoDownloader(
 
             if (attempt >= maxAttempts)
             {
-                throw new IOException($"The download of job {jobId} broke off {maxAttempts} times at {file.Length} bytes; retry DownloadToFileAsync (the clip stays available while its URL is valid).");
+                throw new IOException($"The download of job {jobId} broke off {maxAttempts} times, the last at {file.Length} bytes ({broken.Message.TrimEnd('.')}); retry DownloadToFileAsync (the clip stays available while its URL is valid).", broken);
             }
 
-            logger.LogInformation("Download of job {JobId} broke off at {Bytes} bytes; {How}", jobId, file.Length, hostAcceptsRanges ? "resuming" : "restarting");
+            logger.LogInformation("Download of job {JobId} broke off at {Bytes} bytes ({Cause}); {How}", jobId, file.Length, broken.Message, hostAcceptsRanges ? "resuming" : "restarting");
         }
     }
 
-    /// <summary>Copies the body; false when the connection broke (a local write error still throws).</summary>
-    private async Task<bool> CopyAsync(HttpResponseMessage response, FileStream file, long? total, string jobId, long started, IProgress<VideoProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Copies the body; returns why the connection broke (dropped, or silent for the stall timeout), or null when the
+    /// body ended. A local write error still throws.
+    /// </summary>
+    private async Task<Exception?> CopyAsync(HttpResponseMessage response, FileStream file, long? total, string jobId, long started, IProgress<VideoProgress>? progress, CancellationToken cancellationToken)
     {
         var buffer = new byte[BufferSize];
+        using var guard = new ReadStallGuard(stallTimeout, time);
         var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using var bodyScope = body.ConfigureAwait(false);
         while (true)
@@ -126,17 +132,17 @@ internal sealed class VideoDownloader(
             int read;
             try
             {
-                read = await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+                read = await guard.ReadAsync(body, buffer, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception exception) when (exception is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+            catch (Exception exception) when (exception is IOException or HttpRequestException or TimeoutException && !cancellationToken.IsCancellationRequested)
             {
-                return false;
+                return exception;
             }
 
             if (read == 0)
             {
                 // A body shorter than announced broke off; one that is longer or unannounced is judged whole or not by the caller.
-                return total is null || file.Length >= total;
+                return total is null || file.Length >= total ? null : new IOException($"the body ended at {file.Length} of {total} bytes");
             }
 
             await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);

@@ -19,8 +19,8 @@ internal sealed class VideoJobContext
         _apiBase = settings.BaseAddress.AbsoluteUri.EndsWith('/') ? settings.BaseAddress : new Uri(settings.BaseAddress.AbsoluteUri + "/");
         Submitter = new JobSubmitter(api, ApiUri("v3/videos"), settings.ApiKey);
         Poller = new StatusPoller(api, settings.Retry, settings.Time, logger, settings.ApiKey);
-        Downloader = new VideoDownloader(download, PollByIdAsync, settings.MaxDownloadAttempts, settings.Time, logger);
-        StreamOpener = new ClipStreamOpener(download, PollByIdAsync, settings.MaxDownloadAttempts, settings.Time, logger);
+        Downloader = new VideoDownloader(download, PollByIdAsync, settings.MaxDownloadAttempts, settings.DownloadStallTimeout, settings.Time, logger);
+        StreamOpener = new ClipStreamOpener(download, PollByIdAsync, settings.MaxDownloadAttempts, settings.DownloadStallTimeout, settings.Time, logger);
     }
 
     public ClientSettings Settings { get; }

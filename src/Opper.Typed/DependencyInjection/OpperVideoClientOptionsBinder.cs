@@ -22,6 +22,7 @@ internal static class OpperVideoClientOptionsBinder
         Read<Uri>(section, "BaseAddress", problems, ParseUri, "an absolute URL such as https://api.opper.ai", value => options.BaseAddress = value);
         Read<TimeSpan>(section, "RequestTimeout", problems, ParseTimeSpan, TimeSpanText, value => options.RequestTimeout = value);
         Read<int>(section, "MaxDownloadAttempts", problems, ParseInt, NumberText, value => options.MaxDownloadAttempts = value);
+        Read<TimeSpan>(section, "DownloadStallTimeout", problems, ParseTimeSpan, TimeSpanText, value => options.DownloadStallTimeout = value);
         Read<bool>(section, "ValidateRequests", problems, bool.TryParse, "true or false", value => options.ValidateRequests = value);
 
         var polling = section.GetSection("Polling");
@@ -34,6 +35,7 @@ internal static class OpperVideoClientOptionsBinder
         var retry = section.GetSection("Retry");
         Read<int>(retry, "MaxRetries", problems, ParseInt, NumberText, value => options.Retry.MaxRetries = value);
         Read<TimeSpan>(retry, "BaseDelay", problems, ParseTimeSpan, TimeSpanText, value => options.Retry.BaseDelay = value);
+        Read<TimeSpan>(retry, "MaxRetryAfter", problems, ParseTimeSpan, TimeSpanText, value => options.Retry.MaxRetryAfter = value);
 
         if (problems.Count > 0)
         {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace Opper.Typed;
 
@@ -46,8 +47,8 @@ public static class OpperVideosServiceCollectionExtensions
 
     /// <summary>
     /// Adds <see cref="OpperVideoClient"/> as <see cref="AddOpperVideos(IServiceCollection)"/> does, with options bound from a configuration section: <c>ApiKey</c>, <c>BaseAddress</c>, <c>RequestTimeout</c>,
-    /// <c>MaxDownloadAttempts</c>, <c>ValidateRequests</c>, <c>Polling:FirstPollDelay|Interval|BackoffFactor|MaxInterval|Timeout</c>
-    /// and <c>Retry:MaxRetries|BaseDelay</c> (time spans as <c>hh:mm:ss</c>). For example
+    /// <c>MaxDownloadAttempts</c>, <c>DownloadStallTimeout</c>, <c>ValidateRequests</c>, <c>Polling:FirstPollDelay|Interval|BackoffFactor|MaxInterval|Timeout</c>
+    /// and <c>Retry:MaxRetries|BaseDelay|MaxRetryAfter</c> (time spans as <c>hh:mm:ss</c>). For example
     /// <c>builder.Configuration.GetSection("Opper")</c>, fed by appsettings.json, user-secrets or <c>--Opper:ApiKey=…</c>.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -84,12 +85,12 @@ public static class OpperVideosServiceCollectionExtensions
                 new BearerTokenHandler(provider.GetRequiredService<ClientSettings>().ApiKey) { InnerHandler = RetryPolicy.CreateSocketsHandler() })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         // Handlers run in the order added: the timeout inside the retries, so each attempt gets its own.
-        api.AddResilienceHandler(RetryPolicy.PipelineName, (builder, context) => RetryPolicy.Configure(builder, context.ServiceProvider.GetRequiredService<ClientSettings>().Retry));
+        api.AddResilienceHandler(RetryPolicy.PipelineName, (builder, context) => ConfigureRetry(builder, context.ServiceProvider));
         api.AddHttpMessageHandler(provider => new AttemptTimeoutHandler(provider.GetRequiredService<ClientSettings>().RequestTimeout));
         services.AddHttpClient(DownloadHttpClientName)
             .ConfigurePrimaryHttpMessageHandler(RetryPolicy.CreateSocketsHandler)
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            .AddResilienceHandler(RetryPolicy.PipelineName, (builder, context) => RetryPolicy.Configure(builder, context.ServiceProvider.GetRequiredService<ClientSettings>().Retry));
+            .AddResilienceHandler(RetryPolicy.PipelineName, (builder, context) => ConfigureRetry(builder, context.ServiceProvider));
 
         services.TryAddSingleton(provider =>
         {
@@ -103,5 +104,11 @@ public static class OpperVideosServiceCollectionExtensions
                 options.MeterFactory ?? provider.GetService<IMeterFactory>());
         });
         return services;
+    }
+
+    private static void ConfigureRetry(ResiliencePipelineBuilder<HttpResponseMessage> builder, IServiceProvider services)
+    {
+        var settings = services.GetRequiredService<ClientSettings>();
+        RetryPolicy.Configure(builder, settings.Retry, settings.Time);
     }
 }

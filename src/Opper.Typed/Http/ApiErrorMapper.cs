@@ -16,7 +16,7 @@ internal static class ApiErrorMapper
     public static OpperApiException Map(HttpStatusCode status, string? body, HttpResponseHeaders? headers, string? jobId = null, string? secret = null, bool fromDownloadHost = false)
     {
         var (code, message, details) = ParseEnvelope(Scrub(body, secret));
-        var retryAfter = RetryAfter(headers);
+        var retryAfter = RetryAfterHeader.Wait(headers, DateTimeOffset.UtcNow);
         var hint = fromDownloadHost && (int)status is 401 or 403
             ? "The download host refused the URL (expired, or not valid for this host); the API key is not sent there. Poll the job again for a fresh URL."
             : HintFor(status, retryAfter);
@@ -64,16 +64,5 @@ internal static class ApiErrorMapper
         var newline = firstLine.IndexOfAny('\r', '\n');
         var text = (newline >= 0 ? firstLine[..newline] : firstLine).ToString();
         return (null, text.Length > 200 ? text[..200] + "…" : text, null);
-    }
-
-    private static TimeSpan? RetryAfter(HttpResponseHeaders? headers)
-    {
-        var retryAfter = headers?.RetryAfter;
-        if (retryAfter?.Delta is { } delta)
-        {
-            return delta;
-        }
-
-        return retryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : null;
     }
 }

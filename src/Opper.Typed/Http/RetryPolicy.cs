@@ -15,7 +15,7 @@ internal static class RetryPolicy
     /// <summary>How long idle pooled connections live, so DNS changes are seen by a long-lived (singleton) client.</summary>
     public static readonly TimeSpan ConnectionLifetime = TimeSpan.FromMinutes(10);
 
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, VideoRetryOptions options)
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, VideoRetryOptions options, TimeProvider time)
     {
         if (options.MaxRetries == 0)
         {
@@ -30,6 +30,13 @@ internal static class RetryPolicy
             UseJitter = true,
             ShouldRetryAfterHeader = true,
         };
+
+        // Polly waits as long as a Retry-After says (its MaxDelay does not cap a server's wait): a host asking for an
+        // hour would hold the call for an hour. Past the bound the answer is surfaced at once, with the wait it asked for.
+        var transient = retry.ShouldHandle;
+        retry.ShouldHandle = async arguments =>
+            await transient(arguments).ConfigureAwait(false)
+            && !(RetryAfterHeader.Wait(arguments.Outcome.Result?.Headers, time.GetUtcNow()) > options.MaxRetryAfter);
         retry.DisableForUnsafeHttpMethods();
         builder.AddRetry(retry);
     }
@@ -57,7 +64,7 @@ internal static class RetryPolicy
     private static ResiliencePipeline<HttpResponseMessage> Build(ClientSettings settings)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = settings.Time };
-        Configure(builder, settings.Retry);
+        Configure(builder, settings.Retry, settings.Time);
         return builder.Build();
     }
 }

@@ -81,8 +81,9 @@ public sealed class OptionsTests
     [Fact]
     public void A_bad_environment_value_and_bad_settings_are_each_named()
     {
-        var options = new OpperVideoClientOptions { RequestTimeout = TimeSpan.Zero, MaxDownloadAttempts = 0 };
+        var options = new OpperVideoClientOptions { RequestTimeout = TimeSpan.Zero, MaxDownloadAttempts = 0, DownloadStallTimeout = TimeSpan.Zero };
         options.Retry.MaxRetries = -1;
+        options.Retry.MaxRetryAfter = TimeSpan.FromSeconds(-1);
 
         var error = Assert.Throws<InvalidOperationException>(() => ClientSettings.Resolve(options, name => name == "OPPER_BASE_URL" ? "not a url" : null));
 
@@ -91,6 +92,8 @@ public sealed class OptionsTests
         Assert.Contains("OpperVideoClientOptions.RequestTimeout", error.Message);
         Assert.Contains("OpperVideoClientOptions.MaxDownloadAttempts", error.Message);
         Assert.Contains("OpperVideoClientOptions.Retry.MaxRetries", error.Message);
+        Assert.Contains("OpperVideoClientOptions.DownloadStallTimeout", error.Message);
+        Assert.Contains("OpperVideoClientOptions.Retry.MaxRetryAfter", error.Message);
     }
 
     [Fact]

@@ -27,6 +27,8 @@ public sealed class DependencyInjectionTests
             ["Opper:Polling:BackoffFactor"] = "1.5",
             ["Opper:Retry:MaxRetries"] = "2",
             ["Opper:Retry:BaseDelay"] = "00:00:00.020",
+            ["Opper:Retry:MaxRetryAfter"] = "00:00:10",
+            ["Opper:DownloadStallTimeout"] = "00:00:05",
         }).Build();
         var services = new ServiceCollection().AddOpperVideos(configuration.GetSection("Opper"));
         await using var provider = services.BuildServiceProvider();
@@ -38,6 +40,7 @@ public sealed class DependencyInjectionTests
 
         Assert.Same(client, provider.GetRequiredService<OpperVideoClient>()); // one singleton, one handler set
         Assert.Equal((TimeSpan.FromMilliseconds(20), 1.5, 2), (options.Polling.Interval, options.Polling.BackoffFactor, options.Retry.MaxRetries));
+        Assert.Equal((TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(5)), (options.Retry.MaxRetryAfter, options.DownloadStallTimeout));
         Assert.Null(options.LoggerFactory); // the options handed out are not mutated by the registration
         // The emulator takes only SecretKey, so these answered requests carried it; it records the header redacted.
         Assert.All(emulator.Requests.Where(r => r.Host == EmulatorHost.Api), r => Assert.Equal("Bearer ***", r.Headers["Authorization"]));
