@@ -1,0 +1,161 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.AspNetCore.Http;
+
+namespace Opper.Typed.Tests.Faults;
+
+/// <summary>
+/// The fault matrix of docs/reliability.md, one row per fault, each run whole (submit, poll, download) by
+/// <see cref="FaultMatrixTests"/>. Rows of download bodies (wrong ranges, empty or cut-off bodies, partial-file links)
+/// are in <see cref="DownloadFaultTests"/>, lost POST answers in every form in <c>LostSubmissionTests</c>.
+/// </summary>
+internal static class FaultRows
+{
+    private static readonly TimeSpan Short = TimeSpan.FromMilliseconds(300);
+
+    public static readonly FaultRow[] All =
+    [
+        // Submitting: the POST is never repeated, whatever comes back.
+        new("POST answered 500", typeof(OpperApiException), JobIdInError: false)
+        {
+            Post = (_, context, _) => FaultScene.Json(context, 500, """{"error":{"code":"internal","message":"boom"}}"""),
+            Also = (error, _) => Assert.Equal(HttpStatusCode.InternalServerError, ((OpperApiException)error!).Status),
+        },
+        new("POST answered 429 with Retry-After", typeof(OpperApiException), JobIdInError: false)
+        {
+            Post = (_, context, _) => FaultScene.Refuse(context, 429, "30"),
+            Also = (error, _) => Assert.Equal(TimeSpan.FromSeconds(30), ((OpperApiException)error!).RetryAfter),
+        },
+        new("POST answer lost (connection reset after the body)", typeof(VideoSubmissionUncertainException), JobIdInError: false)
+        {
+            Post = (_, context, _) => FaultScene.Reset(context),
+        },
+
+        // Waiting: polls are safe to repeat, so transient faults are retried and the wait goes on.
+        new("poll answered 503 once", Throws: null)
+        {
+            Poll = (scene, context, n) => n == 1 ? FaultScene.Json(context, 503, "{}") : scene.Completed(context),
+        },
+        new("poll answered 429, Retry-After in seconds", Throws: null)
+        {
+            Poll = (scene, context, n) => n == 1 ? FaultScene.Refuse(context, 429, "1") : scene.Completed(context),
+            Also = (_, server) => Assert.Equal(2, Polls(server)),
+        },
+        new("poll answered 429, Retry-After as a date", Throws: null)
+        {
+            Poll = (scene, context, n) => n == 1
+                ? FaultScene.Refuse(context, 429, DateTimeOffset.UtcNow.AddSeconds(1).ToString("R", CultureInfo.InvariantCulture))
+                : scene.Completed(context),
+            Also = (_, server) => Assert.Equal(2, Polls(server)),
+        },
+        new("poll answered 429 asking for an hour (past Retry.MaxRetryAfter)", typeof(OpperApiException))
+        {
+            Poll = (_, context, _) => FaultScene.Refuse(context, 429, "3600"),
+            Also = (error, server) =>
+            {
+                Assert.Equal(TimeSpan.FromHours(1), ((OpperApiException)error!).RetryAfter);
+                Assert.Equal(1, Polls(server));   // surfaced at once, not waited out
+            },
+        },
+        new("poll connection reset once", Throws: null)
+        {
+            Poll = (scene, context, n) => n == 1 ? FaultScene.Reset(context) : scene.Completed(context),
+        },
+        new("poll answered HTML with 200 once", Throws: null)
+        {
+            Poll = (scene, context, n) => n == 1 ? FaultScene.Json(context, 200, "<html>gateway</html>") : scene.Completed(context),
+        },
+        new("poll hangs once (each attempt has its own timeout)", Throws: null)
+        {
+            Poll = (scene, context, n) => n == 1 ? FaultScene.Hang(context) : scene.Completed(context),
+            Configure = options => options.RequestTimeout = Short,
+        },
+        new("poll redirected to another host", Throws: null)
+        {
+            Poll = (scene, context, _) => Redirect(context, new Uri(scene.Server.DownloadAddress, context.Request.Path)),
+            Download = (scene, context, _) => context.Request.Path.StartsWithSegments("/v3") ? scene.Completed(context) : FaultScene.WholeClip(context),
+            Also = (_, server) => Assert.Contains(server.Requests, r => r.Host == "download" && r.Path.StartsWith("/v3/", StringComparison.Ordinal)),
+        },
+        new("job completed without a URL", typeof(OpperApiException))
+        {
+            Poll = (_, context, _) => FaultScene.Json(context, 200, $$"""{"id":"{{FaultScene.JobId}}","status":"completed"}"""),
+            Also = (error, _) => Assert.Equal("missing_url", ((OpperApiException)error!).ErrorCode),
+        },
+        new("job failed at the provider", typeof(VideoGenerationFailedException))
+        {
+            Poll = (_, context, _) => FaultScene.Json(context, 200, $$"""{"id":"{{FaultScene.JobId}}","status":"failed","error":"content policy"}"""),
+        },
+
+        // Downloading: from a host that is not the API's, which never sees the key.
+        new("download reset mid-body once (resumed with Range)", Throws: null)
+        {
+            Download = (_, context, n) => n == 1 ? FaultScene.SendHalfThenReset(context) : FaultScene.WholeClip(context),
+            Also = (_, server) => Assert.Contains(server.Requests, r => r.Host == "download" && r.Range is not null),
+        },
+        new("download stalls mid-body once (DownloadStallTimeout)", Throws: null)
+        {
+            Download = (_, context, n) => n == 1 ? FaultScene.SendHalfThenStall(context, TimeSpan.FromMinutes(1)) : FaultScene.WholeClip(context),
+            Configure = options => options.DownloadStallTimeout = Short,
+            Also = (_, server) => Assert.Contains(server.Requests, r => r.Host == "download" && r.Range is not null),
+        },
+        new("download stalls every time", typeof(VideoGenerationInterruptedException))
+        {
+            Download = (_, context, _) => FaultScene.SendHalfThenStall(context, TimeSpan.FromMinutes(1)),
+            Configure = options => { options.DownloadStallTimeout = Short; options.MaxDownloadAttempts = 2; },
+            Also = (error, _) => Assert.IsType<TimeoutException>(Assert.IsType<IOException>(error!.InnerException).InnerException),
+        },
+        new("download answered 503 once", Throws: null)
+        {
+            Download = (_, context, n) => n == 1 ? FaultScene.Json(context, 503, "{}") : FaultScene.WholeClip(context),
+        },
+        new("download host asks for an hour (503, past Retry.MaxRetryAfter)", typeof(OpperApiException))
+        {
+            Download = (_, context, _) => FaultScene.Refuse(context, 503, "3600"),
+            Also = (error, server) =>
+            {
+                Assert.Equal(TimeSpan.FromHours(1), ((OpperApiException)error!).RetryAfter);
+                Assert.Single(server.Requests, r => r.Host == "download");
+            },
+        },
+        new("download URL expired once (403, refreshed by polling)", Throws: null)
+        {
+            Download = (_, context, n) => n == 1 ? FaultScene.Json(context, 403, "<Error>Request has expired</Error>") : FaultScene.WholeClip(context),
+            Also = (_, server) => Assert.True(Polls(server) >= 2),
+        },
+        new("download redirected to another host", Throws: null)
+        {
+            Download = (scene, context, _) => Redirect(context, new Uri(scene.Server.ApiAddress, "/files/clip.mp4")),
+            Also = (_, server) => Assert.Single(server.Requests, r => r.Path == "/files/clip.mp4" && r.Authorization is null),
+        },
+
+        // Cancelling: prompt in every phase; after the 202 the cancellation names the job.
+        new("cancelled while submitting", typeof(VideoGenerationCanceledException), JobIdInError: false)
+        {
+            Post = (scene, context, _) => { scene.Cancel(); return FaultScene.Hang(context); },
+        },
+        new("cancelled while waiting", typeof(VideoGenerationCanceledException))
+        {
+            Poll = (scene, context, n) => { if (n == 2) { scene.Cancel(); } return FaultScene.Running(context); },
+        },
+        new("cancelled while downloading", typeof(VideoGenerationCanceledException))
+        {
+            Download = (scene, context, _) => { scene.Cancel(); return FaultScene.SendHalfThenStall(context, TimeSpan.FromMinutes(1)); },
+        },
+
+        // The disk: a destination that goes away while the job runs.
+        new("destination folder removed during the wait", typeof(VideoGenerationInterruptedException))
+        {
+            Poll = (scene, context, _) => { if (Directory.Exists(scene.Folder)) { Directory.Delete(scene.Folder); } return scene.Completed(context); },
+            Also = (error, _) => Assert.IsAssignableFrom<IOException>(error!.InnerException),
+        },
+    ];
+
+    private static int Polls(FaultServer server) => server.Requests.Count(r => r.Host == "api" && r.Method == "GET" && r.Path.EndsWith("/status", StringComparison.Ordinal));
+
+    private static Task Redirect(HttpContext context, Uri target)
+    {
+        context.Response.StatusCode = (int)HttpStatusCode.Found;
+        context.Response.Headers.Location = target.ToString();
+        return Task.CompletedTask;
+    }
+}
