@@ -4,9 +4,24 @@ using System.Linq;
 
 namespace Opper.Typed.Core.Rules;
 
-/// <summary>"Did you mean": the closest known name, ignoring case and separators first, then by edit distance.</summary>
+/// <summary>
+/// "Did you mean": the closest known name, ignoring case and separators first, then another provider's word for the
+/// same thing, then by edit distance.
+/// </summary>
 internal static class Suggestions
 {
+    /// <summary>
+    /// Names that mean the same across the providers' dialects (Sora's <c>seconds</c> is Veo's <c>durationSeconds</c>
+    /// and Wan's <c>duration</c>), normalized: users carry one provider's word to another, and no edit distance links them.
+    /// </summary>
+    private static readonly string[][] Synonyms =
+    [
+        ["seconds", "duration", "durationseconds", "length"],
+        ["size", "resolution"],
+        ["audio", "generateaudio", "withaudio"],
+        ["negativeprompt", "negative"],
+    ];
+
     public static string? Closest(string name, IEnumerable<string> known)
     {
         var candidates = known.ToList();
@@ -15,6 +30,13 @@ internal static class Suggestions
         if (exact is not null)
         {
             return exact;
+        }
+
+        var synonyms = Synonyms.FirstOrDefault(group => group.Contains(normalized));
+        var synonym = synonyms is null ? null : candidates.FirstOrDefault(c => synonyms.Contains(Normalize(c)));
+        if (synonym is not null)
+        {
+            return synonym;
         }
 
         var best = candidates.Select(c => (Name: c, Distance: Distance(normalized, Normalize(c)))).OrderBy(c => c.Distance).FirstOrDefault();
