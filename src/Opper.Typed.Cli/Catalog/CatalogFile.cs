@@ -9,8 +9,25 @@ internal static class CatalogFile
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static JsonObject? TryRead(string path) =>
-        File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? throw new JsonException($"{path} is not a JSON object.") : null;
+    /// <returns>The file's JSON object, or null when there is no such file.</returns>
+    /// <exception cref="JsonException">The file is not a JSON object; the message names the file, line and column.</exception>
+    public static JsonObject? TryRead(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? throw new JsonException($"{path} is not a JSON object.");
+        }
+        catch (JsonException exception) when (exception.LineNumber is { } line)
+        {
+            // System.Text.Json counts from zero and names no file; an editor counts from one.
+            throw new JsonException($"{path}({line + 1},{(exception.BytePositionInLine ?? 0) + 1}): not valid JSON: {exception.Message.Split(" Path:")[0]}", exception);
+        }
+    }
 
     public static JsonObject ReadDefault()
     {

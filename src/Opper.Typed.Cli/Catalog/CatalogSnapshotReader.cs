@@ -38,7 +38,8 @@ internal static class CatalogSnapshotReader
             // Stop at the end of the list, or at an empty page (a server that under-reports total must not loop forever).
             if (received == 0 || models.Count >= total)
             {
-                return new JsonObject { ["models"] = models, ["total"] = models.Count, ["offset"] = 0, ["limit"] = models.Count };
+                // The models as served, and nothing of the paging that fetched them (total, offset, limit differ by page size).
+                return new JsonObject { ["models"] = models };
             }
         }
     }

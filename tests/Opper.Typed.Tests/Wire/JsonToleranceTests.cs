@@ -54,7 +54,8 @@ public sealed class JsonToleranceTests
         var path = RepositoryPaths.Schema("videos-models.json");
         var list = JsonSerializer.Deserialize(File.ReadAllText(path), OpperJsonContext.Default.VideoModelList)!;
 
-        Assert.Equal(list.Total, list.Models.Count);
+        // The snapshot is the models as served, without the paging fields of the page that fetched them.
+        Assert.Equal(System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!["models"]!.AsArray().Count, list.Models.Count);
         Assert.All(list.Models, m =>
         {
             Assert.False(string.IsNullOrEmpty(m.Id));
