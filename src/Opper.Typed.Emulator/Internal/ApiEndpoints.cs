@@ -72,8 +72,9 @@ internal static class ApiEndpoints
 
         var now = state.Now;
         var id = "gen_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
-        var size = ClipLibrary.ChooseSize(body!["parameters"] as JsonObject);
-        state.Jobs[id] = new EmulatedJob(id, model!.Id, model.Provider, now, now + state.Options.JobDuration, state.Options.FailJobs, size);
+        var parameters = body!["parameters"] as JsonObject;
+        state.Jobs[id] = new EmulatedJob(id, model!.Id, model.Provider, now, now + state.Options.JobDuration, state.Options.FailJobs,
+            ClipLibrary.ChooseSize(parameters), ClipLibrary.ChooseSeconds(parameters));
         var statusUrl = new Uri(new Uri($"{context.Request.Scheme}://{context.Request.Host}/"), $"v3/artifacts/{id}/status");
         return EmulatorState.Json(new JsonObject { ["id"] = id, ["status_url"] = statusUrl.ToString() }, 202);
     }

@@ -5,13 +5,41 @@ namespace Opper.Typed.Emulator.Internal;
 
 /// <summary>
 /// The checked-in MP4 fixtures (tools/make-emulator-clips.sh), one per frame size. A job's clip has the frame size
-/// its parameters asked for: Sora's <c>size</c>, else resolution × aspect ratio; 1280x720 otherwise.
+/// its parameters asked for (Sora's <c>size</c>, else resolution × aspect ratio; 1280x720 otherwise) and lasts the
+/// duration they asked for (<c>seconds</c>, <c>duration</c>, <c>durationSeconds</c>; the fixture's 1 s otherwise).
 /// </summary>
 internal static class ClipLibrary
 {
     public const string DefaultSize = "1280x720";
 
-    private static readonly Dictionary<string, byte[]> Cache = new(StringComparer.Ordinal);
+    /// <summary>The providers' words for a clip's length, as their dialects spell them.</summary>
+    private static readonly string[] DurationNames = ["seconds", "duration", "durationSeconds", "duration_seconds"];
+
+    /// <summary>Longer asks are served at this length: the rewrite's 32-bit timing fields hold about this much.</summary>
+    private const double MaxSeconds = 60;
+
+    private static readonly Dictionary<(string Size, double? Seconds), byte[]> Cache = [];
+
+    /// <returns>The seconds asked for, or null for the fixture's own length.</returns>
+    public static double? ChooseSeconds(JsonObject? parameters)
+    {
+        foreach (var name in DurationNames)
+        {
+            var value = parameters?[name] as JsonValue;
+            var seconds = value?.GetValueKind() switch
+            {
+                JsonValueKind.Number => value.GetValue<double>(),
+                JsonValueKind.String when double.TryParse(value.GetValue<string>(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed) => parsed,
+                _ => (double?)null,
+            };
+            if (seconds is > 0)
+            {
+                return Math.Min(seconds.Value, MaxSeconds);
+            }
+        }
+
+        return null;
+    }
 
     public static string ChooseSize(JsonObject? parameters)
     {
@@ -31,16 +59,17 @@ internal static class ClipLibrary
         return candidate is not null && Exists(candidate) ? candidate : DefaultSize;
     }
 
-    public static byte[] Load(string size)
+    public static byte[] Load(string size, double? seconds = null)
     {
         lock (Cache)
         {
-            if (!Cache.TryGetValue(size, out var bytes))
+            if (!Cache.TryGetValue((size, seconds), out var bytes))
             {
                 using var stream = Open(size) ?? Open(DefaultSize)!;
                 using var copy = new MemoryStream();
                 stream.CopyTo(copy);
-                Cache[size] = bytes = copy.ToArray();
+                bytes = copy.ToArray();
+                Cache[(size, seconds)] = bytes = seconds is { } asked ? ClipRetimer.Stretch(bytes, asked) ?? bytes : bytes;
             }
 
             return bytes;

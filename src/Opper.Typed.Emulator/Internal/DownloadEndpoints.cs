@@ -45,7 +45,7 @@ internal static class DownloadEndpoints
             return;
         }
 
-        var clip = ClipLibrary.Load(job.ClipSize);
+        var clip = ClipLibrary.Load(job.ClipSize, job.ClipSeconds);
         var faults = state.Options.Faults;
         var acceptsRanges = !faults.DisableRangeRequests;
         if (faults.DropFirstDownloadAfterBytes is { } dropAfter && state.NextDownload() == 1)
