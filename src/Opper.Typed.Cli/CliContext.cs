@@ -4,10 +4,13 @@ using Spectre.Console;
 
 namespace Opper.Typed.Cli;
 
-/// <summary>What every command shares: the console, the environment, and the options that apply everywhere.</summary>
-internal sealed class CliContext(IAnsiConsole console, Func<string, string?> environment, Option<string?> baseUrl, Option<bool> verbose)
+/// <summary>What every command shares: where it writes, the environment, and the options that apply everywhere.</summary>
+internal sealed class CliContext(CliOutput output, Func<string, string?> environment, Option<string?> baseUrl, Option<bool> verbose)
 {
-    public IAnsiConsole Console { get; } = console;
+    public CliOutput Output { get; } = output;
+
+    /// <summary>Messages, progress and errors: standard error.</summary>
+    public IAnsiConsole Messages => Output.Messages;
 
     public Option<string?> BaseUrl { get; } = baseUrl;
 
@@ -28,7 +31,7 @@ internal sealed class CliContext(IAnsiConsole console, Func<string, string?> env
             }
 
             var emulator = await OpperEmulator.StartAsync(cancellationToken: cancellationToken);
-            Console.MarkupLineInterpolated($"No {OpperVideoClientOptions.ApiKeyVariable} set: using the local Opper emulator at {emulator.BaseAddress}");
+            Messages.MarkupLineInterpolated($"No {OpperVideoClientOptions.ApiKeyVariable} set: using the local Opper emulator at {emulator.BaseAddress}");
             return (new OpperVideoClient(emulator.CreateClientOptions()), emulator, emulator.BaseAddress, emulator.ApiKey);
         }
 

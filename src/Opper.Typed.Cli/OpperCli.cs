@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Opper.Typed.Cli.Commands;
+using Opper.Typed.Cli.Jobs;
 using Spectre.Console;
 
 namespace Opper.Typed.Cli;
@@ -7,58 +8,112 @@ namespace Opper.Typed.Cli;
 /// <summary>The <c>opper-typed</c> command line: parsing with System.CommandLine, output with Spectre.Console.</summary>
 internal static class OpperCli
 {
-    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, Func<string, string?> environment, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(string[] args, CliOutput output, Func<string, string?> environment, CancellationToken cancellationToken = default)
     {
         var verbose = new Option<bool>("--verbose") { Description = "Show stack traces with errors.", Recursive = true };
         var baseUrl = new Option<string?>("--base-url") { Description = "The API's base address (default: OPPER_BASE_URL, else https://api.opper.ai).", Recursive = true };
-        var context = new CliContext(console, environment, baseUrl, verbose);
-        var root = new RootCommand("opper-typed: generate clips with Opper, list the video models, pull and diff catalog snapshots.")
+        var context = new CliContext(output, environment, baseUrl, verbose);
+        var root = new RootCommand("opper-typed: generate clips with Opper, follow and download jobs, list the video models, pull and diff catalog snapshots.")
         {
             verbose,
             baseUrl,
             GenerateCommand.Create(context),
+            JobCommands.CreateStatus(context),
+            JobCommands.CreateDownload(context),
             ModelsCommand.Create(context),
             CatalogCommands.Create(context),
             EmulatorCommand.Create(context),
         };
 
-        var output = new StringWriter();
-        var result = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = output }, cancellationToken);
-        if (output.GetStringBuilder().Length > 0)
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
         {
-            console.Write(new Text(output.ToString()));
+            foreach (var error in parse.Errors)
+            {
+                output.Messages.MarkupLineInterpolated($"[red]error:[/] {error.Message}");
+            }
+
+            output.Messages.MarkupLineInterpolated($"See 'opper-typed {string.Join(' ', CommandPath(parse.CommandResult))} --help'.");
+            return ExitCodes.Usage;
         }
 
-        return result;
+        // Help and version are data a user may page or grep: standard output.
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = output.Data, Error = new MessageWriter(output.Messages) }, cancellationToken);
     }
 
-    /// <summary>Runs a command body: errors become one readable line and exit code 1 (a stack trace only with --verbose).</summary>
+    /// <summary>
+    /// Runs a command body: errors become readable lines on standard error with the documented exit code (a stack
+    /// trace only with --verbose); after a paid submit, the line that resumes the job comes last.
+    /// </summary>
     public static async Task<int> Guard(CliContext context, ParseResult parse, Func<Task<int>> body)
     {
         try
         {
             return await body();
         }
-        catch (VideoGenerationCanceledException exception)
+        catch (CliResumableException exception) when (IsExpected(exception.InnerException!))
         {
-            // The job keeps running and is billed: its id and how to resume are worth more than "Cancelled".
-            context.Console.MarkupLineInterpolated($"[yellow]{exception.Message}[/]");
-            return 130;
+            var code = Report(context, parse, exception.InnerException!);
+            context.Messages.MarkupLineInterpolated($"[yellow]{exception.FollowUp}[/]");
+            return code;
         }
-        catch (OperationCanceledException)
+        catch (Exception exception) when (IsExpected(exception))
         {
-            context.Console.MarkupLine("[yellow]Cancelled.[/]");
-            return 130;
+            return Report(context, parse, exception);
         }
-        catch (Exception exception) when (exception is OpperException or ArgumentException or InvalidOperationException or IOException or HttpRequestException or System.Text.Json.JsonException)
-        {
-            context.Console.MarkupLineInterpolated($"[red]error:[/] {exception.Message}");
-            if (parse.GetValue(context.Verbose))
-            {
-                context.Console.WriteException(exception);
-            }
+    }
 
-            return 1;
+    private static bool IsExpected(Exception exception) =>
+        exception is CliInputException or OpperException or OperationCanceledException or ArgumentException or InvalidOperationException
+            or IOException or UnauthorizedAccessException or HttpRequestException or System.Text.Json.JsonException;
+
+    private static int Report(CliContext context, ParseResult parse, Exception exception)
+    {
+        var messages = context.Messages;
+        switch (exception)
+        {
+            case CliInputException input:
+                foreach (var problem in input.Problems)
+                {
+                    messages.MarkupLineInterpolated($"[red]error:[/] {problem}");
+                }
+
+                return ExitCodes.Validation;
+            case OperationCanceledException:
+                messages.MarkupLine("[yellow]Cancelled.[/]");
+                return ExitCodes.Cancelled;
         }
+
+        messages.MarkupLineInterpolated($"[red]error:[/] {exception.Message}");
+        if (parse.GetValue(context.Verbose))
+        {
+            messages.WriteException(exception);
+        }
+
+        return exception switch
+        {
+            OpperValidationException => ExitCodes.Validation,
+            VideoGenerationFailedException => ExitCodes.JobFailed,
+            _ => ExitCodes.Error,
+        };
+    }
+
+    private static Stack<string> CommandPath(System.CommandLine.Parsing.CommandResult? result)
+    {
+        var names = new Stack<string>();
+        for (var current = result; current?.Parent is System.CommandLine.Parsing.CommandResult parent; current = parent)
+        {
+            names.Push(current.Command.Name);
+        }
+
+        return names;
+    }
+
+    /// <summary>System.CommandLine's own error text, routed to standard error unwrapped.</summary>
+    private sealed class MessageWriter(IAnsiConsole console) : StringWriter
+    {
+        public override void Write(char value) => console.Write(new Text(value.ToString()));
+
+        public override void Write(string? value) => console.Write(new Text(value ?? ""));
     }
 }

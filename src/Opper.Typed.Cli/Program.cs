@@ -1,4 +1,3 @@
 using Opper.Typed.Cli;
-using Spectre.Console;
 
-return await OpperCli.RunAsync(args, AnsiConsole.Console, Environment.GetEnvironmentVariable);
+return await OpperCli.RunAsync(args, CliOutput.ForProcess(), Environment.GetEnvironmentVariable);

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Opper.Typed.Emulator;
 using Opper.Typed.Testing;
-using Spectre.Console;
+using Opper.Typed.Cli.Tests.Support;
 
 namespace Opper.Typed.Cli.Tests;
 
@@ -27,18 +27,19 @@ public sealed class CliTests : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(snapshot)!);
         File.Copy(RepositoryPaths.Schema("videos-models.json"), snapshot);
 
-        var (pull, pullOutput) = await RunAsync(emulator, "catalog", "pull", "--out", snapshot);
-        var (upToDate, upToDateOutput) = await RunAsync(emulator, "catalog", "pull", "--out", snapshot, "--check");
+        var pull = await CliRunner.RunAsync(emulator, "catalog", "pull", "--out", snapshot);
+        var upToDate = await CliRunner.RunAsync(emulator, "catalog", "pull", "--out", snapshot, "--check");
         File.WriteAllText(snapshot, File.ReadAllText(RepositoryPaths.Schema("videos-models.json")));
-        var (stale, staleOutput) = await RunAsync(emulator, "catalog", "pull", "--out", snapshot, "--check");
+        var stale = await CliRunner.RunAsync(emulator, "catalog", "pull", "--out", snapshot, "--check");
 
-        Assert.Equal(0, pull);
-        Assert.Contains("+ added    xai/grok-imagine-video-1.5 -> GrokImagineVideo15Request", pullOutput);
-        Assert.Contains("! retired  openai/sora-2 on 2026-11-01 -> Sora2Request becomes [Obsolete]", pullOutput);
-        Assert.Equal(0, upToDate);
-        Assert.Contains("is up to date", upToDateOutput);
-        Assert.Equal(1, stale);
-        Assert.Contains("is stale", staleOutput);
+        Assert.Equal(0, pull.Code);
+        Assert.Contains("+ added    xai/grok-imagine-video-1.5 -> GrokImagineVideo15Request", pull.Out);
+        Assert.Contains("! retired  openai/sora-2 on 2026-11-01 -> Sora2Request becomes [Obsolete]", pull.Out);
+        Assert.Contains("Wrote ", pull.Err);
+        Assert.Equal(0, upToDate.Code);
+        Assert.Contains("is up to date", upToDate.Err);
+        Assert.Equal(1, stale.Code);
+        Assert.Contains("is stale", stale.Err);
         Assert.Equal(File.ReadAllText(RepositoryPaths.Schema("videos-models.json")), File.ReadAllText(snapshot)); // --check wrote nothing
         Assert.Single(Directory.GetFiles(Path.GetDirectoryName(snapshot)!)); // no temp file left behind
     }
@@ -49,10 +50,12 @@ public sealed class CliTests : IDisposable
         await using var emulator = await OpperEmulator.StartAsync();
         var snapshot = Path.Combine(_folder, "pulled.json");
 
-        await RunAsync(emulator, "catalog", "pull", "--out", snapshot);
+        await CliRunner.RunAsync(emulator, "catalog", "pull", "--out", snapshot);
 
         var pulled = JsonNode.Parse(File.ReadAllText(snapshot))!;
         Assert.True(JsonNode.DeepEquals(Catalog()["models"], pulled["models"]));
+        Assert.Equal(["models"], pulled.AsObject().Select(p => p.Key)); // nothing of the paging (total, offset, limit) that fetched it
+        Assert.Equal(File.ReadAllText(RepositoryPaths.Schema("videos-models.json")), File.ReadAllText(snapshot)); // the checked-in snapshot is a pull
         Assert.EndsWith("}\n", File.ReadAllText(snapshot));
         Assert.Contains("\n  \"models\": [\n", File.ReadAllText(snapshot));
     }
@@ -68,11 +71,11 @@ public sealed class CliTests : IDisposable
         File.WriteAllText(old, before.ToJsonString());
         File.WriteAllText(@new, after.ToJsonString());
 
-        var (code, output) = await RunAsync(null, "catalog", "diff", old, @new);
+        var run = await CliRunner.RunAsync(null, "catalog", "diff", old, @new);
 
-        Assert.Equal(0, code);
-        Assert.Contains("- removed  pruna/vace -> VaceRequest no longer generated", output);
-        Assert.Contains("~ changed  xai/grok-imagine-video -> GrokImagineVideoRequest: resolutions +1080p", output);
+        Assert.Equal(0, run.Code);
+        Assert.Contains("- removed  pruna/vace -> VaceRequest no longer generated", run.Out);
+        Assert.Contains("~ changed  xai/grok-imagine-video -> GrokImagineVideoRequest: resolutions +1080p", run.Out);
     }
 
     [Fact]
@@ -81,12 +84,12 @@ public sealed class CliTests : IDisposable
         await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.Zero });
         var clip = Path.Combine(_folder, "clip.mp4");
 
-        var (code, output) = await RunAsync(emulator, "generate", "--model", "openai/sora-2", "--prompt", "a cat", "--param", "seconds=4", "--param", "size=720x1280", "--out", clip);
+        var run = await CliRunner.RunAsync(emulator, "generate", "--model", "openai/sora-2", "--prompt", "a cat", "--param", "seconds=4", "--param", "size=720x1280", "--out", clip);
 
-        Assert.True(code == 0, output);
-        Assert.Contains("Submitted job gen_", output);
-        Assert.Contains("Downloaded 20,618 bytes", output);
-        Assert.Contains($"Saved {clip} (20,618 bytes, 1.0 s)", output.Replace("\n", "", StringComparison.Ordinal));
+        Assert.True(run.Code == 0, run.Err);
+        Assert.Contains("Submitted job gen_", run.Err);      // progress: standard error
+        Assert.Contains("Downloaded 20,618 bytes", run.Err);
+        Assert.Matches($@"^Saved {System.Text.RegularExpressions.Regex.Escape(clip)} \(20,618 bytes, 4\.0 s\) from job gen_\w+\n$", run.Out); // the result: standard output
         var body = JsonNode.Parse(emulator.Requests.Single(r => r.Method == "POST").Body)!;
         Assert.Equal("""{"seconds":"4","size":"720x1280"}""", body["parameters"]!.ToJsonString()); // "4" a string, as Sora's dialect says
         Assert.Equal(["clip.mp4"], Directory.GetFiles(_folder).Select(Path.GetFileName));
@@ -97,12 +100,13 @@ public sealed class CliTests : IDisposable
     {
         await using var emulator = await OpperEmulator.StartAsync();
 
-        var (code, output) = await RunAsync(emulator, "generate", "--model", "vertexai/veo-3.1-generate-001", "--prompt", "a cat", "--param", "duration_seconds=4", "--out", Path.Combine(_folder, "x.mp4"));
+        var run = await CliRunner.RunAsync(emulator, "generate", "--model", "vertexai/veo-3.1-generate-001", "--prompt", "a cat", "--param", "duration_seconds=4", "--out", Path.Combine(_folder, "x.mp4"));
 
-        Assert.Equal(1, code);
-        Assert.StartsWith("error: vertexai/veo-3.1-generate-001: 'parameters.duration_seconds' is not a parameter", output.Replace("\n", " ", StringComparison.Ordinal));
-        Assert.Contains("Did you mean 'durationSeconds'?", output.Replace("\n", " ", StringComparison.Ordinal));
-        Assert.DoesNotContain(" at ", output); // no stack trace without --verbose
+        Assert.Equal(3, run.Code);
+        Assert.StartsWith("error: --param duration_seconds is not a parameter of vertexai/veo-3.1-generate-001", run.Err);
+        Assert.Contains("Did you mean 'durationSeconds'?", run.Err);
+        Assert.DoesNotContain(" at ", run.Err); // no stack trace without --verbose
+        Assert.Empty(run.Out);
         Assert.Empty(emulator.Requests);
         Assert.Empty(Directory.GetFiles(_folder));
     }
@@ -112,22 +116,22 @@ public sealed class CliTests : IDisposable
     {
         var clip = Path.Combine(_folder, "clip.mp4");
 
-        var (code, output) = await RunAsync(null, "generate", "--model", "pruna/wan-t2v", "--prompt", "a cat", "--out", clip);
-        var (refused, refusal) = await RunAsync(null, "generate", "--model", "pruna/wan-t2v", "--prompt", "a cat", "--out", clip, "--no-emulator");
+        var run = await CliRunner.RunAsync(null, "generate", "--model", "pruna/wan-t2v", "--prompt", "a cat", "--out", clip);
+        var refused = await CliRunner.RunAsync(null, "generate", "--model", "pruna/wan-t2v", "--prompt", "a cat", "--out", clip, "--no-emulator");
 
-        Assert.Equal(0, code);
-        Assert.StartsWith("No OPPER_API_KEY set: using the local Opper emulator at http://127.0.0.1:", output);
-        Assert.Equal(1, refused);
-        Assert.Contains("set OPPER_API_KEY", refusal);
+        Assert.Equal(0, run.Code);
+        Assert.StartsWith("No OPPER_API_KEY set: using the local Opper emulator at http://127.0.0.1:", run.Err);
+        Assert.Equal(1, refused.Code);
+        Assert.Contains("set OPPER_API_KEY", refused.Err);
     }
 
     [Fact]
     public async Task Models_lists_the_snapshot_as_json_filtered_by_capability()
     {
-        var (code, output) = await RunAsync(null, "models", "--capability", "video_editing", "--json");
+        var run = await CliRunner.RunAsync(null, "models", "--capability", "video_editing", "--json");
 
-        Assert.Equal(0, code);
-        var models = JsonNode.Parse(output)!["models"]!.AsArray();
+        Assert.Equal(0, run.Code);
+        var models = JsonNode.Parse(run.Out)!["models"]!.AsArray();
         var vace = Assert.Single(models)!;
         Assert.Equal("pruna/vace", (string?)vace["id"]);
         Assert.Equal("VaceRequest", (string?)vace["class"]);
@@ -136,37 +140,14 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Help_lists_every_command()
     {
-        var (code, output) = await RunAsync(null, "--help");
+        var run = await CliRunner.RunAsync(null, "--help");
 
-        Assert.Equal(0, code);
-        foreach (var command in new[] { "generate", "models", "catalog", "emulator" })
+        Assert.Equal(0, run.Code);
+        foreach (var command in new[] { "generate", "status", "download", "models", "catalog", "emulator" })
         {
-            Assert.Contains(command, output);
+            Assert.Contains(command, run.Out);
         }
     }
 
     private static JsonObject Catalog() => JsonNode.Parse(File.ReadAllText(RepositoryPaths.Schema("videos-models.json")))!.AsObject();
-
-    /// <summary>Runs the CLI with a plain (no ANSI) wide console; with an emulator, pointed at it with a key.</summary>
-    private static async Task<(int Code, string Output)> RunAsync(OpperEmulator? emulator, params string[] args)
-    {
-        var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(writer),
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 200;
-        var environment = new Dictionary<string, string?>();
-        if (emulator is not null)
-        {
-            environment["OPPER_API_KEY"] = emulator.ApiKey;
-            args = [.. args, "--base-url", emulator.BaseAddress.ToString()];
-        }
-
-        var code = await OpperCli.RunAsync(args, console, name => environment.GetValueOrDefault(name));
-        return (code, writer.ToString());
-    }
 }

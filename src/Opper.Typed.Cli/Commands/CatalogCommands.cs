@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Opper.Typed.Cli.Catalog;
 using Spectre.Console;
+using Opper.Typed.Cli.Catalog;
 
 namespace Opper.Typed.Cli.Commands;
 
@@ -23,24 +23,31 @@ internal static class CatalogCommands
                 var previous = CatalogFile.TryRead(path);
                 var text = CatalogFile.Format(fresh);
                 var stale = !File.Exists(path) || File.ReadAllText(path) != text;
-                Report(context.Console, CatalogDiff.Compare(previous, fresh));
+                var changes = CatalogDiff.Compare(previous, fresh);
+                if (stale && changes.Count == 0 && previous is not null)
+                {
+                    // Every change written is reported, even one no model shows (formatting, fields beside "models").
+                    changes = ["~ text     same models; the file's formatting or its fields outside \"models\" change"];
+                }
+
+                Report(context.Output.Data, changes);
                 if (parse.GetValue(check))
                 {
                     if (stale)
                     {
-                        context.Console.MarkupLineInterpolated($"[red]{path} is stale[/]: run opper-typed catalog pull");
+                        context.Messages.MarkupLineInterpolated($"[red]{path} is stale[/]: run opper-typed catalog pull");
                     }
                     else
                     {
-                        context.Console.MarkupLineInterpolated($"{path} is up to date");
+                        context.Messages.MarkupLineInterpolated($"{path} is up to date");
                     }
 
-                    return stale ? 1 : 0;
+                    return stale ? ExitCodes.Error : ExitCodes.Ok;
                 }
 
                 CatalogFile.WriteAtomically(path, text);
-                context.Console.MarkupLineInterpolated($"Wrote {path} ({CatalogFile.Models(fresh).Models.Count} models). Rebuild to regenerate the typed classes.");
-                return 0;
+                context.Messages.MarkupLineInterpolated($"Wrote {path} ({CatalogFile.Models(fresh).Models.Count} models). Rebuild to regenerate the typed classes.");
+                return ExitCodes.Ok;
             }
         }));
 
@@ -51,23 +58,23 @@ internal static class CatalogCommands
         {
             var before = CatalogFile.TryRead(parse.GetValue(older)!.FullName) ?? throw new FileNotFoundException($"{parse.GetValue(older)!.FullName} does not exist.");
             var after = CatalogFile.TryRead(parse.GetValue(newer)!.FullName) ?? throw new FileNotFoundException($"{parse.GetValue(newer)!.FullName} does not exist.");
-            Report(context.Console, CatalogDiff.Compare(before, after));
+            Report(context.Output.Data, CatalogDiff.Compare(before, after));
             return Task.FromResult(0);
         }));
 
         return new Command("catalog", "Pull and diff catalog snapshots.") { pull, diff };
     }
 
-    private static void Report(IAnsiConsole console, IReadOnlyList<string> lines)
+    private static void Report(TextWriter output, IReadOnlyList<string> lines)
     {
         if (lines.Count == 0)
         {
-            console.WriteLine("No changes.");
+            output.WriteLine("No changes.");
         }
 
         foreach (var line in lines)
         {
-            console.WriteLine(line);
+            output.WriteLine(line);
         }
     }
 }

@@ -11,13 +11,18 @@ internal static class EmulatorCommand
     {
         var port = new Option<int>("--port") { Description = "The API port on 127.0.0.1 (default: a free one)." };
         var catalog = new Option<FileInfo?>("--catalog") { Description = "A snapshot to serve instead of the built-in one." };
-        var command = new Command("emulator", "Run the local Opper emulator until Ctrl+C.") { port, catalog };
+        var apiKey = new Option<string?>("--api-key") { Description = "Accept only this bearer key (a wrong one gets 401, as from the real API); default: any key." };
+        var command = new Command("emulator", "Run the local Opper emulator until Ctrl+C.") { port, catalog, apiKey };
         command.SetAction((parse, cancellationToken) => OpperCli.Guard(context, parse, async () =>
         {
             await using var emulator = await OpperEmulator.StartAsync(
-                new OpperEmulatorOptions { Port = parse.GetValue(port), CatalogPath = parse.GetValue(catalog)?.FullName }, cancellationToken);
-            context.Console.MarkupLineInterpolated($"Opper emulator at [green]{emulator.BaseAddress}[/] (downloads at {emulator.DownloadBaseAddress}); any bearer key works, e.g. {emulator.ApiKey}.");
-            context.Console.WriteLine("Press Ctrl+C to stop.");
+                new OpperEmulatorOptions { Port = parse.GetValue(port), CatalogPath = parse.GetValue(catalog)?.FullName, ApiKey = parse.GetValue(apiKey) }, cancellationToken);
+            // The address is data (a script reads it); the rest is for the person watching.
+            context.Output.Data.WriteLine(emulator.BaseAddress);
+            context.Output.Data.Flush();
+            var keys = parse.GetValue(apiKey) is null ? $"any bearer key works, e.g. {emulator.ApiKey}" : "only the --api-key given is accepted";
+            context.Messages.MarkupLineInterpolated($"Opper emulator at [green]{emulator.BaseAddress}[/] (downloads at {emulator.DownloadBaseAddress}); {keys}.");
+            context.Messages.WriteLine("Press Ctrl+C to stop.");
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken);

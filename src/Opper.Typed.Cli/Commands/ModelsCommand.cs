@@ -6,7 +6,7 @@ using Spectre.Console;
 
 namespace Opper.Typed.Cli.Commands;
 
-/// <summary><c>models</c>: the catalog as a table (or JSON), from a snapshot or live.</summary>
+/// <summary><c>models</c>: the catalog as a table on a terminal, tab-separated lines in a pipe, or JSON; from a snapshot or live.</summary>
 internal static class ModelsCommand
 {
     public static Command Create(CliContext context)
@@ -51,26 +51,43 @@ internal static class ModelsCommand
                     ["price_per_second"] = m.Pricing?.PricePerSecond,
                     ["retired_at"] = m.RetiredAt,
                 }).ToArray());
-                context.Console.WriteLine(CatalogFile.Format(new JsonObject { ["models"] = array }).TrimEnd());
-                return 0;
+                context.Output.Data.WriteLine(CatalogFile.Format(new JsonObject { ["models"] = array }).TrimEnd());
+                return ExitCodes.Ok;
             }
 
-            var table = new Table().AddColumns("Model", "Class", "Capabilities", "Resolutions", "Aspect ratios", "Max s", "Price");
-            foreach (var m in models)
+            string[] columns = ["model", "class", "capabilities", "resolutions", "aspect_ratios", "max_seconds", "price", "retired_at"];
+            var rows = models.Select(m => new[]
             {
-                table.AddRow(
-                    Markup.Escape(m.Id + (m.RetiredAt is null ? "" : " (retired)")),
-                    classes.GetValueOrDefault(m.Id, ""),
-                    string.Join(", ", m.Capabilities),
-                    Markup.Escape(string.Join(", ", m.Params?.Video?.Resolutions ?? [])),
-                    Markup.Escape(string.Join(", ", m.Params?.Video?.AspectRatios ?? [])),
-                    m.Params?.Video?.MaxDuration?.ToString(CultureInfo.InvariantCulture) ?? "",
-                    m.Pricing?.PricePerSecond is { } perSecond ? $"${perSecond.ToString(CultureInfo.InvariantCulture)}/s"
-                        : m.Pricing?.PricePerGeneration is { } perClip ? $"${perClip.ToString(CultureInfo.InvariantCulture)}/clip" : "");
+                m.Id,
+                classes.GetValueOrDefault(m.Id, ""),
+                string.Join(",", m.Capabilities),
+                string.Join(",", m.Params?.Video?.Resolutions ?? []),
+                string.Join(",", m.Params?.Video?.AspectRatios ?? []),
+                m.Params?.Video?.MaxDuration?.ToString(CultureInfo.InvariantCulture) ?? "",
+                m.Pricing?.PricePerSecond is { } perSecond ? $"${perSecond.ToString(CultureInfo.InvariantCulture)}/s"
+                    : m.Pricing?.PricePerGeneration is { } perClip ? $"${perClip.ToString(CultureInfo.InvariantCulture)}/clip" : "",
+                m.RetiredAt ?? "",
+            }).ToList();
+            if (!context.Output.DataIsTerminal)
+            {
+                // A pipe or a file: one model per line, tab-separated, whole values, a header naming the columns.
+                context.Output.Data.WriteLine(string.Join('\t', columns));
+                foreach (var row in rows)
+                {
+                    context.Output.Data.WriteLine(string.Join('\t', row.Select(value => value.Replace('\t', ' ').Replace('\n', ' '))));
+                }
+
+                return ExitCodes.Ok;
             }
 
-            context.Console.Write(table);
-            return 0;
+            var table = new Table().AddColumns("Model", "Class", "Capabilities", "Resolutions", "Aspect ratios", "Max s", "Price", "Retired");
+            foreach (var row in rows)
+            {
+                table.AddRow(row.Select(value => new Markup(Markup.Escape(value.Replace(",", ", ", StringComparison.Ordinal)))).ToArray());
+            }
+
+            context.Output.Rich.Write(table);
+            return ExitCodes.Ok;
         }));
         return command;
     }

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace Opper.Typed.Cli;
+namespace Opper.Typed.Cli.Jobs;
 
 /// <summary>A clip's length from its MP4 movie header (mvhd), to report what was generated without a media library.</summary>
 internal static class Mp4Duration

@@ -1,0 +1,105 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Opper.Typed.Cli.Jobs;
+
+/// <summary>
+/// Turns <c>generate</c>'s options into a request and a checked output path, or refuses with every problem at once,
+/// each in command-line words (<c>--param seconds</c>, <c>--image cat.png</c>), before anything is sent.
+/// </summary>
+internal static class GenerateInputs
+{
+    /// <exception cref="CliInputException">Anything the API or the model would refuse, or an unusable path.</exception>
+    public static (VideoRequest Request, string Path) Read(string model, string prompt, IEnumerable<string> parameters, string? image, string? video, string output)
+    {
+        var problems = new List<string>();
+        var request = new VideoRequest(model, prompt)
+        {
+            Image = Media("--image", image, problems),
+            Video = Media("--video", video, problems),
+        };
+        foreach (var parameter in parameters)
+        {
+            var equals = parameter.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                problems.Add($"--param {parameter}: is not key=value, e.g. --param seconds=4.");
+                continue;
+            }
+
+            var key = parameter[..equals];
+            request.Parameters[key] = Typed(model, key, parameter[(equals + 1)..]);
+        }
+
+        var path = OutputPath.Check(output, problems);
+        problems.AddRange(VideoRequestValidator.FindProblems(request).Select(InCommandLineWords));
+        return problems.Count > 0 ? throw new CliInputException(problems) : (request, path!);
+    }
+
+    /// <summary>A URL or data-URI as given; anything else is a local file, which must exist.</summary>
+    private static MediaInput? Media(string option, string? value, List<string> problems)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            if (value.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+                || value.StartsWith("data:", StringComparison.OrdinalIgnoreCase) || value.StartsWith("gs://", StringComparison.OrdinalIgnoreCase))
+            {
+                return MediaInput.Parse(value);
+            }
+
+            if (!File.Exists(value))
+            {
+                problems.Add($"{option} {value}: file not found (give a path to an existing file, or an https:// URL).");
+                return null;
+            }
+
+            return MediaInput.FromFile(value);
+        }
+        catch (Exception exception) when (exception is ArgumentException or IOException or UnauthorizedAccessException)
+        {
+            problems.Add($"{option} {value}: {exception.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>The value in the JSON type the model's dialect wants; for unknown keys and models, JSON if it parses, else a string.</summary>
+    private static JsonValue? Typed(string model, string key, string value)
+    {
+        var spec = OpperVideoModels.Catalog.TryGet(model, out var known) ? known.FindParameter(key) : null;
+        if (spec?.Type == VideoParameterType.String)
+        {
+            return JsonValue.Create(value);
+        }
+
+        try
+        {
+            return JsonNode.Parse(value) is JsonValue parsed ? parsed : JsonValue.Create(value);
+        }
+        catch (JsonException)
+        {
+            return JsonValue.Create(value);
+        }
+    }
+
+    /// <summary><c>'parameters.seconds' must be …</c> becomes <c>--param seconds must be …</c>: the option the user typed.</summary>
+    private static string InCommandLineWords(OpperValidationException problem)
+    {
+        var option = problem.Field switch
+        {
+            _ when problem.Field.StartsWith("parameters.", StringComparison.Ordinal) => "--param " + problem.Field["parameters.".Length..],
+            "image" or "video" or "model" or "prompt" => "--" + problem.Field,
+            _ => problem.Field,
+        };
+        // The rules' fixes speak C# (MediaInput.FromFile); on the command line a local file is just its path.
+        var fix = option is "--image" or "--video" && problem.Fix.Contains("MediaInput", StringComparison.Ordinal)
+            ? $"Save the file locally and pass its path: {option} ./file."
+            : problem.Fix;
+        var model = problem.Problem.Contains(problem.Model, StringComparison.Ordinal) ? "" : $" ({problem.Model})";
+        return $"{option} {problem.Problem}{model}. {fix}";
+    }
+}

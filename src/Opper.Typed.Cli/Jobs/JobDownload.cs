@@ -1,0 +1,53 @@
+using System.CommandLine;
+using System.Globalization;
+using Opper.Typed.Emulator;
+using Spectre.Console;
+
+namespace Opper.Typed.Cli.Jobs;
+
+/// <summary>
+/// Follows a submitted job to its file, for <c>generate</c> and <c>download</c> alike: progress on standard error, the
+/// saved path on standard output, and on any failure or Ctrl+C the command that resumes the job, because it keeps
+/// running and is billed.
+/// </summary>
+internal static class JobDownload
+{
+    public static async Task RunAsync(CliContext context, ParseResult parse, VideoGenerationOperation operation, string path, OpperEmulator? emulator, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await GenerationProgress.RunAsync(context.Messages, progress => operation.DownloadToFileAsync(path, progress, cancellationToken));
+        }
+        catch (Exception exception) when (exception is not VideoGenerationFailedException)
+        {
+            throw new CliResumableException(FollowUp(parse, context, operation.Id, path, emulator), exception);
+        }
+
+        var size = new FileInfo(path).Length;
+        var seconds = Mp4Duration.Read(path);
+        var line = string.Create(CultureInfo.InvariantCulture, $"Saved {path} ({size:N0} bytes{(seconds is { } s ? $", {s:0.0} s" : "")}) from job {operation.Id}");
+        if (context.Output.DataIsTerminal)
+        {
+            context.Output.Rich.MarkupLineInterpolated($"[green]{line}[/]");
+        }
+        else
+        {
+            context.Output.Data.WriteLine(line);
+        }
+    }
+
+    private static string FollowUp(ParseResult parse, CliContext context, string jobId, string path, OpperEmulator? emulator)
+    {
+        if (emulator is not null)
+        {
+            return $"Job {jobId} ran on the local emulator, which stops with this command; run it again to start over.";
+        }
+
+        var baseUrl = parse.GetValue(context.BaseUrl);
+        var command = $"opper-typed download {jobId} --out {Quote(path)}{(baseUrl is null ? "" : $" --base-url {Quote(baseUrl)}")}";
+        return $"Job {jobId} keeps running (and is billed). Resume it with: {command}";
+    }
+
+    private static string Quote(string value) =>
+        value.Length > 0 && value.All(c => char.IsLetterOrDigit(c) || "/._-:~+".Contains(c)) ? value : $"'{value.Replace("'", "'\\''", StringComparison.Ordinal)}'";
+}

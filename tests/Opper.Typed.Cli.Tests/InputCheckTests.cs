@@ -1,0 +1,85 @@
+using Opper.Typed.Cli.Tests.Support;
+using Opper.Typed.Emulator;
+
+namespace Opper.Typed.Cli.Tests;
+
+/// <summary><c>generate</c> refuses what would fail after the paid POST, before it: every problem at once, in command-line words, exit 3.</summary>
+public sealed class InputCheckTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("opper-typed-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task An_output_folder_that_does_not_exist_fails_before_any_request()
+    {
+        await using var emulator = await OpperEmulator.StartAsync();
+        var path = Path.Combine(_folder, "missing", "dir", "x.mp4");
+
+        var run = await CliRunner.RunAsync(emulator, "generate", "--model", "openai/sora-2", "--prompt", "a cat", "--out", path);
+
+        Assert.Equal(3, run.Code);
+        Assert.Equal($"error: --out {path}: the folder {Path.GetDirectoryName(path)} does not exist; create it first (mkdir -p {Path.GetDirectoryName(path)}).\n", run.Err);
+        Assert.Empty(emulator.Requests); // not even a model list: nothing reached the API
+    }
+
+    [Fact]
+    public async Task An_output_path_that_is_a_folder_is_refused()
+    {
+        await using var emulator = await OpperEmulator.StartAsync();
+
+        var run = await CliRunner.RunAsync(emulator, "generate", "--model", "openai/sora-2", "--prompt", "a cat", "--out", _folder);
+
+        Assert.Equal(3, run.Code);
+        Assert.Contains($"--out {_folder}: is a folder; give a file in it, e.g. --out {Path.Combine(_folder, "clip.mp4")}.", run.Err);
+        Assert.Empty(emulator.Requests);
+    }
+
+    [Fact]
+    public async Task Every_problem_is_listed_at_once_in_command_line_words()
+    {
+        await using var emulator = await OpperEmulator.StartAsync();
+        var missing = Path.Combine(_folder, "cat.png");
+
+        var run = await CliRunner.RunAsync(emulator, "generate", "--model", "vertexai/veo-3.1-fast-generate-001", "--prompt", "a cat",
+            "--image", missing, "--param", "seconds=4", "--param", "fps", "--param", "resolution=4k", "--out", Path.Combine(_folder, "x.mp4"));
+
+        Assert.Equal(3, run.Code);
+        var lines = run.Err.TrimEnd().Split('\n');
+        Assert.Contains($"error: --image {missing}: file not found (give a path to an existing file, or an https:// URL).", lines);
+        Assert.Contains("error: --param fps: is not key=value, e.g. --param seconds=4.", lines);
+        // Sora's word for Veo's parameter: no edit distance links them, the synonym list does.
+        Assert.Contains(lines, line => line.StartsWith("error: --param seconds is not a parameter of vertexai/veo-3.1-fast-generate-001", StringComparison.Ordinal)
+            && line.Contains("Did you mean 'durationSeconds'?", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("error: --param resolution ", StringComparison.Ordinal));
+        Assert.Equal(4, lines.Length);
+        Assert.DoesNotContain("MediaInput", run.Err); // no C# API names on the command line
+        Assert.Empty(emulator.Requests);
+        Assert.Empty(Directory.GetFiles(_folder));
+    }
+
+    [Fact]
+    public async Task A_command_line_the_parser_refuses_exits_2_on_standard_error()
+    {
+        var run = await CliRunner.RunAsync(null, "generate", "--model", "openai/sora-2", "--prompt", "a cat", "--outt", "x.mp4");
+
+        Assert.Equal(2, run.Code);
+        Assert.Empty(run.Out);
+        Assert.Contains("error: ", run.Err);
+        Assert.Contains("See 'opper-typed generate --help'.", run.Err);
+    }
+
+    [Fact]
+    public async Task Catalog_diff_names_the_file_line_and_column_of_bad_json()
+    {
+        var good = Path.Combine(_folder, "good.json");
+        var bad = Path.Combine(_folder, "bad.json");
+        File.WriteAllText(good, """{"models":[]}""");
+        File.WriteAllText(bad, "{\n  \"models\": [,]\n}");
+
+        var run = await CliRunner.RunAsync(null, "catalog", "diff", good, bad);
+
+        Assert.Equal(1, run.Code);
+        Assert.StartsWith($"error: {bad}(2,14): not valid JSON", run.Err);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Text.RegularExpressions;
+using Opper.Typed.Cli.Tests.Support;
+using Opper.Typed.Emulator;
+
+namespace Opper.Typed.Cli.Tests;
+
+/// <summary>A paid job is never lost: Ctrl+C after the submit prints the command that resumes it, and that command finishes it.</summary>
+public sealed class JobCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("opper-typed-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task Ctrl_C_after_the_submit_prints_the_resume_command_and_that_command_downloads_the_clip()
+    {
+        await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.FromSeconds(2) });
+        var clip = Path.Combine(_folder, "clip.mp4");
+        using var ctrlC = new CancellationTokenSource();
+        var generating = CliRunner.RunAsync(emulator, ctrlC.Token, "generate", "--model", "openai/sora-2", "--prompt", "a cat", "--out", clip);
+        await WaitUntil(() => emulator.Requests.Any(r => r.Method == "GET"));   // submitted, now waiting
+        ctrlC.Cancel();
+        var cancelled = await generating;
+
+        Assert.Equal(130, cancelled.Code);
+        Assert.Empty(Directory.GetFiles(_folder));
+        var resume = Regex.Match(cancelled.Err, @"Resume it with: opper-typed (download (gen_\w+) --out (\S+) --base-url (\S+))");
+        Assert.True(resume.Success, cancelled.Err);
+        Assert.Equal(clip, resume.Groups[3].Value);
+
+        // The printed command, as the user would paste it (the emulator's key stands in for OPPER_API_KEY).
+        var resumed = await CliRunner.RunWithKeyAsync(emulator.ApiKey, "download", resume.Groups[2].Value, "--out", clip, "--base-url", resume.Groups[4].Value);
+        var status = await CliRunner.RunWithKeyAsync(emulator.ApiKey, "status", resume.Groups[2].Value, "--base-url", resume.Groups[4].Value);
+
+        Assert.True(resumed.Code == 0, resumed.Err);
+        Assert.StartsWith($"Saved {clip} (", resumed.Out);
+        Assert.Equal(["clip.mp4"], Directory.GetFiles(_folder).Select(Path.GetFileName));
+        Assert.Single(emulator.Requests, r => r.Method == "POST"); // one paid job, resumed rather than repeated
+        Assert.Matches($@"^{resume.Groups[2].Value}\tcompleted\thttp://127\.0\.0\.1:\d+/\S+\n$", status.Out);
+    }
+
+    [Fact]
+    public async Task A_failed_job_exits_4_with_its_error()
+    {
+        await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.Zero, FailJobs = true });
+
+        var run = await CliRunner.RunAsync(emulator, "generate", "--model", "openai/sora-2", "--prompt", "a cat", "--out", Path.Combine(_folder, "x.mp4"));
+
+        Assert.Equal(4, run.Code);
+        Assert.Contains("error: ", run.Err);
+        Assert.DoesNotContain("Resume", run.Err); // a failed job has nothing to resume
+        Assert.Empty(Directory.GetFiles(_folder));
+    }
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        for (var waited = 0; !condition(); waited += 20)
+        {
+            Assert.True(waited < 30_000, "the condition did not come true in 30 s");
+            await Task.Delay(20);
+        }
+    }
+}
