@@ -1,15 +1,19 @@
 // A web app that starts generations, reports their status and streams the clips, with OpperVideoClient from
 // dependency injection, configured from the "Opper" section (appsettings.json, user-secrets, --Opper:ApiKey=…),
 // else OPPER_API_KEY. Without a key it runs against the local emulator (and says so at start-up).
-//   POST /videos             {"prompt": "a hot air balloon at dawn"}  -> 202 {"id": "gen_…", "status": "/videos/gen_…"}
+//   POST /videos             {"prompt": "a hot air balloon at dawn", "seconds": 4}  -> 202 {"id": "gen_…", "status": "/videos/gen_…"}
 //   GET  /videos/{id}        -> {"id", "state", "url", "error"}
 //   GET  /videos/{id}/clip   -> the MP4, streamed from Opper's storage once the job is done
+// Every error is ProblemDetails (OpperProblemDetails.cs): 400 invalid request (field and fix), 404 unknown job,
+// 502 Opper's own error message, 503 a job still running or not followed, with its id.
 using Opper.Typed;
 using Opper.Typed.Emulator;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 var opper = builder.Configuration.GetSection("Opper");
 builder.Services.AddOpperVideos(opper);
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<OpperProblemDetails>();
 
 OpperEmulator? emulator = null;
 if (string.IsNullOrWhiteSpace(opper["ApiKey"]) && string.IsNullOrWhiteSpace(builder.Configuration[OpperVideoClientOptions.ApiKeyVariable]))
@@ -24,11 +28,24 @@ if (string.IsNullOrWhiteSpace(opper["ApiKey"]) && string.IsNullOrWhiteSpace(buil
 }
 
 var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages(); // a 404 for an unknown route is ProblemDetails too
 
 // Starting a paid job returns at once; clients poll the status route (the job survives restarts: it is kept by id at Opper).
 app.MapPost("/videos", async (GenerateVideo body, OpperVideoClient client, CancellationToken cancellationToken) =>
 {
-    var operation = await client.StartGenerationAsync(new Sora2Request(body.Prompt) { Size = Sora2Size.Size1280x720, Seconds = Sora2Seconds.Seconds4 }, cancellationToken);
+    if (string.IsNullOrWhiteSpace(body.Prompt))
+    {
+        return Results.ValidationProblem(new Dictionary<string, string[]> { ["prompt"] = ["Describe the clip, e.g. \"a hot air balloon at dawn\"."] });
+    }
+
+    // The caller's number arrives at run time, so it is checked at run time, by the same rules the analyzer applies:
+    // Sora takes "4", "8" or "12"; anything else is refused before the paid POST with the field and the fix (a 400).
+    var request = new VideoRequest("openai/sora-2", body.Prompt)
+    {
+        Parameters = { ["size"] = "1280x720", ["seconds"] = (body.Seconds ?? 4).ToString(System.Globalization.CultureInfo.InvariantCulture) },
+    };
+    var operation = await client.StartGenerationAsync(request, cancellationToken);
     return Results.Accepted($"/videos/{operation.Id}", new { id = operation.Id, status = $"/videos/{operation.Id}" });
 });
 
@@ -49,7 +66,7 @@ if (emulator is not null)
     await emulator.DisposeAsync();
 }
 
-internal sealed record GenerateVideo(string Prompt);
+internal sealed record GenerateVideo(string? Prompt, int? Seconds);
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;
