@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Makes the packages installable from a clone, before (or without) nuget.org: packs Opper.Typed, Opper.Typed.Emulator
+# and the opper-typed tool into a local folder and registers that folder as the NuGet source "opper-local".
+#
+# Each run gets a fresh prerelease version (0.1.0-local.<UTC time>), because NuGet caches a package by id and version:
+# re-packing the same version would be shadowed by the copy already in ~/.nuget/packages.
+#
+# Usage: build/pack-local.sh [feed folder, default ~/.opper-feed]   Prints the version it packed, last.
+set -euo pipefail
+
+feed="${1:-$HOME/.opper-feed}"
+version="${OPPER_PACK_VERSION:-0.1.0-local.$(date -u +%Y%m%d%H%M%S)}"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+mkdir -p "$feed"
+feed="$(cd "$feed" && pwd)"
+
+for project in src/Opper.Typed src/Opper.Typed.Emulator src/Opper.Typed.Cli; do
+  echo "[pack-local] packing $project $version into $feed" >&2
+  dotnet pack "$root/$project" -c Release -o "$feed" -p:Version="$version" -nologo -v:quiet >&2
+done
+
+if dotnet nuget list source --format short | grep -qF "$feed"; then
+  echo "[pack-local] NuGet source for $feed is already registered" >&2
+elif dotnet nuget list source | grep -q "opper-local \["; then
+  dotnet nuget update source opper-local --source "$feed" >&2
+else
+  dotnet nuget add source "$feed" --name opper-local >&2
+fi
+
+echo "$version"
