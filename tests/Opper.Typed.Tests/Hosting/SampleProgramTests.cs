@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using Opper.Typed.Emulator;
+using Opper.Typed.Testing;
+using Opper.Typed.Tests.Support;
+
+namespace Opper.Typed.Tests.Hosting;
+
+/// <summary>The console samples, each run as its own process the way the README tells a user to run it.</summary>
+public sealed class SampleProgramTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("opper-typed-sample-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task ImageToVideo_animates_its_local_png_with_sora_against_the_emulator()
+    {
+        var (code, output) = await RunAsync("ImageToVideo", new Dictionary<string, string?>());
+
+        Assert.True(code == 0, output);
+        Assert.StartsWith("No OPPER_API_KEY set: using the local Opper emulator at http://127.0.0.1:", output);
+        var clip = await File.ReadAllBytesAsync(Path.Combine(_folder, "animated.mp4"));
+        Assert.Equal((1280, 720), Mp4Probe.FrameSize(clip));
+        Assert.Equal(4.0, Mp4Probe.PlayedSeconds(clip), precision: 2);
+    }
+
+    [Fact]
+    public async Task ImageToVideo_refuses_an_image_of_the_wrong_size_before_sending()
+    {
+        // The sample's own PNG with its header (IHDR) saying 640x480: what the size check reads.
+        var png = await File.ReadAllBytesAsync(Path.Combine(RepositoryPaths.Root, "samples", "ImageToVideo", "first-frame.png"));
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(16), 640);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(20), 480);
+        var wrongSize = Path.Combine(_folder, "small.png");
+        await File.WriteAllBytesAsync(wrongSize, png);
+
+        var (code, output) = await RunAsync("ImageToVideo", new Dictionary<string, string?>(), wrongSize);
+
+        Assert.Equal(1, code);
+        Assert.Contains("'image'", output);
+        Assert.False(File.Exists(Path.Combine(_folder, "animated.mp4")));
+    }
+
+    [Fact]
+    public async Task ResumeJob_starts_in_one_process_and_finishes_in_another()
+    {
+        await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.FromSeconds(1) });
+        var environment = new Dictionary<string, string?> { ["OPPER_API_KEY"] = emulator.ApiKey, ["OPPER_BASE_URL"] = emulator.BaseAddress.ToString() };
+
+        var (started, id) = await RunAsync("ResumeJob", environment, "start");
+        var (resumed, output) = await RunAsync("ResumeJob", environment, "resume");
+
+        Assert.Equal(0, started);
+        Assert.Matches(@"^gen_\w+$", id.Trim());
+        Assert.True(resumed == 0, output);
+        Assert.Contains($"from job {id.Trim()}", output);
+        Assert.Equal(8.0, Mp4Probe.PlayedSeconds(await File.ReadAllBytesAsync(Path.Combine(_folder, "resumed.mp4"))), precision: 2);
+        Assert.Single(emulator.Requests, r => r.Method == "POST"); // resumed, never submitted twice
+    }
+
+    /// <summary>Runs a sample's built executable in the test's folder, with OPPER_* only as given.</summary>
+    private async Task<(int Code, string Output)> RunAsync(string sample, Dictionary<string, string?> environment, params string[] args)
+    {
+        var dll = Path.Combine(RepositoryPaths.Root, "samples", sample, "bin", Configuration, "net10.0", sample + ".dll");
+        var start = new ProcessStartInfo("dotnet", [dll, .. args]) { WorkingDirectory = _folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["OPPER_API_KEY"] = null;
+        start.Environment["OPPER_BASE_URL"] = null;
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
+}
