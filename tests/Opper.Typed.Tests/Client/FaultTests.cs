@@ -142,6 +142,8 @@ public sealed class FaultTests
 
         Assert.IsType<TimeoutException>(error.InnerException?.InnerException);
         Assert.Contains("RequestTimeout", error.Message);
+        // The emulator logs a request when it ends, here when it notices the client has gone: wait for that.
+        await Eventually.TrueAsync(() => fx.Requests(EmulatorHost.Api, "POST").Any());
         Assert.Single(fx.Requests(EmulatorHost.Api, "POST"));
     }
 

@@ -8,6 +8,7 @@ using Opper.Typed.Emulator;
 namespace Opper.Typed.Tests.Hosting;
 
 /// <summary>The ASP.NET Core sample answers every failure as ProblemDetails with a status a caller can act on, never an empty 500.</summary>
+[Collection(AspNetCoreSampleHosts.Name)]
 public sealed class AspNetCoreProblemDetailsTests
 {
     [Fact]

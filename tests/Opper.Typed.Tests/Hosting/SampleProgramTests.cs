@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Opper.Typed.Emulator;
 using Opper.Typed.Testing;
 using Opper.Typed.Tests.Support;
@@ -58,28 +57,6 @@ public sealed class SampleProgramTests : IDisposable
         Assert.Single(emulator.Requests, r => r.Method == "POST"); // resumed, never submitted twice
     }
 
-    /// <summary>Runs a sample's built executable in the test's folder, with OPPER_* only as given.</summary>
-    private async Task<(int Code, string Output)> RunAsync(string sample, Dictionary<string, string?> environment, params string[] args)
-    {
-        var dll = Path.Combine(RepositoryPaths.Root, "samples", sample, "bin", Configuration, "net10.0", sample + ".dll");
-        var start = new ProcessStartInfo("dotnet", [dll, .. args]) { WorkingDirectory = _folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["OPPER_API_KEY"] = null;
-        start.Environment["OPPER_BASE_URL"] = null;
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return (process.ExitCode, await stdout + await stderr);
-    }
-
-#if DEBUG
-    private const string Configuration = "Debug";
-#else
-    private const string Configuration = "Release";
-#endif
+    private Task<(int Code, string Output)> RunAsync(string sample, Dictionary<string, string?> environment, params string[] args) =>
+        SampleProcess.RunAsync(sample, _folder, environment, args);
 }

@@ -43,7 +43,7 @@ public sealed class LostSubmissionTests
         using var client = ClientFor(server.BaseAddress, TimeSpan.FromMinutes(5));
         using var cancellation = new CancellationTokenSource();
         var submitting = client.StartGenerationAsync(Sora(), cancellation.Token);
-        await WaitUntilAsync(() => server.Requests.Count == 1);
+        await Eventually.TrueAsync(() => server.Requests.Count == 1);
 
         await cancellation.CancelAsync();
         var error = await Assert.ThrowsAsync<VideoGenerationCanceledException>(() => submitting);
@@ -85,15 +85,5 @@ public sealed class LostSubmissionTests
         var options = EmulatorFixture.FastPolling(new OpperVideoClientOptions { ApiKey = "test-key", BaseAddress = address });
         options.RequestTimeout = requestTimeout ?? TimeSpan.FromMilliseconds(500);
         return new OpperVideoClient(options);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 500 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.True(condition());
     }
 }
