@@ -19,10 +19,15 @@ for project in src/Opper.Typed src/Opper.Typed.Emulator src/Opper.Typed.Cli; do
   dotnet pack "$root/$project" -c Release -o "$feed" -p:Version="$version" -nologo -v:quiet >&2
 done
 
-if dotnet nuget list source --format short | grep -qF "$feed"; then
+# Read the sources once (a grep that quits early must not break a pipeline under pipefail), and match whole lines:
+# "E <path>" is an enabled source, "D <path>" a disabled one.
+sources="$(dotnet nuget list source --format short)"
+names="$(dotnet nuget list source)"
+if grep -qxF "E $feed" <<<"$sources"; then
   echo "[pack-local] NuGet source for $feed is already registered" >&2
-elif dotnet nuget list source | grep -q "opper-local \["; then
+elif grep -qE "^ *[0-9]+\. +opper-local \[" <<<"$names"; then
   dotnet nuget update source opper-local --source "$feed" >&2
+  dotnet nuget enable source opper-local >&2
 else
   dotnet nuget add source "$feed" --name opper-local >&2
 fi

@@ -22,6 +22,12 @@ switch (args)
         Console.WriteLine(operation.Id);
         return 0;
     case ["resume", .. var rest]:
+        if (rest.Length == 0 && !File.Exists(IdFile))
+        {
+            Console.Error.WriteLine($"No {IdFile} here: run `start` first, or pass the job id: resume gen_…");
+            return 2;
+        }
+
         var id = rest.Length > 0 ? rest[0] : (await File.ReadAllTextAsync(IdFile)).Trim();
         try
         {

@@ -7,7 +7,7 @@ namespace Opper.Typed.Cli;
 /// progress and errors to standard error. When standard output is not a terminal, data is plain text, one record per
 /// line, never wrapped and with no ANSI codes, so <c>opper-typed models | grep sora</c> finds whole ids.
 /// </summary>
-internal sealed class CliOutput(TextWriter data, IAnsiConsole rich, IAnsiConsole messages, bool dataIsTerminal)
+internal sealed class CliOutput(TextWriter data, IAnsiConsole rich, IAnsiConsole messages, TextWriter messageLines, bool dataIsTerminal)
 {
     /// <summary>Plain data lines (standard output).</summary>
     public TextWriter Data { get; } = data;
@@ -18,6 +18,12 @@ internal sealed class CliOutput(TextWriter data, IAnsiConsole rich, IAnsiConsole
     /// <summary>Messages, progress and errors (standard error).</summary>
     public IAnsiConsole Messages { get; } = messages;
 
+    /// <summary>
+    /// Standard error as plain text: for a line that must stay one line to be copied, such as a resume command (Spectre
+    /// wraps at the terminal's width by inserting line breaks).
+    /// </summary>
+    public TextWriter MessageLines { get; } = messageLines;
+
     /// <summary>Standard output is a terminal a person reads, not a pipe or a file.</summary>
     public bool DataIsTerminal { get; } = dataIsTerminal;
 
@@ -26,7 +32,7 @@ internal sealed class CliOutput(TextWriter data, IAnsiConsole rich, IAnsiConsole
     {
         var rich = Create(Console.Out, !Console.IsOutputRedirected);
         var messages = Create(Console.Error, !Console.IsErrorRedirected);
-        return new CliOutput(Console.Out, rich, messages, !Console.IsOutputRedirected);
+        return new CliOutput(Console.Out, rich, messages, Console.Error, !Console.IsOutputRedirected);
     }
 
     private static IAnsiConsole Create(TextWriter writer, bool terminal)

@@ -51,10 +51,12 @@ internal static class OpperCli
         {
             return await body();
         }
-        catch (CliResumableException exception) when (IsExpected(exception.InnerException!))
+        catch (CliResumableException exception)
         {
-            var code = Report(context, parse, exception.InnerException!);
-            context.Messages.MarkupLineInterpolated($"[yellow]{exception.FollowUp}[/]");
+            // Whatever the cause, the job exists and is billed: the way back to it is printed last, and whole.
+            var cause = exception.InnerException!;
+            var code = IsExpected(cause) ? Report(context, parse, cause) : ReportUnexpected(context, cause);
+            context.Output.MessageLines.WriteLine(exception.FollowUp);
             return code;
         }
         catch (Exception exception) when (IsExpected(exception))
@@ -79,6 +81,10 @@ internal static class OpperCli
                 }
 
                 return ExitCodes.Validation;
+            case VideoGenerationCanceledException named:
+                // Names the job (or says one may exist, when the POST's answer never came) and what it costs.
+                messages.MarkupLineInterpolated($"[yellow]{named.Message}[/]");
+                return ExitCodes.Cancelled;
             case OperationCanceledException:
                 messages.MarkupLine("[yellow]Cancelled.[/]");
                 return ExitCodes.Cancelled;
@@ -96,6 +102,13 @@ internal static class OpperCli
             VideoGenerationFailedException => ExitCodes.JobFailed,
             _ => ExitCodes.Error,
         };
+    }
+
+    private static int ReportUnexpected(CliContext context, Exception exception)
+    {
+        context.Messages.MarkupLineInterpolated($"[red]error:[/] {exception.GetType().Name}: {exception.Message}");
+        context.Messages.WriteException(exception);
+        return ExitCodes.Error;
     }
 
     private static Stack<string> CommandPath(System.CommandLine.Parsing.CommandResult? result)

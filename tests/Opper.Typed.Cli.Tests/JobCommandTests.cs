@@ -24,7 +24,7 @@ public sealed class JobCommandTests : IDisposable
 
         Assert.Equal(130, cancelled.Code);
         Assert.Empty(Directory.GetFiles(_folder));
-        var resume = Regex.Match(cancelled.Err, @"Resume it with: opper-typed (download (gen_\w+) --out (\S+) --base-url (\S+))");
+        var resume = Regex.Match(cancelled.Err, @"Resume it with:\s+opper-typed (download (gen_\w+) --out (\S+) --base-url (\S+))");
         Assert.True(resume.Success, cancelled.Err);
         Assert.Equal(clip, resume.Groups[3].Value);
 
@@ -37,6 +37,7 @@ public sealed class JobCommandTests : IDisposable
         Assert.Equal(["clip.mp4"], Directory.GetFiles(_folder).Select(Path.GetFileName));
         Assert.Single(emulator.Requests, r => r.Method == "POST"); // one paid job, resumed rather than repeated
         Assert.Matches($@"^{resume.Groups[2].Value}\tcompleted\thttp://127\.0\.0\.1:\d+/\S+\n$", status.Out);
+        Assert.Equal(0, status.Code);
     }
 
     [Fact]
@@ -50,6 +51,22 @@ public sealed class JobCommandTests : IDisposable
         Assert.Contains("error: ", run.Err);
         Assert.DoesNotContain("Resume", run.Err); // a failed job has nothing to resume
         Assert.Empty(Directory.GetFiles(_folder));
+        var id = Regex.Match(run.Err, @"Submitted job (gen_\w+)").Groups[1].Value;
+        var status = await CliRunner.RunWithKeyAsync(emulator.ApiKey, "status", id, "--base-url", emulator.BaseAddress.ToString());
+        Assert.Equal(4, status.Code); // a script polling with status can tell a failed job apart
+        Assert.StartsWith($"{id}\tfailed\t", status.Out);
+    }
+
+    [Fact]
+    public async Task An_unknown_job_id_is_an_error_without_a_resume_command()
+    {
+        await using var emulator = await OpperEmulator.StartAsync();
+
+        var run = await CliRunner.RunWithKeyAsync(emulator.ApiKey, "download", "gen_unknown", "--out", Path.Combine(_folder, "x.mp4"), "--base-url", emulator.BaseAddress.ToString());
+
+        Assert.Equal(1, run.Code);
+        Assert.Contains("error: ", run.Err);
+        Assert.DoesNotContain("Resume", run.Err); // the same command would fail the same way
     }
 
     private static async Task WaitUntil(Func<bool> condition)

@@ -10,7 +10,7 @@ internal static class JobCommands
     public static Command CreateStatus(CliContext context)
     {
         var id = new Argument<string>("job-id") { Description = "The job id, e.g. gen_01H…" };
-        var command = new Command("status", "Poll a job once and print its id, status and URL (or error), tab-separated.") { id };
+        var command = new Command("status", "Poll a job once and print its id, status and URL (or error), tab-separated; exit 4 when it failed.") { id };
         command.SetAction((parse, cancellationToken) => OpperCli.Guard(context, parse, async () =>
         {
             var (client, _, _, _) = await context.ConnectAsync(parse, allowEmulator: false, cancellationToken);
@@ -27,7 +27,8 @@ internal static class JobCommands
                     context.Output.Data.WriteLine($"{status.Id}\t{status.Status}\t{detail}");
                 }
 
-                return ExitCodes.Ok;
+                // The query succeeded either way; the code tells a script the job's fate.
+                return status.State == VideoJobState.Failed ? ExitCodes.JobFailed : ExitCodes.Ok;
             }
         }));
         return command;

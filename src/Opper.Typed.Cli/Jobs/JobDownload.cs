@@ -18,7 +18,7 @@ internal static class JobDownload
         {
             await GenerationProgress.RunAsync(context.Messages, progress => operation.DownloadToFileAsync(path, progress, cancellationToken));
         }
-        catch (Exception exception) when (exception is not VideoGenerationFailedException)
+        catch (Exception exception) when (Resumable(exception))
         {
             throw new CliResumableException(FollowUp(parse, context, operation.Id, path, emulator), exception);
         }
@@ -36,6 +36,17 @@ internal static class JobDownload
         }
     }
 
+    /// <summary>
+    /// Failures after which the job may still finish: cancelled, interrupted, timed out, or a server or rate-limit error.
+    /// A failed job, an unknown id or a refused key would fail the same way again.
+    /// </summary>
+    private static bool Resumable(Exception exception) => exception switch
+    {
+        VideoGenerationFailedException => false,
+        OpperApiException api => (int)api.Status >= 500 || api.Status is System.Net.HttpStatusCode.TooManyRequests or System.Net.HttpStatusCode.RequestTimeout,
+        _ => true,
+    };
+
     private static string FollowUp(ParseResult parse, CliContext context, string jobId, string path, OpperEmulator? emulator)
     {
         if (emulator is not null)
@@ -44,10 +55,13 @@ internal static class JobDownload
         }
 
         var baseUrl = parse.GetValue(context.BaseUrl);
-        var command = $"opper-typed download {jobId} --out {Quote(path)}{(baseUrl is null ? "" : $" --base-url {Quote(baseUrl)}")}";
-        return $"Job {jobId} keeps running (and is billed). Resume it with: {command}";
+        var command = $"opper-typed download {Quote(jobId)} --out {Quote(path)}{(baseUrl is null ? "" : $" --base-url {Quote(baseUrl)}")}";
+        return $"Job {jobId} keeps running (and is billed). Resume it with:{Environment.NewLine}  {command}";
     }
 
+    /// <summary>A word as the user's shell reads it back: bare when safe, else quoted (POSIX shells, or Windows' double quotes).</summary>
     private static string Quote(string value) =>
-        value.Length > 0 && value.All(c => char.IsLetterOrDigit(c) || "/._-:~+".Contains(c)) ? value : $"'{value.Replace("'", "'\\''", StringComparison.Ordinal)}'";
+        value.Length > 0 && value.All(c => char.IsLetterOrDigit(c) || "/._-:~+".Contains(c) || (c == '\\' && OperatingSystem.IsWindows())) ? value
+            : OperatingSystem.IsWindows() ? $"\"{value.Replace("\"", "\\\"", StringComparison.Ordinal)}\""
+            : $"'{value.Replace("'", "'\\''", StringComparison.Ordinal)}'";
 }

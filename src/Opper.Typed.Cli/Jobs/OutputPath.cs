@@ -9,6 +9,12 @@ internal static class OutputPath
     /// <returns>The full path, or null with the problem added in command-line words.</returns>
     public static string? Check(string value, List<string> problems)
     {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            problems.Add("--out: give the path of the file to write, e.g. --out clip.mp4.");
+            return null;
+        }
+
         var full = Path.GetFullPath(value);
         var folder = Path.GetDirectoryName(full) ?? full;
         if (Directory.Exists(full))

@@ -18,7 +18,7 @@ internal static class ClipLibrary
     /// <summary>Longer asks are served at this length: the rewrite's 32-bit timing fields hold about this much.</summary>
     private const double MaxSeconds = 60;
 
-    private static readonly Dictionary<(string Size, double? Seconds), byte[]> Cache = [];
+    private static readonly Dictionary<string, byte[]> Cache = new(StringComparer.Ordinal);
 
     /// <returns>The seconds asked for, or null for the fixture's own length.</returns>
     public static double? ChooseSeconds(JsonObject? parameters)
@@ -61,19 +61,20 @@ internal static class ClipLibrary
 
     public static byte[] Load(string size, double? seconds = null)
     {
+        byte[]? fixture;
         lock (Cache)
         {
-            if (!Cache.TryGetValue((size, seconds), out var bytes))
+            if (!Cache.TryGetValue(size, out fixture))
             {
                 using var stream = Open(size) ?? Open(DefaultSize)!;
                 using var copy = new MemoryStream();
                 stream.CopyTo(copy);
-                bytes = copy.ToArray();
-                Cache[(size, seconds)] = bytes = seconds is { } asked ? ClipRetimer.Stretch(bytes, asked) ?? bytes : bytes;
+                Cache[size] = fixture = copy.ToArray();
             }
-
-            return bytes;
         }
+
+        // Stretched per download, not cached: a copy of a few tens of kilobytes, and any number of lengths may be asked for.
+        return seconds is { } asked ? ClipRetimer.Stretch(fixture, asked) ?? fixture : fixture;
     }
 
     private static bool Exists(string size)

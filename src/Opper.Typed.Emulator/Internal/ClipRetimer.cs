@@ -29,6 +29,11 @@ internal static class ClipRetimer
         }
 
         var scale = (ulong)Math.Round(seconds * timescale / duration * TimescaleFactor);
+        if (scale == 0)
+        {
+            return null; // shorter than a thousandth of the fixture: nothing playable to stretch to
+        }
+
         try
         {
             Retime(copy, moov!.Value, scale);
@@ -62,7 +67,7 @@ internal static class ClipRetimer
                                 ScaleTiming(mp4, part.Content, scale);
                                 break;
                             case "elst":
-                                ScaleEntries(mp4, part, wide: Version(mp4, part) == 1, fieldsPerEntry: 2, scaledFields: 2, scale, trailingBytes: 4);
+                                ScaleEntries(mp4, part, wide: Version(mp4, part) == 1, fieldsPerEntry: 2, scaledFields: 2, scale, trailingBytes: 4, emptyEditMarker: true);
                                 break;
                             case "stts":
                             case "ctts":
@@ -97,7 +102,7 @@ internal static class ClipRetimer
     }
 
     /// <summary>Full-box entries after the entry count; each entry is <paramref name="fieldsPerEntry"/> time-sized fields plus trailing bytes.</summary>
-    private static void ScaleEntries(byte[] mp4, Box box, bool wide, int fieldsPerEntry, int scaledFields, ulong scale, int trailingBytes, bool skipFirst = false)
+    private static void ScaleEntries(byte[] mp4, Box box, bool wide, int fieldsPerEntry, int scaledFields, ulong scale, int trailingBytes, bool skipFirst = false, bool emptyEditMarker = false)
     {
         var count = BinaryPrimitives.ReadUInt32BigEndian(mp4.AsSpan(box.Content + 4));
         var fieldSize = wide ? 8 : 4;
@@ -108,7 +113,7 @@ internal static class ClipRetimer
             {
                 var isTime = skipFirst ? field >= fieldsPerEntry - scaledFields : field < scaledFields;
                 // An edit's media time of -1 (0xFFFFFFFF) means "empty edit", not a time.
-                if (isTime && !AllOnes(mp4, at, fieldSize))
+                if (isTime && !(emptyEditMarker && AllOnes(mp4, at, fieldSize)))
                 {
                     ScaleField(mp4, at, wide, scale);
                 }

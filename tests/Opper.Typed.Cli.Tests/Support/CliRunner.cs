@@ -33,7 +33,7 @@ public static class CliRunner
         data ??= new SynchronizedStringWriter();
         var messages = new SynchronizedStringWriter();
 
-        var output = new CliOutput(data, Plain(data), Plain(messages), dataIsTerminal: false);
+        var output = new CliOutput(data, Plain(data), Plain(messages), messages, dataIsTerminal: false);
         var code = await OpperCli.RunAsync(args, output, name => environment.GetValueOrDefault(name), cancellationToken);
         return new CliRun(code, data.ToString(), messages.ToString());
     }
