@@ -12,6 +12,7 @@ internal sealed record ClientSettings(
     TimeSpan RequestTimeout,
     int MaxDownloadAttempts,
     TimeSpan DownloadStallTimeout,
+    int MaxConnectionsPerServer,
     IVideoModelCatalog? Models,
     bool ValidateRequests,
     TimeProvider Time)
@@ -29,7 +30,7 @@ internal sealed record ClientSettings(
 
         return new ClientSettings(
             apiKey!, baseAddress!, options.Polling.Clone(), options.Retry.Clone(), options.RequestTimeout, options.MaxDownloadAttempts, options.DownloadStallTimeout,
-            options.Models, options.ValidateRequests, options.TimeProvider);
+            options.MaxConnectionsPerServer, options.Models, options.ValidateRequests, options.TimeProvider);
     }
 
     /// <summary>Every problem of the options, one sentence each naming the setting (and the environment variable it falls back to).</summary>
@@ -62,6 +63,11 @@ internal sealed record ClientSettings(
         if (options.DownloadStallTimeout <= TimeSpan.Zero && options.DownloadStallTimeout != Timeout.InfiniteTimeSpan)
         {
             problems.Add($"OpperVideoClientOptions.DownloadStallTimeout must be more than zero (or Timeout.InfiniteTimeSpan); got {options.DownloadStallTimeout}.");
+        }
+
+        if (options.MaxConnectionsPerServer < 1)
+        {
+            problems.Add($"OpperVideoClientOptions.MaxConnectionsPerServer must be 1 or more; got {options.MaxConnectionsPerServer}.");
         }
 
         if (options.MaxDownloadAttempts < 1)

@@ -25,7 +25,7 @@ internal sealed class JobWaiter(
         VideoStatus? last = null;
         while (true)
         {
-            await Task.Delay(Min(delay, Remaining(started)), time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(Min(polling.Jittered(delay), Remaining(started)), time, cancellationToken).ConfigureAwait(false);
             last = await PollWithinDeadlineAsync(jobId, started, last, cancellationToken).ConfigureAwait(false);
             var elapsed = time.GetElapsedTime(started);
             switch (last.State)

@@ -57,6 +57,13 @@ public sealed class OpperVideoClientOptions
     public TimeSpan DownloadStallTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// The most connections the client opens to one host (the API, and the download host, each). Requests beyond it wait
+    /// for a free connection, so a thousand jobs do not open a thousand sockets. Over HTTP/2, which the client uses when
+    /// the server offers it, one connection carries many requests. Default 64.
+    /// </summary>
+    public int MaxConnectionsPerServer { get; set; } = 64;
+
+    /// <summary>
     /// The models an untyped <see cref="VideoRequest"/> is validated against: pass your project's generated
     /// <c>OpperVideoModels.Catalog</c>. When null, <see cref="VideoModelCatalog.Default"/>. Typed requests carry their own spec.
     /// </summary>

@@ -23,6 +23,7 @@ internal static class OpperVideoClientOptionsBinder
         Read<TimeSpan>(section, "RequestTimeout", problems, ParseTimeSpan, TimeSpanText, value => options.RequestTimeout = value);
         Read<int>(section, "MaxDownloadAttempts", problems, ParseInt, NumberText, value => options.MaxDownloadAttempts = value);
         Read<TimeSpan>(section, "DownloadStallTimeout", problems, ParseTimeSpan, TimeSpanText, value => options.DownloadStallTimeout = value);
+        Read<int>(section, "MaxConnectionsPerServer", problems, ParseInt, NumberText, value => options.MaxConnectionsPerServer = value);
         Read<bool>(section, "ValidateRequests", problems, bool.TryParse, "true or false", value => options.ValidateRequests = value);
 
         var polling = section.GetSection("Polling");
@@ -31,6 +32,7 @@ internal static class OpperVideoClientOptionsBinder
         Read<double>(polling, "BackoffFactor", problems, ParseDouble, NumberText, value => options.Polling.BackoffFactor = value);
         Read<TimeSpan>(polling, "MaxInterval", problems, ParseTimeSpan, TimeSpanText, value => options.Polling.MaxInterval = value);
         Read<TimeSpan>(polling, "Timeout", problems, ParseTimeSpan, TimeSpanText, value => options.Polling.Timeout = value);
+        Read<double>(polling, "Jitter", problems, ParseDouble, NumberText, value => options.Polling.Jitter = value);
 
         var retry = section.GetSection("Retry");
         Read<int>(retry, "MaxRetries", problems, ParseInt, NumberText, value => options.Retry.MaxRetries = value);

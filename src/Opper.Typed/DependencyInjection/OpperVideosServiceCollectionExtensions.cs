@@ -82,13 +82,15 @@ public static class OpperVideosServiceCollectionExtensions
         // request headers at Trace with their values in the structured state, so a token added above it would be logged.
         var api = services.AddHttpClient(ApiHttpClientName)
             .ConfigurePrimaryHttpMessageHandler(provider =>
-                new BearerTokenHandler(provider.GetRequiredService<ClientSettings>().ApiKey) { InnerHandler = RetryPolicy.CreateSocketsHandler() })
+                new BearerTokenHandler(provider.GetRequiredService<ClientSettings>().ApiKey) { InnerHandler = RetryPolicy.CreateSocketsHandler(provider.GetRequiredService<ClientSettings>()) })
+            .ConfigureHttpClient(RetryPolicy.PreferHttp2)
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         // Handlers run in the order added: the timeout inside the retries, so each attempt gets its own.
         api.AddResilienceHandler(RetryPolicy.PipelineName, (builder, context) => ConfigureRetry(builder, context.ServiceProvider));
         api.AddHttpMessageHandler(provider => new AttemptTimeoutHandler(provider.GetRequiredService<ClientSettings>().RequestTimeout));
         services.AddHttpClient(DownloadHttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(RetryPolicy.CreateSocketsHandler)
+            .ConfigurePrimaryHttpMessageHandler(provider => RetryPolicy.CreateSocketsHandler(provider.GetRequiredService<ClientSettings>()))
+            .ConfigureHttpClient(RetryPolicy.PreferHttp2)
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .AddResilienceHandler(RetryPolicy.PipelineName, (builder, context) => ConfigureRetry(builder, context.ServiceProvider));
 

@@ -41,8 +41,23 @@ internal static class RetryPolicy
         builder.AddRetry(retry);
     }
 
-    /// <summary>The socket handler at the bottom of every chain.</summary>
-    public static SocketsHttpHandler CreateSocketsHandler() => new() { PooledConnectionLifetime = ConnectionLifetime };
+    /// <summary>
+    /// The socket handler at the bottom of every chain: connections recycled (DNS changes are seen), bounded per host,
+    /// and more than one HTTP/2 connection allowed when one is full of streams.
+    /// </summary>
+    public static SocketsHttpHandler CreateSocketsHandler(ClientSettings settings) => new()
+    {
+        PooledConnectionLifetime = ConnectionLifetime,
+        MaxConnectionsPerServer = settings.MaxConnectionsPerServer,
+        EnableMultipleHttp2Connections = true,
+    };
+
+    /// <summary>HTTP/2 when the server offers it (TLS with ALPN), else HTTP/1.1: many polls share one connection.</summary>
+    public static void PreferHttp2(HttpClient client)
+    {
+        client.DefaultRequestVersion = System.Net.HttpVersion.Version20;
+        client.DefaultVersionPolicy = HttpVersionPolicy.RequestVersionOrLower;
+    }
 
     /// <summary>
     /// The API chain for clients created without dependency injection: retries, then a timeout per attempt, then the
@@ -53,13 +68,13 @@ internal static class RetryPolicy
         {
             InnerHandler = new AttemptTimeoutHandler(settings.RequestTimeout)
             {
-                InnerHandler = new BearerTokenHandler(settings.ApiKey) { InnerHandler = CreateSocketsHandler() },
+                InnerHandler = new BearerTokenHandler(settings.ApiKey) { InnerHandler = CreateSocketsHandler(settings) },
             },
         };
 
     /// <summary>The download chain for clients created without dependency injection: retries only, and never a token.</summary>
     public static HttpMessageHandler CreateDownloadHandler(ClientSettings settings) =>
-        new ResilienceHandler(Build(settings)) { InnerHandler = CreateSocketsHandler() };
+        new ResilienceHandler(Build(settings)) { InnerHandler = CreateSocketsHandler(settings) };
 
     private static ResiliencePipeline<HttpResponseMessage> Build(ClientSettings settings)
     {

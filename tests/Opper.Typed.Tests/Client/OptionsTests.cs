@@ -81,8 +81,9 @@ public sealed class OptionsTests
     [Fact]
     public void A_bad_environment_value_and_bad_settings_are_each_named()
     {
-        var options = new OpperVideoClientOptions { RequestTimeout = TimeSpan.Zero, MaxDownloadAttempts = 0, DownloadStallTimeout = TimeSpan.Zero };
+        var options = new OpperVideoClientOptions { RequestTimeout = TimeSpan.Zero, MaxDownloadAttempts = 0, DownloadStallTimeout = TimeSpan.Zero, MaxConnectionsPerServer = 0 };
         options.Retry.MaxRetries = -1;
+        options.Polling.Jitter = 1;
         options.Retry.MaxRetryAfter = TimeSpan.FromSeconds(-1);
 
         var error = Assert.Throws<InvalidOperationException>(() => ClientSettings.Resolve(options, name => name == "OPPER_BASE_URL" ? "not a url" : null));
@@ -94,6 +95,8 @@ public sealed class OptionsTests
         Assert.Contains("OpperVideoClientOptions.Retry.MaxRetries", error.Message);
         Assert.Contains("OpperVideoClientOptions.DownloadStallTimeout", error.Message);
         Assert.Contains("OpperVideoClientOptions.Retry.MaxRetryAfter", error.Message);
+        Assert.Contains("OpperVideoClientOptions.MaxConnectionsPerServer", error.Message);
+        Assert.Contains("OpperVideoClientOptions.Polling.Jitter", error.Message);
     }
 
     [Fact]

@@ -39,12 +39,36 @@ public sealed class PollingTests
     }
 
     [Fact]
+    public async Task Jobs_started_together_do_not_poll_together()
+    {
+        var clock = new FakeTimeProvider();
+        var start = clock.GetUtcNow();
+        var firstPolls = new List<TimeSpan>();
+        var polling = new VideoPollingOptions(); // the default jitter, 0.5
+        var waits = Enumerable.Range(0, 200).Select(i => new JobWaiter((id, _) =>
+        {
+            lock (firstPolls)
+            {
+                firstPolls.Add(clock.GetUtcNow() - start);
+            }
+
+            return Task.FromResult(new VideoStatus { Id = id, Status = "completed", Url = "https://storage.example/clip.mp4" });
+        }, polling, clock, NullLogger.Instance).WaitAsync($"gen_{i}", progress: null, CancellationToken.None)).ToList();
+        await AdvanceUntilDoneAsync(clock, Task.WhenAll(waits), TimeSpan.FromMilliseconds(10));
+
+        // 2 s ± 50%: spread over 1–3 s, no 50 ms slice holding more than a few percent of them.
+        Assert.All(firstPolls, t => Assert.InRange(t.TotalSeconds, 0.99, 3.01));
+        var busiest = firstPolls.GroupBy(t => (int)(t.TotalMilliseconds / 50)).Max(g => g.Count());
+        Assert.InRange(busiest, 1, 200 / 10);
+    }
+
+    [Fact]
     public async Task Delays_start_at_the_first_poll_delay_then_back_off_gently_to_the_cap()
     {
         var clock = new FakeTimeProvider();
         var pollTimes = new List<TimeSpan>();
         var start = clock.GetUtcNow();
-        var polling = new VideoPollingOptions();
+        var polling = new VideoPollingOptions { Jitter = 0 }; // exact times, to see the schedule itself
         var waiter = new JobWaiter((id, _) =>
         {
             pollTimes.Add(clock.GetUtcNow() - start);

@@ -29,6 +29,8 @@ public sealed class DependencyInjectionTests
             ["Opper:Retry:BaseDelay"] = "00:00:00.020",
             ["Opper:Retry:MaxRetryAfter"] = "00:00:10",
             ["Opper:DownloadStallTimeout"] = "00:00:05",
+            ["Opper:MaxConnectionsPerServer"] = "8",
+            ["Opper:Polling:Jitter"] = "0.1",
         }).Build();
         var services = new ServiceCollection().AddOpperVideos(configuration.GetSection("Opper"));
         await using var provider = services.BuildServiceProvider();
@@ -41,6 +43,7 @@ public sealed class DependencyInjectionTests
         Assert.Same(client, provider.GetRequiredService<OpperVideoClient>()); // one singleton, one handler set
         Assert.Equal((TimeSpan.FromMilliseconds(20), 1.5, 2), (options.Polling.Interval, options.Polling.BackoffFactor, options.Retry.MaxRetries));
         Assert.Equal((TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(5)), (options.Retry.MaxRetryAfter, options.DownloadStallTimeout));
+        Assert.Equal((8, 0.1), (options.MaxConnectionsPerServer, options.Polling.Jitter));
         Assert.Null(options.LoggerFactory); // the options handed out are not mutated by the registration
         // The emulator takes only SecretKey, so these answered requests carried it; it records the header redacted.
         Assert.All(emulator.Requests.Where(r => r.Host == EmulatorHost.Api), r => Assert.Equal("Bearer ***", r.Headers["Authorization"]));
