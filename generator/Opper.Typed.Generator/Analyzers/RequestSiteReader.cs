@@ -35,23 +35,27 @@ namespace Opper.Typed.Generator.Analyzers
                 return null;
             }
 
+            // Most object creations are not requests: decide that before allocating anything for this one.
+            var untyped = SymbolEqualityComparer.Default.Equals(type, symbols.VideoRequest);
+            var typedModelId = untyped ? null : TypedModelId(type, symbols);
+            if (!untyped && typedModelId is null)
+            {
+                return null;
+            }
+
             RequestSite site;
             var resolver = new ValueResolver(creation);
-            if (SymbolEqualityComparer.Default.Equals(type, symbols.VideoRequest))
+            if (untyped)
             {
                 var argument = creation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value;
                 var modelId = argument is null ? null : resolver.Resolve(argument) as string;
                 var model = modelId is not null && catalog.TryGet(modelId, out var found) ? found : null;
                 site = new RequestSite(creation, new RequestFacts(modelId, model, typed: false, catalog), argument?.Syntax.GetLocation() ?? creation.Syntax.GetLocation());
             }
-            else if (TypedModelId(type, symbols) is { } modelId)
-            {
-                var model = catalog.TryGet(modelId, out var found) ? found : null;
-                site = new RequestSite(creation, new RequestFacts(modelId, model, typed: true, catalog), creation.Syntax.GetLocation());
-            }
             else
             {
-                return null;
+                var model = catalog.TryGet(typedModelId!, out var found) ? found : null;
+                site = new RequestSite(creation, new RequestFacts(typedModelId, model, typed: true, catalog), creation.Syntax.GetLocation());
             }
 
             ReadInitializer(site, creation.Initializer, symbols, resolver);
@@ -60,11 +64,24 @@ namespace Opper.Typed.Generator.Analyzers
         }
 
         /// <summary>The model id of a generated typed request class (its <c>ModelId</c> constant), or null for any other type.</summary>
-        private static string? TypedModelId(INamedTypeSymbol type, KnownSymbols symbols) =>
-            type.GetMembers("ModelId").OfType<IFieldSymbol>().FirstOrDefault() is { HasConstantValue: true, ConstantValue: string modelId }
-            && type.AllInterfaces.Contains(symbols.VideoRequestInterface, SymbolEqualityComparer.Default)
-                ? modelId
-                : null;
+        /// <summary>The model id of a generated request class; null, without allocating, for every other type.</summary>
+        private static string? TypedModelId(INamedTypeSymbol type, KnownSymbols symbols)
+        {
+            if (type.TypeKind != TypeKind.Class || type.AllInterfaces.IndexOf(symbols.VideoRequestInterface, 0, SymbolEqualityComparer.Default) < 0)
+            {
+                return null;
+            }
+
+            foreach (var member in type.GetMembers("ModelId"))
+            {
+                if (member is IFieldSymbol { HasConstantValue: true, ConstantValue: string modelId })
+                {
+                    return modelId;
+                }
+            }
+
+            return null;
+        }
 
         private static void ReadInitializer(RequestSite site, IObjectOrCollectionInitializerOperation? initializer, KnownSymbols symbols, ValueResolver resolver)
         {
