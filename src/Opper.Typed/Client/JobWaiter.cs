@@ -16,10 +16,17 @@ internal sealed class JobWaiter(
     /// <summary>How many polls in a row may say <c>completed</c> without a URL before that is an error, not a gateway's hiccup.</summary>
     internal const int MaxCompletedWithoutUrl = 3;
 
-    public async Task<VideoStatus> WaitAsync(string jobId, IProgress<VideoProgress>? progress, CancellationToken cancellationToken)
+    /// <param name="jobId">The job.</param>
+    /// <param name="progress">Receives each poll's status.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <param name="pollAtOnce">
+    /// Poll before any delay: for a job picked up by id, which may have finished long ago (the first-poll delay is for a
+    /// job just submitted, which cannot have).
+    /// </param>
+    public async Task<VideoStatus> WaitAsync(string jobId, IProgress<VideoProgress>? progress, CancellationToken cancellationToken, bool pollAtOnce = false)
     {
         var started = time.GetTimestamp();
-        var delay = polling.FirstPollDelay;
+        var delay = pollAtOnce ? TimeSpan.Zero : polling.FirstPollDelay;
         var interval = polling.Interval;
         var completedWithoutUrl = 0;
         VideoStatus? last = null;

@@ -97,7 +97,8 @@ public class VideoGenerationOperation
         try
         {
             var waiter = new JobWaiter((_, token) => PollAsync(token), context.Settings.Polling, context.Settings.Time, context.Logger);
-            return await waiter.WaitAsync(Id, progress, cancellationToken).ConfigureAwait(false);
+            // Rehydrated by id and never polled: the job may be long done, so ask now (a download by id was 2 s slower for it).
+            return await waiter.WaitAsync(Id, progress, cancellationToken, pollAtOnce: _submittedAt is null && Status is null).ConfigureAwait(false);
         }
         catch (Exception exception) when (JobErrors.NeedsJobId(exception))
         {

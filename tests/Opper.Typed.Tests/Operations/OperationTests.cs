@@ -7,6 +7,21 @@ namespace Opper.Typed.Tests.Operations;
 public sealed class OperationTests
 {
     [Fact]
+    public async Task An_operation_picked_up_by_id_polls_at_once_without_waiting_the_first_poll_delay()
+    {
+        // A clock that never moves and a first-poll delay of an hour: only a poll made at once can finish this wait.
+        await using var fx = await EmulatorFixture.StartAsync(
+            e => e.JobDuration = TimeSpan.Zero,
+            c => { c.TimeProvider = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow); c.Polling.FirstPollDelay = TimeSpan.FromHours(1); });
+        var id = (await fx.Client.SubmitAsync(new Sora2Request("a cat"))).Id;
+
+        var done = await fx.Client.GetGenerationOperation(id).WaitForCompletionAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(VideoJobState.Completed, done.State);
+        Assert.Single(fx.Requests(EmulatorHost.Api, "GET"));
+    }
+
+    [Fact]
     public async Task A_job_outlives_its_client_and_is_streamed_by_a_new_client_from_its_id_alone()
     {
         await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.FromMilliseconds(200) });
