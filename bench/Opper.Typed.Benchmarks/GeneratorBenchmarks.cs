@@ -74,35 +74,4 @@ public class GeneratorBenchmarks
 
         return new JsonObject { ["models"] = models, ["total"] = count, ["offset"] = 0, ["limit"] = count };
     }
-
-    private sealed class InMemoryText(string path, string text) : AdditionalText
-    {
-        private readonly SourceText _text = SourceText.From(text, Encoding.UTF8);
-
-        public override string Path { get; } = path;
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    private sealed class EmptyOptions : AnalyzerConfigOptionsProvider
-    {
-        public static readonly EmptyOptions Instance = new();
-
-        public override AnalyzerConfigOptions GlobalOptions => None.Instance;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => None.Instance;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => None.Instance;
-
-        private sealed class None : AnalyzerConfigOptions
-        {
-            public static readonly None Instance = new();
-
-            public override bool TryGetValue(string key, out string value)
-            {
-                value = "";
-                return false;
-            }
-        }
-    }
 }

@@ -8,5 +8,11 @@ if (args is ["fuzz-generator", ..])
     return GeneratorFuzzCommand.Run(args[1..]);
 }
 
+// dotnet run -c Release --project bench/Opper.Typed.Benchmarks -- analyzer-share [runs]
+if (args is ["analyzer-share", ..])
+{
+    return AnalyzerBenchmarks.ReportShare(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

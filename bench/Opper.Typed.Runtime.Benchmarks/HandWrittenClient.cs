@@ -1,0 +1,58 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Serialization;
+
+namespace Opper.Typed.Benchmarks;
+
+/// <summary>
+/// The baseline: what a careful user writes without the SDK, HttpClient plus source-generated System.Text.Json, sending
+/// the same body as <c>Sora2Request</c> and reading the same answers. No validation, retries, logging or metrics.
+/// </summary>
+internal sealed class HandWrittenClient(HttpClient http)
+{
+    public static HandWrittenClient Create(Uri address, string apiKey)
+    {
+        var http = new HttpClient(new SocketsHttpHandler()) { BaseAddress = address };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        return new HandWrittenClient(http);
+    }
+
+    public async Task<HandStatus> SubmitAndPollAsync(string prompt)
+    {
+        var body = new HandRequest("openai/sora-2", prompt, new HandParameters("1280x720", "4"));
+        using var submitted = await http.PostAsJsonAsync("v3/videos", body, HandJson.Default.HandRequest);
+        submitted.EnsureSuccessStatusCode();
+        var job = (await submitted.Content.ReadFromJsonAsync(HandJson.Default.HandJob))!;
+        using var polled = await http.GetAsync($"v3/artifacts/{job.Id}/status");
+        polled.EnsureSuccessStatusCode();
+        return (await polled.Content.ReadFromJsonAsync(HandJson.Default.HandStatus))!;
+    }
+
+    /// <summary>The raw download: the same FileStream settings the SDK uses, no checks.</summary>
+    public async Task DownloadAsync(Uri url, string path)
+    {
+        using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
+        response.EnsureSuccessStatusCode();
+        await using var body = await response.Content.ReadAsStreamAsync();
+        await using var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, useAsync: true);
+        await body.CopyToAsync(file);
+    }
+}
+
+internal sealed record HandRequest(
+    [property: JsonPropertyName("model")] string Model,
+    [property: JsonPropertyName("prompt")] string Prompt,
+    [property: JsonPropertyName("parameters")] HandParameters Parameters);
+
+internal sealed record HandParameters(
+    [property: JsonPropertyName("size")] string Size,
+    [property: JsonPropertyName("seconds")] string Seconds);
+
+internal sealed record HandJob([property: JsonPropertyName("id")] string Id, [property: JsonPropertyName("status_url")] string? StatusUrl);
+
+public sealed record HandStatus([property: JsonPropertyName("id")] string Id, [property: JsonPropertyName("status")] string Status);
+
+[JsonSerializable(typeof(HandRequest))]
+[JsonSerializable(typeof(HandJob))]
+[JsonSerializable(typeof(HandStatus))]
+internal sealed partial class HandJson : JsonSerializerContext;

@@ -1,0 +1,18 @@
+using BenchmarkDotNet.Running;
+using Opper.Typed.Benchmarks;
+
+// dotnet run -c Release --project bench/Opper.Typed.Runtime.Benchmarks -- --filter '*RuntimeBenchmarks*'
+// dotnet run -c Release --project bench/Opper.Typed.Runtime.Benchmarks -- concurrency 1000
+// dotnet run -c Release --project bench/Opper.Typed.Runtime.Benchmarks -- download [MiB, default 1024]
+if (args is ["concurrency", ..])
+{
+    return await ConcurrencyCommand.RunAsync(args[1..]);
+}
+
+if (args is ["download", ..])
+{
+    return await DownloadCommand.RunAsync(args[1..]);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

@@ -1,0 +1,55 @@
+using BenchmarkDotNet.Attributes;
+
+namespace Opper.Typed.Benchmarks;
+
+/// <summary>
+/// One submit and one poll, through <see cref="OpperVideoClient"/> (typed, untyped, validation off) against the
+/// hand-written HttpClient baseline, all on the same loopback server answering fixed bytes. Goal: ≤ 1.10× the
+/// baseline's time and ≤ 1.25× its allocated bytes.
+/// </summary>
+[MemoryDiagnoser]
+public class RuntimeBenchmarks
+{
+    private const string Key = "op-bench-key";
+    private FixedAnswerServer _server = null!;
+    private HandWrittenClient _handWritten = null!;
+    private OpperVideoClient _client = null!;
+    private OpperVideoClient _unvalidated = null!;
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        _server = await FixedAnswerServer.StartAsync();
+        _handWritten = HandWrittenClient.Create(_server.Address, Key);
+        _client = new OpperVideoClient(new OpperVideoClientOptions { ApiKey = Key, BaseAddress = _server.Address });
+        _unvalidated = new OpperVideoClient(new OpperVideoClientOptions { ApiKey = Key, BaseAddress = _server.Address, ValidateRequests = false });
+    }
+
+    [GlobalCleanup]
+    public async Task CleanupAsync()
+    {
+        _client.Dispose();
+        _unvalidated.Dispose();
+        await _server.DisposeAsync();
+    }
+
+    [Benchmark(Baseline = true)]
+    public Task<HandStatus> HandWritten() => _handWritten.SubmitAndPollAsync("a cat");
+
+    [Benchmark]
+    public Task<VideoStatus> Typed() => SubmitAndPoll(_client, new Sora2Request("a cat") { Size = Sora2Size.Size1280x720, Seconds = Sora2Seconds.Seconds4 });
+
+    [Benchmark]
+    public Task<VideoStatus> Untyped() =>
+        SubmitAndPoll(_client, new VideoRequest("openai/sora-2", "a cat") { Parameters = { ["size"] = "1280x720", ["seconds"] = "4" } });
+
+    [Benchmark]
+    public Task<VideoStatus> TypedValidationOff() =>
+        SubmitAndPoll(_unvalidated, new Sora2Request("a cat") { Size = Sora2Size.Size1280x720, Seconds = Sora2Seconds.Seconds4 });
+
+    private static async Task<VideoStatus> SubmitAndPoll(OpperVideoClient client, IVideoRequest request)
+    {
+        var operation = await client.StartGenerationAsync(request);
+        return await operation.UpdateStatusAsync();
+    }
+}
