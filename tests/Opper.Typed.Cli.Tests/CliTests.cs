@@ -6,12 +6,8 @@ using Opper.Typed.Cli.Tests.Support;
 namespace Opper.Typed.Cli.Tests;
 
 /// <summary>The opper-typed commands, run in-process against the emulator with a captured console and environment.</summary>
-public sealed class CliTests : IDisposable
+public sealed class CliTests : InTempFolder
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("opper-typed-cli-").FullName;
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
     [Fact]
     public async Task Catalog_pull_writes_the_snapshot_prints_the_diff_and_check_reports_staleness()
     {
@@ -20,10 +16,10 @@ public sealed class CliTests : IDisposable
         model["id"] = "xai/grok-imagine-video-1.5";
         served["models"]!.AsArray().Add(model);
         served["models"]!.AsArray().Single(m => (string?)m!["id"] == "openai/sora-2")!["retired_at"] = "2026-11-01";
-        var servedPath = Path.Combine(_folder, "served.json");
+        var servedPath = Path.Combine(Folder, "served.json");
         File.WriteAllText(servedPath, served.ToJsonString());
         await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { CatalogPath = servedPath });
-        var snapshot = Path.Combine(_folder, "schema", "videos-models.json");
+        var snapshot = Path.Combine(Folder, "schema", "videos-models.json");
         Directory.CreateDirectory(Path.GetDirectoryName(snapshot)!);
         File.Copy(RepositoryPaths.Schema("videos-models.json"), snapshot);
 
@@ -48,7 +44,7 @@ public sealed class CliTests : IDisposable
     public async Task Pull_writes_exactly_what_the_server_serves_with_stable_formatting()
     {
         await using var emulator = await OpperEmulator.StartAsync();
-        var snapshot = Path.Combine(_folder, "pulled.json");
+        var snapshot = Path.Combine(Folder, "pulled.json");
 
         await CliRunner.RunAsync(emulator, "catalog", "pull", "--out", snapshot);
 
@@ -67,7 +63,7 @@ public sealed class CliTests : IDisposable
         var after = Catalog();
         after["models"]!.AsArray().Remove(after["models"]!.AsArray().Single(m => (string?)m!["id"] == "pruna/vace"));
         after["models"]!.AsArray().Single(m => (string?)m!["id"] == "xai/grok-imagine-video")!["params"]!["video"]!["resolutions"]!.AsArray().Add("1080p");
-        var (old, @new) = (Path.Combine(_folder, "old.json"), Path.Combine(_folder, "new.json"));
+        var (old, @new) = (Path.Combine(Folder, "old.json"), Path.Combine(Folder, "new.json"));
         File.WriteAllText(old, before.ToJsonString());
         File.WriteAllText(@new, after.ToJsonString());
 
@@ -82,7 +78,7 @@ public sealed class CliTests : IDisposable
     public async Task Generate_writes_the_clip_atomically_and_reports_size_and_duration()
     {
         await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.Zero });
-        var clip = Path.Combine(_folder, "clip.mp4");
+        var clip = Path.Combine(Folder, "clip.mp4");
 
         var run = await CliRunner.RunAsync(emulator, "generate", "--model", "openai/sora-2", "--prompt", "a cat", "--param", "seconds=4", "--param", "size=720x1280", "--out", clip);
 
@@ -92,7 +88,7 @@ public sealed class CliTests : IDisposable
         Assert.Matches($@"^Saved {System.Text.RegularExpressions.Regex.Escape(clip)} \(20,618 bytes, 4\.0 s\) from job gen_\w+\n$", run.Out); // the result: standard output
         var body = JsonNode.Parse(emulator.Requests.Single(r => r.Method == "POST").Body)!;
         Assert.Equal("""{"seconds":"4","size":"720x1280"}""", body["parameters"]!.ToJsonString()); // "4" a string, as Sora's dialect says
-        Assert.Equal(["clip.mp4"], Directory.GetFiles(_folder).Select(Path.GetFileName));
+        Assert.Equal(["clip.mp4"], Directory.GetFiles(Folder).Select(Path.GetFileName));
     }
 
     [Fact]
@@ -100,7 +96,7 @@ public sealed class CliTests : IDisposable
     {
         await using var emulator = await OpperEmulator.StartAsync();
 
-        var run = await CliRunner.RunAsync(emulator, "generate", "--model", "vertexai/veo-3.1-generate-001", "--prompt", "a cat", "--param", "duration_seconds=4", "--out", Path.Combine(_folder, "x.mp4"));
+        var run = await CliRunner.RunAsync(emulator, "generate", "--model", "vertexai/veo-3.1-generate-001", "--prompt", "a cat", "--param", "duration_seconds=4", "--out", Path.Combine(Folder, "x.mp4"));
 
         Assert.Equal(3, run.Code);
         Assert.StartsWith("error: --param duration_seconds is not a parameter of vertexai/veo-3.1-generate-001", run.Err);
@@ -108,13 +104,13 @@ public sealed class CliTests : IDisposable
         Assert.DoesNotContain(" at ", run.Err); // no stack trace without --verbose
         Assert.Empty(run.Out);
         Assert.Empty(emulator.Requests);
-        Assert.Empty(Directory.GetFiles(_folder));
+        Assert.Empty(Directory.GetFiles(Folder));
     }
 
     [Fact]
     public async Task Without_a_key_generate_uses_the_emulator_and_says_so_unless_told_not_to()
     {
-        var clip = Path.Combine(_folder, "clip.mp4");
+        var clip = Path.Combine(Folder, "clip.mp4");
 
         var run = await CliRunner.RunAsync(null, "generate", "--model", "pruna/wan-t2v", "--prompt", "a cat", "--out", clip);
         var refused = await CliRunner.RunAsync(null, "generate", "--model", "pruna/wan-t2v", "--prompt", "a cat", "--out", clip, "--no-emulator");

@@ -4,17 +4,13 @@ using Opper.Typed.Emulator;
 namespace Opper.Typed.Cli.Tests;
 
 /// <summary><c>generate</c> refuses what would fail after the paid POST, before it: every problem at once, in command-line words, exit 3.</summary>
-public sealed class InputCheckTests : IDisposable
+public sealed class InputCheckTests : InTempFolder
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("opper-typed-cli-").FullName;
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
     [Fact]
-    public async Task An_output_folder_that_does_not_exist_fails_before_any_request()
+    public async Task An_outputFolder_that_does_not_exist_fails_before_any_request()
     {
         await using var emulator = await OpperEmulator.StartAsync();
-        var path = Path.Combine(_folder, "missing", "dir", "x.mp4");
+        var path = Path.Combine(Folder, "missing", "dir", "x.mp4");
 
         var run = await CliRunner.RunAsync(emulator, "generate", "--model", "openai/sora-2", "--prompt", "a cat", "--out", path);
 
@@ -24,14 +20,14 @@ public sealed class InputCheckTests : IDisposable
     }
 
     [Fact]
-    public async Task An_output_path_that_is_a_folder_is_refused()
+    public async Task An_output_path_that_is_aFolder_is_refused()
     {
         await using var emulator = await OpperEmulator.StartAsync();
 
-        var run = await CliRunner.RunAsync(emulator, "generate", "--model", "openai/sora-2", "--prompt", "a cat", "--out", _folder);
+        var run = await CliRunner.RunAsync(emulator, "generate", "--model", "openai/sora-2", "--prompt", "a cat", "--out", Folder);
 
         Assert.Equal(3, run.Code);
-        Assert.Contains($"--out {_folder}: is a folder; give a file in it, e.g. --out {Path.Combine(_folder, "clip.mp4")}.", run.Err);
+        Assert.Contains($"--out {Folder}: is a folder; give a file in it, e.g. --out {Path.Combine(Folder, "clip.mp4")}.", run.Err);
         Assert.Empty(emulator.Requests);
     }
 
@@ -39,10 +35,10 @@ public sealed class InputCheckTests : IDisposable
     public async Task Every_problem_is_listed_at_once_in_command_line_words()
     {
         await using var emulator = await OpperEmulator.StartAsync();
-        var missing = Path.Combine(_folder, "cat.png");
+        var missing = Path.Combine(Folder, "cat.png");
 
         var run = await CliRunner.RunAsync(emulator, "generate", "--model", "vertexai/veo-3.1-fast-generate-001", "--prompt", "a cat",
-            "--image", missing, "--param", "seconds=4", "--param", "fps", "--param", "resolution=4k", "--out", Path.Combine(_folder, "x.mp4"));
+            "--image", missing, "--param", "seconds=4", "--param", "fps", "--param", "resolution=4k", "--out", Path.Combine(Folder, "x.mp4"));
 
         Assert.Equal(3, run.Code);
         var lines = run.Err.TrimEnd().Split('\n');
@@ -55,7 +51,7 @@ public sealed class InputCheckTests : IDisposable
         Assert.Equal(4, lines.Length);
         Assert.DoesNotContain("MediaInput", run.Err); // no C# API names on the command line
         Assert.Empty(emulator.Requests);
-        Assert.Empty(Directory.GetFiles(_folder));
+        Assert.Empty(Directory.GetFiles(Folder));
     }
 
     [Fact]
@@ -72,8 +68,8 @@ public sealed class InputCheckTests : IDisposable
     [Fact]
     public async Task Catalog_diff_names_the_file_line_and_column_of_bad_json()
     {
-        var good = Path.Combine(_folder, "good.json");
-        var bad = Path.Combine(_folder, "bad.json");
+        var good = Path.Combine(Folder, "good.json");
+        var bad = Path.Combine(Folder, "bad.json");
         File.WriteAllText(good, """{"models":[]}""");
         File.WriteAllText(bad, "{\n  \"models\": [,]\n}");
 

@@ -5,17 +5,13 @@ using Opper.Typed.Emulator;
 namespace Opper.Typed.Cli.Tests;
 
 /// <summary>A paid job is never lost: Ctrl+C after the submit prints the command that resumes it, and that command finishes it.</summary>
-public sealed class JobCommandTests : IDisposable
+public sealed class JobCommandTests : InTempFolder
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("opper-typed-cli-").FullName;
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
     [Fact]
     public async Task Ctrl_C_after_the_submit_prints_the_resume_command_and_that_command_downloads_the_clip()
     {
         await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.FromSeconds(2) });
-        var clip = Path.Combine(_folder, "clip.mp4");
+        var clip = Path.Combine(Folder, "clip.mp4");
         using var ctrlC = new CancellationTokenSource();
         var generating = CliRunner.RunAsync(emulator, ctrlC.Token, "generate", "--model", "openai/sora-2", "--prompt", "a cat", "--out", clip);
         await WaitUntil(() => emulator.Requests.Any(r => r.Method == "GET"));   // submitted, now waiting
@@ -23,7 +19,7 @@ public sealed class JobCommandTests : IDisposable
         var cancelled = await generating;
 
         Assert.Equal(130, cancelled.Code);
-        Assert.Empty(Directory.GetFiles(_folder));
+        Assert.Empty(Directory.GetFiles(Folder));
         var resume = Regex.Match(cancelled.Err, @"Resume it with:\s+opper-typed (download (gen_\w+) --out (\S+) --base-url (\S+))");
         Assert.True(resume.Success, cancelled.Err);
         Assert.Equal(clip, resume.Groups[3].Value);
@@ -34,7 +30,7 @@ public sealed class JobCommandTests : IDisposable
 
         Assert.True(resumed.Code == 0, resumed.Err);
         Assert.StartsWith($"Saved {clip} (", resumed.Out);
-        Assert.Equal(["clip.mp4"], Directory.GetFiles(_folder).Select(Path.GetFileName));
+        Assert.Equal(["clip.mp4"], Directory.GetFiles(Folder).Select(Path.GetFileName));
         Assert.Single(emulator.Requests, r => r.Method == "POST"); // one paid job, resumed rather than repeated
         Assert.Matches($@"^{resume.Groups[2].Value}\tcompleted\thttp://127\.0\.0\.1:\d+/\S+\n$", status.Out);
         Assert.Equal(0, status.Code);
@@ -45,12 +41,12 @@ public sealed class JobCommandTests : IDisposable
     {
         await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.Zero, FailJobs = true });
 
-        var run = await CliRunner.RunAsync(emulator, "generate", "--model", "openai/sora-2", "--prompt", "a cat", "--out", Path.Combine(_folder, "x.mp4"));
+        var run = await CliRunner.RunAsync(emulator, "generate", "--model", "openai/sora-2", "--prompt", "a cat", "--out", Path.Combine(Folder, "x.mp4"));
 
         Assert.Equal(4, run.Code);
         Assert.Contains("error: ", run.Err);
         Assert.DoesNotContain("Resume", run.Err); // a failed job has nothing to resume
-        Assert.Empty(Directory.GetFiles(_folder));
+        Assert.Empty(Directory.GetFiles(Folder));
         var id = Regex.Match(run.Err, @"Submitted job (gen_\w+)").Groups[1].Value;
         var status = await CliRunner.RunWithKeyAsync(emulator.ApiKey, "status", id, "--base-url", emulator.BaseAddress.ToString());
         Assert.Equal(4, status.Code); // a script polling with status can tell a failed job apart
@@ -62,7 +58,7 @@ public sealed class JobCommandTests : IDisposable
     {
         await using var emulator = await OpperEmulator.StartAsync();
 
-        var run = await CliRunner.RunWithKeyAsync(emulator.ApiKey, "download", "gen_unknown", "--out", Path.Combine(_folder, "x.mp4"), "--base-url", emulator.BaseAddress.ToString());
+        var run = await CliRunner.RunWithKeyAsync(emulator.ApiKey, "download", "gen_unknown", "--out", Path.Combine(Folder, "x.mp4"), "--base-url", emulator.BaseAddress.ToString());
 
         Assert.Equal(1, run.Code);
         Assert.Contains("error: ", run.Err);
