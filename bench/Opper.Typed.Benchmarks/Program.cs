@@ -8,6 +8,12 @@ if (args is ["fuzz-generator", ..])
     return GeneratorFuzzCommand.Run(args[1..]);
 }
 
+// dotnet run -c Release --project bench/Opper.Typed.Benchmarks -- analyzer-consumer bench/artifacts/consumer
+if (args is ["analyzer-consumer", var folder])
+{
+    return AnalyzerBenchmarks.WriteConsumer(Path.GetFullPath(folder));
+}
+
 // dotnet run -c Release --project bench/Opper.Typed.Benchmarks -- analyzer-share [runs]
 if (args is ["analyzer-share", ..])
 {
