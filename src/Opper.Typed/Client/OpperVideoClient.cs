@@ -221,17 +221,8 @@ public class OpperVideoClient : IDisposable
         ClientSettings settings, HttpClient? apiHttp, HttpClient? downloadHttp, ILogger logger, OpperMetrics metrics)
     {
         var owns = apiHttp is null;
-        if (apiHttp is null)
-        {
-            apiHttp = new HttpClient(RetryPolicy.CreateApiHandler(settings));
-            RetryPolicy.PreferHttp2(apiHttp);
-        }
-
-        if (downloadHttp is null)
-        {
-            downloadHttp = new HttpClient(RetryPolicy.CreateDownloadHandler(settings));
-            RetryPolicy.PreferHttp2(downloadHttp);
-        }
+        apiHttp ??= RetryPolicy.CreateClient(RetryPolicy.CreateApiHandler(settings));
+        downloadHttp ??= RetryPolicy.CreateClient(RetryPolicy.CreateDownloadHandler(settings));
         apiHttp.BaseAddress = settings.BaseAddress;
         // Each attempt is bounded by the handler below the retries (RequestTimeout); a whole call may take several.
         apiHttp.Timeout = Timeout.InfiniteTimeSpan;

@@ -82,7 +82,10 @@ public static class OpperVideosServiceCollectionExtensions
         // request headers at Trace with their values in the structured state, so a token added above it would be logged.
         var api = services.AddHttpClient(ApiHttpClientName)
             .ConfigurePrimaryHttpMessageHandler(provider =>
-                new BearerTokenHandler(provider.GetRequiredService<ClientSettings>().ApiKey) { InnerHandler = RetryPolicy.CreateSocketsHandler(provider.GetRequiredService<ClientSettings>()) })
+            {
+                var settings = provider.GetRequiredService<ClientSettings>();
+                return new BearerTokenHandler(settings.ApiKey) { InnerHandler = RetryPolicy.CreateSocketsHandler(settings) };
+            })
             .ConfigureHttpClient(RetryPolicy.PreferHttp2)
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         // Handlers run in the order added: the timeout inside the retries, so each attempt gets its own.

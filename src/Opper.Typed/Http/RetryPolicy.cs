@@ -52,6 +52,14 @@ internal static class RetryPolicy
         EnableMultipleHttp2Connections = true,
     };
 
+    /// <summary>A client over <paramref name="handler"/>, as <c>AddOpperVideos</c> configures its own (<see cref="PreferHttp2"/>).</summary>
+    public static HttpClient CreateClient(HttpMessageHandler handler)
+    {
+        var client = new HttpClient(handler);
+        PreferHttp2(client);
+        return client;
+    }
+
     /// <summary>HTTP/2 when the server offers it (TLS with ALPN), else HTTP/1.1: many polls share one connection.</summary>
     public static void PreferHttp2(HttpClient client)
     {
