@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Opper.Typed.Testing;
 using Opper.Typed.Cli.Tests.Support;
 using Opper.Typed.Emulator;
 
@@ -64,17 +64,11 @@ public sealed class PipingTests
     private static async Task<(int Code, string Stdout, string Stderr)> RunProcessAsync(params string[] args)
     {
         var cli = Path.Combine(AppContext.BaseDirectory, "opper-typed.dll"); // the tool's assembly, copied beside the tests
-        var start = new ProcessStartInfo("dotnet", [cli, .. args])
+        var run = await ChildProcess.RunAsync("dotnet", [cli, .. args], directory: null, new Dictionary<string, string?>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["OPPER_API_KEY"] = null;
-        start.Environment["COLUMNS"] = "40"; // a narrow terminal's setting must not wrap a pipe
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return (process.ExitCode, await stdout, await stderr);
+            ["OPPER_API_KEY"] = null,
+            ["COLUMNS"] = "40", // a narrow terminal's setting must not wrap a pipe
+        }, TimeSpan.FromMinutes(2));
+        return (run.Code, run.Stdout, run.Stderr);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Opper.Typed.Testing;
 
@@ -18,7 +17,7 @@ public sealed partial class InstallTests : IDisposable
     public async Task The_readme_install_lines_work_into_a_new_project_and_install_the_cli()
     {
         var (clone, home) = (Path.Combine(_work, "clone"), Directory.CreateDirectory(Path.Combine(_work, "home")).FullName);
-        CopyRepository(clone);
+        await CopyRepositoryAsync(clone);
         var app = Path.Combine(_work, "your-app");
         await RunAsync(_work, home, "dotnet new console -o your-app --framework net10.0");
 
@@ -71,11 +70,11 @@ public sealed partial class InstallTests : IDisposable
     }
 
     /// <summary>The repository's files as git sees them (tracked and new, not ignored), without build output.</summary>
-    private static void CopyRepository(string clone)
+    private static async Task CopyRepositoryAsync(string clone)
     {
-        var files = Process.Start(new ProcessStartInfo("git", ["-C", RepositoryPaths.Root, "ls-files", "-z", "--cached", "--others", "--exclude-standard"]) { RedirectStandardOutput = true })!;
-        var list = files.StandardOutput.ReadToEnd().Split('\0', StringSplitOptions.RemoveEmptyEntries);
-        files.WaitForExit();
+        var files = await ChildProcess.RunAsync(
+            "git", ["-C", RepositoryPaths.Root, "ls-files", "-z", "--cached", "--others", "--exclude-standard"], directory: null, new Dictionary<string, string?>(), TimeSpan.FromMinutes(1));
+        var list = files.Stdout.Split('\0', StringSplitOptions.RemoveEmptyEntries);
         foreach (var file in list.Where(f => File.Exists(Path.Combine(RepositoryPaths.Root, f))))
         {
             var target = Path.Combine(clone, file);
@@ -87,21 +86,18 @@ public sealed partial class InstallTests : IDisposable
     /// <summary>Runs a bash script with HOME (and so ~/.opper-feed, the NuGet config and ~/.dotnet/tools) in the test's folder.</summary>
     private static async Task<string> RunAsync(string directory, string home, string script)
     {
-        var start = new ProcessStartInfo("bash", ["-euo", "pipefail", "-c", script]) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["HOME"] = home;
-        start.Environment["DOTNET_CLI_HOME"] = home;
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        // The machine's package cache, not the new home's: nothing is downloaded again, and the fresh version keeps
-        // the packs of this run apart from any other.
-        start.Environment["NUGET_PACKAGES"] = PackageCache;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(10));
-        var output = await stdout + await stderr;
-        Assert.True(process.ExitCode == 0, $"{script}\nexited {process.ExitCode}:\n{output}");
-        return await stdout;
+        var run = await ChildProcess.RunAsync("bash", ["-euo", "pipefail", "-c", script], directory, new Dictionary<string, string?>
+        {
+            ["HOME"] = home,
+            ["DOTNET_CLI_HOME"] = home,
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+            ["DOTNET_NOLOGO"] = "1",
+            // The machine's package cache, not the new home's: nothing is downloaded again, and the fresh version keeps
+            // the packs of this run apart from any other.
+            ["NUGET_PACKAGES"] = PackageCache,
+        }, TimeSpan.FromMinutes(10));
+        Assert.True(run.Code == 0, $"{script}\nexited {run.Code}:\n{run.Output}");
+        return run.Stdout;
     }
 
     [GeneratedRegex(@"<!-- install:begin[^>]*-->\s*```bash\n(.*?)```\s*<!-- install:end -->", RegexOptions.Singleline)]

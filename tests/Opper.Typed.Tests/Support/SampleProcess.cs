@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Opper.Typed.Testing;
 
 namespace Opper.Typed.Tests.Support;
@@ -9,19 +8,10 @@ internal static class SampleProcess
     public static async Task<(int Code, string Output)> RunAsync(string sample, string folder, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var dll = Path.Combine(RepositoryPaths.Root, "samples", sample, "bin", Configuration, "net10.0", sample + ".dll");
-        var start = new ProcessStartInfo("dotnet", [dll, .. args]) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["OPPER_API_KEY"] = null;
-        start.Environment["OPPER_BASE_URL"] = null;
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return (process.ExitCode, await stdout + await stderr);
+        var run = await ChildProcess.RunAsync("dotnet", [dll, .. args], folder,
+            new Dictionary<string, string?>(environment) { ["OPPER_API_KEY"] = environment.GetValueOrDefault("OPPER_API_KEY"), ["OPPER_BASE_URL"] = environment.GetValueOrDefault("OPPER_BASE_URL") },
+            TimeSpan.FromMinutes(2));
+        return (run.Code, run.Output);
     }
 
 #if DEBUG
