@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Text.RegularExpressions;
 using Opper.Typed.Cli.Tests.Support;
 using Opper.Typed.Emulator;
@@ -10,7 +11,9 @@ public sealed class JobCommandTests : InTempFolder
     [Fact]
     public async Task Ctrl_C_after_the_submit_prints_the_resume_command_and_that_command_downloads_the_clip()
     {
-        await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.FromSeconds(2) });
+        // The job finishes only when the test moves the emulator's clock: Ctrl+C always lands while it still runs.
+        var jobClock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.FromMinutes(1), TimeProvider = jobClock });
         var clip = Path.Combine(Folder, "clip.mp4");
         using var ctrlC = new CancellationTokenSource();
         var generating = CliRunner.RunAsync(emulator, ctrlC.Token, "generate", "--model", "openai/sora-2", "--prompt", "a cat", "--out", clip);
@@ -23,6 +26,7 @@ public sealed class JobCommandTests : InTempFolder
         var resume = Regex.Match(cancelled.Err, @"Resume it with:\s+opper-typed (download (gen_\w+) --out (\S+) --base-url (\S+))");
         Assert.True(resume.Success, cancelled.Err);
         Assert.Equal(clip, resume.Groups[3].Value);
+        jobClock.Advance(TimeSpan.FromMinutes(1)); // the job finishes while nobody waits for it
 
         // The printed command, as the user would paste it (the emulator's key stands in for OPPER_API_KEY).
         var resumed = await CliRunner.RunWithKeyAsync(emulator.ApiKey, "download", resume.Groups[2].Value, "--out", clip, "--base-url", resume.Groups[4].Value);
