@@ -4,6 +4,7 @@ using Opper.Typed.Benchmarks;
 // dotnet run -c Release --project bench/Opper.Typed.Runtime.Benchmarks -- --filter '*RuntimeBenchmarks*'
 // dotnet run -c Release --project bench/Opper.Typed.Runtime.Benchmarks -- concurrency 1000
 // dotnet run -c Release --project bench/Opper.Typed.Runtime.Benchmarks -- download [MiB, default 1024]
+// dotnet run -c Release --project bench/Opper.Typed.Runtime.Benchmarks -- allocations [calls, default 2000]
 if (args is ["concurrency", ..])
 {
     return await ConcurrencyCommand.RunAsync(args[1..]);
@@ -12,6 +13,11 @@ if (args is ["concurrency", ..])
 if (args is ["download", ..])
 {
     return await DownloadCommand.RunAsync(args[1..]);
+}
+
+if (args is ["allocations", ..])
+{
+    return await AllocationCommand.RunAsync(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

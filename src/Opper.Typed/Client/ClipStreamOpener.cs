@@ -27,7 +27,7 @@ internal sealed class ClipStreamOpener(
             {
                 if (VideoDownloader.IsRefusedUrl(response.StatusCode) && attempt < maxAttempts)
                 {
-                    logger.LogInformation("Download URL of job {JobId} was refused ({Status}); polling for a fresh one", jobId, (int)response.StatusCode);
+                    Log.DownloadUrlRefused(logger, jobId, (int)response.StatusCode);
                     response.Dispose();
                     url = await RefreshUrlAsync(jobId, cancellationToken).ConfigureAwait(false);
                     continue;

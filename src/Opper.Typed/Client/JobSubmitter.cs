@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -33,10 +32,11 @@ internal sealed class JobSubmitter(HttpClient api, Uri submitUri, string apiKey)
 
         using (response)
         {
-            string body;
+            Stream body;
             try
             {
-                body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                // Buffered by the attempt handler below: read from memory, and parsed from bytes without a string.
+                body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is HttpRequestException or IOException or OperationCanceledException)
             {
@@ -45,15 +45,16 @@ internal sealed class JobSubmitter(HttpClient api, Uri submitUri, string apiKey)
 
             if (!response.IsSuccessStatusCode)
             {
-                throw ApiErrorMapper.Map(response.StatusCode, body, response.Headers, secret: apiKey);
+                throw ApiErrorMapper.Map(response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false), response.Headers, secret: apiKey);
             }
 
-            return ReadJob(wire.Model, response.StatusCode, body);
+            return await ReadJobAsync(wire.Model, response, body, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private static VideoJob ReadJob(string model, HttpStatusCode status, string body)
+    private static async Task<VideoJob> ReadJobAsync(string model, HttpResponseMessage response, Stream body, CancellationToken cancellationToken)
     {
+        var status = (int)response.StatusCode;
         VideoJob? job;
         try
         {
@@ -62,12 +63,13 @@ internal sealed class JobSubmitter(HttpClient api, Uri submitUri, string apiKey)
         catch (JsonException exception)
         {
             // A 2xx whose body cannot be read is an answer cut off or mangled on the way: the job was most likely created.
-            throw Lost(model, new InvalidDataException($"the {(int)status} answer could not be read as JSON ({exception.Message})", exception), CancellationToken.None);
+            throw Lost(model, new InvalidDataException($"the {status} answer could not be read as JSON ({exception.Message})", exception), CancellationToken.None);
         }
 
         if (job is null || string.IsNullOrWhiteSpace(job.Id))
         {
-            throw Lost(model, new InvalidDataException($"the {(int)status} answer has no job id: {BodyText.FirstLine(body)}"), CancellationToken.None);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            throw Lost(model, new InvalidDataException($"the {status} answer has no job id: {BodyText.FirstLine(text)}"), CancellationToken.None);
         }
 
         return job;

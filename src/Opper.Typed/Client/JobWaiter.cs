@@ -47,18 +47,18 @@ internal sealed class JobWaiter(
                     }
 
                     // Most likely a gateway answering before the URL is stored: poll again before calling it an error.
-                    logger.LogWarning("Video job {JobId} reported completed without a URL; polling again", jobId);
+                    Log.CompletedWithoutUrl(logger, jobId);
                     break;
                 case VideoJobState.Completed:
-                    logger.LogInformation("Video job {JobId} completed after {Elapsed}", jobId, elapsed);
+                    Log.Completed(logger, jobId, elapsed);
                     progress?.Report(new VideoProgress(VideoProgressPhase.Completed, jobId, elapsed, last.Status));
                     return last;
                 case VideoJobState.Failed:
-                    logger.LogWarning("Video job {JobId} failed: {Error}", jobId, last.Error);
+                    Log.Failed(logger, jobId, last.Error);
                     throw new VideoGenerationFailedException(jobId, last.Error, last);
                 default:
                     completedWithoutUrl = 0;
-                    logger.LogDebug("Video job {JobId} is {Status} after {Elapsed}", jobId, last.Status, elapsed);
+                    Log.StillRunning(logger, jobId, last.Status, elapsed);
                     progress?.Report(new VideoProgress(VideoProgressPhase.Processing, jobId, elapsed, last.Status));
                     break;
             }

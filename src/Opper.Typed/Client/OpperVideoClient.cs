@@ -27,9 +27,7 @@ public class OpperVideoClient : IDisposable
 {
     private readonly VideoJobContext? _context;
     private readonly IOpperVideosApi? _api;
-    private readonly HttpClient? _apiHttp;
-    private readonly HttpClient? _downloadHttp;
-    private readonly bool _ownsHttpClients;
+    private readonly VideoHttpClients? _http;
 
     /// <summary>
     /// Creates a client from the environment: key from <c>OPPER_API_KEY</c>, address from <c>OPPER_BASE_URL</c> else
@@ -45,22 +43,22 @@ public class OpperVideoClient : IDisposable
         }
 
         var settings = ClientSettings.Resolve(new OpperVideoClientOptions(), Environment.GetEnvironmentVariable);
-        (_context, _api, _apiHttp, _downloadHttp, _ownsHttpClients) = Connect(settings, null, null, NullLogger.Instance, OpperMetrics.For(null));
+        (_context, _api, _http) = Connect(settings, VideoHttpClients.Create(settings), NullLogger.Instance, OpperMetrics.For(null));
     }
 
     /// <summary>Creates a client with explicit options; settings left null fall back to the environment.</summary>
     /// <param name="options">The options; read once, here (later changes to the object do not affect this client).</param>
     /// <exception cref="InvalidOperationException">No key is set, or a setting is invalid; the message names every such setting.</exception>
     public OpperVideoClient(OpperVideoClientOptions options)
-        : this(ClientSettings.Resolve(options, Environment.GetEnvironmentVariable), null, null, options?.LoggerFactory, options?.MeterFactory)
+        : this(ClientSettings.Resolve(options, Environment.GetEnvironmentVariable), http: null, options?.LoggerFactory, options?.MeterFactory)
     {
     }
 
     /// <summary>Used by dependency injection, which supplies clients from <see cref="IHttpClientFactory"/> and the host's logging and metrics.</summary>
-    internal OpperVideoClient(ClientSettings settings, HttpClient? apiHttp, HttpClient? downloadHttp, ILoggerFactory? loggerFactory, IMeterFactory? meterFactory)
+    internal OpperVideoClient(ClientSettings settings, VideoHttpClients? http, ILoggerFactory? loggerFactory, IMeterFactory? meterFactory)
     {
         ILogger logger = loggerFactory?.CreateLogger<OpperVideoClient>() ?? NullLogger<OpperVideoClient>.Instance;
-        (_context, _api, _apiHttp, _downloadHttp, _ownsHttpClients) = Connect(settings, apiHttp, downloadHttp, logger, OpperMetrics.For(meterFactory));
+        (_context, _api, _http) = Connect(settings, http ?? VideoHttpClients.Create(settings), logger, OpperMetrics.For(meterFactory));
     }
 
     private VideoJobContext Context => _context ?? throw MockOnly();
@@ -210,26 +208,19 @@ public class OpperVideoClient : IDisposable
     /// <param name="disposing">True when called from <see cref="Dispose()"/>.</param>
     protected virtual void Dispose(bool disposing)
     {
-        if (disposing && _ownsHttpClients)
+        if (disposing)
         {
-            _apiHttp?.Dispose();
-            _downloadHttp?.Dispose();
+            // Clients from IHttpClientFactory are the factory's to dispose: VideoHttpClients disposes only its own.
+            _http?.Dispose();
         }
     }
 
-    private static (VideoJobContext, IOpperVideosApi, HttpClient, HttpClient, bool) Connect(
-        ClientSettings settings, HttpClient? apiHttp, HttpClient? downloadHttp, ILogger logger, OpperMetrics metrics)
+    private static (VideoJobContext, IOpperVideosApi, VideoHttpClients) Connect(ClientSettings settings, VideoHttpClients http, ILogger logger, OpperMetrics metrics)
     {
-        var owns = apiHttp is null;
-        apiHttp ??= RetryPolicy.CreateClient(RetryPolicy.CreateApiHandler(settings));
-        downloadHttp ??= RetryPolicy.CreateClient(RetryPolicy.CreateDownloadHandler(settings));
-        apiHttp.BaseAddress = settings.BaseAddress;
-        // Each attempt is bounded by the handler below the retries (RequestTimeout); a whole call may take several.
-        apiHttp.Timeout = Timeout.InfiniteTimeSpan;
-        // A download's length is the clip's, not an API call's: it is bounded by cancellation instead.
-        downloadHttp.Timeout = Timeout.InfiniteTimeSpan;
-        var api = RestService.ForGenerated<IOpperVideosApi>(apiHttp, RefitSettings.ForJsonContext(OpperJsonContext.Default));
-        return (new VideoJobContext(settings, apiHttp, downloadHttp, logger, metrics), api, apiHttp, downloadHttp, owns);
+        // Refit resolves the catalog path against it; the submitter and the poller build absolute URIs themselves.
+        http.Api.BaseAddress = settings.BaseAddress;
+        var api = RestService.ForGenerated<IOpperVideosApi>(http.Api, RefitSettings.ForJsonContext(OpperJsonContext.Default));
+        return (new VideoJobContext(settings, http, logger, metrics), api, http);
     }
 
     private async Task<VideoJob> SubmitJobAsync(IVideoRequest request, CancellationToken cancellationToken)
@@ -245,10 +236,10 @@ public class OpperVideoClient : IDisposable
                 throw first;
             }
 
-            foreach (var notice in notices ?? [])
+            // Sent as is: the live catalog may be newer than this build's snapshot, or the key is a deliberate escape hatch.
+            for (var i = 0; i < (notices?.Count ?? 0); i++)
             {
-                // Sent as is: the live catalog may be newer than this build's snapshot, or the key is a deliberate escape hatch.
-                context.Logger.Log(notice.Level, "{Notice}", notice.Message);
+                Log.RequestNotice(context.Logger, notices![i].Level, notices[i].Message);
             }
         }
 
@@ -257,7 +248,7 @@ public class OpperVideoClient : IDisposable
         var job = await context.Submitter.SubmitAsync(wire, cancellationToken).ConfigureAwait(false);
         activity?.SetTag("opper.job_id", job.Id);
         context.Metrics.JobStarted(wire.Model);
-        context.Logger.LogInformation("Submitted video job {JobId} for model {Model}", job.Id, wire.Model);
+        Log.Submitted(context.Logger, job.Id, wire.Model);
         return job;
     }
 

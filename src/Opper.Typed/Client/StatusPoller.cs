@@ -17,13 +17,13 @@ internal sealed class StatusPoller(HttpClient api, VideoRetryOptions retry, Time
         for (var attempt = 0; ; attempt++)
         {
             using var response = await api.GetAsync(statusUri, cancellationToken).ConfigureAwait(false);
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                throw ApiErrorMapper.Map(response.StatusCode, body, response.Headers, jobId, secret: apiKey);
+                throw ApiErrorMapper.Map(response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false), response.Headers, jobId, secret: apiKey);
             }
 
-            if (TryRead(body) is { } status)
+            // Buffered by the attempt handler below: parsed from its bytes, with no string made of a body that parses.
+            if (TryRead(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false)) is { } status)
             {
                 status.Id ??= jobId;
                 return status;
@@ -31,18 +31,19 @@ internal sealed class StatusPoller(HttpClient api, VideoRetryOptions retry, Time
 
             if (attempt >= retry.MaxRetries)
             {
+                var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
                 throw new OpperApiException(
                     response.StatusCode, "invalid_response", $"the status of the job could not be read {attempt + 1} times; last body: {BodyText.FirstLine(body)}",
                     $"Something between the client and Opper is answering instead of the v3 API: check OpperVideoClientOptions.BaseAddress. The job keeps running: {JobErrors.HowToResume(jobId)}",
                     jobId: jobId);
             }
 
-            logger.LogWarning("Poll {Attempt} of video job {JobId} answered {Status} with a body that is not a status; polling again", attempt + 1, jobId, (int)response.StatusCode);
+            Log.UnreadableStatus(logger, attempt + 1, jobId, (int)response.StatusCode);
             await Task.Delay(Backoff(attempt), time, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private static VideoStatus? TryRead(string body)
+    private static VideoStatus? TryRead(Stream body)
     {
         try
         {

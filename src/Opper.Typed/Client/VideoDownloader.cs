@@ -59,7 +59,7 @@ internal sealed class VideoDownloader(
                     throw ApiErrorMapper.Map(response.StatusCode, body, response.Headers, status.Id, fromDownloadHost: true);
                 }
 
-                logger.LogInformation("Download URL of job {JobId} was refused ({Status}); polling for a fresh one", jobId, (int)response.StatusCode);
+                Log.DownloadUrlRefused(logger, jobId, (int)response.StatusCode);
                 url = await RefreshUrlAsync(status.Id, cancellationToken).ConfigureAwait(false);
                 continue;
             }
@@ -78,7 +78,7 @@ internal sealed class VideoDownloader(
             else if (response.StatusCode == HttpStatusCode.PartialContent && response.Content.Headers.ContentRange?.From != file.Length)
             {
                 // Bytes from another offset would be spliced in at the wrong place: start over without Range.
-                logger.LogWarning("Download host of job {JobId} answered a range from {From} for offset {Offset}; restarting", jobId, response.Content.Headers.ContentRange?.From, file.Length);
+                Log.WrongRange(logger, jobId, response.Content.Headers.ContentRange?.From, file.Length);
                 file.SetLength(0);
                 hostAcceptsRanges = false;
                 continue;
@@ -102,7 +102,7 @@ internal sealed class VideoDownloader(
                 }
 
                 // Not whole although the body ended cleanly (cut off without a Content-Length, or longer than announced): start over.
-                logger.LogWarning("Download of job {JobId} ended but is not whole ({Problem}); restarting", jobId, problem);
+                Log.NotWhole(logger, jobId, problem);
                 file.SetLength(0);
                 hostAcceptsRanges = false;
                 continue;
@@ -113,7 +113,7 @@ internal sealed class VideoDownloader(
                 throw new IOException($"The download of job {jobId} broke off {maxAttempts} times, the last at {file.Length} bytes ({broken.Message.TrimEnd('.')}); retry DownloadToFileAsync (the clip stays available while its URL is valid).", broken);
             }
 
-            logger.LogInformation("Download of job {JobId} broke off at {Bytes} bytes ({Cause}); {How}", jobId, file.Length, broken.Message, hostAcceptsRanges ? "resuming" : "restarting");
+            Log.BrokeOff(logger, jobId, file.Length, broken.Message, hostAcceptsRanges ? "resuming" : "restarting");
         }
     }
 

@@ -3,24 +3,24 @@ using Microsoft.Extensions.Logging;
 namespace Opper.Typed;
 
 /// <summary>
-/// What a client's operations share: its settings, its two HTTP clients (the API one carries the key, the download
+/// What a client's operations share: its settings, its HTTP clients (the API ones carry the key, the download
 /// one never does), the pieces that submit, poll and download, the logger and the metrics.
 /// </summary>
 internal sealed class VideoJobContext
 {
     private readonly Uri _apiBase;
 
-    public VideoJobContext(ClientSettings settings, HttpClient api, HttpClient download, ILogger logger, OpperMetrics metrics)
+    public VideoJobContext(ClientSettings settings, VideoHttpClients http, ILogger logger, OpperMetrics metrics)
     {
         Settings = settings;
         Logger = logger;
         Metrics = metrics;
         // A base address with a path (a gateway's /opper) keeps it: relative paths are resolved below it, not beside it.
         _apiBase = settings.BaseAddress.AbsoluteUri.EndsWith('/') ? settings.BaseAddress : new Uri(settings.BaseAddress.AbsoluteUri + "/");
-        Submitter = new JobSubmitter(api, ApiUri("v3/videos"), settings.ApiKey);
-        Poller = new StatusPoller(api, settings.Retry, settings.Time, logger, settings.ApiKey);
-        Downloader = new VideoDownloader(download, PollByIdAsync, settings.MaxDownloadAttempts, settings.DownloadStallTimeout, settings.Time, logger);
-        StreamOpener = new ClipStreamOpener(download, PollByIdAsync, settings.MaxDownloadAttempts, settings.DownloadStallTimeout, settings.Time, logger);
+        Submitter = new JobSubmitter(http.Submit, ApiUri("v3/videos"), settings.ApiKey);
+        Poller = new StatusPoller(http.Api, settings.Retry, settings.Time, logger, settings.ApiKey);
+        Downloader = new VideoDownloader(http.Download, PollByIdAsync, settings.MaxDownloadAttempts, settings.DownloadStallTimeout, settings.Time, logger);
+        StreamOpener = new ClipStreamOpener(http.Download, PollByIdAsync, settings.MaxDownloadAttempts, settings.DownloadStallTimeout, settings.Time, logger);
     }
 
     public ClientSettings Settings { get; }
@@ -48,21 +48,22 @@ internal sealed class VideoJobContext
     /// </summary>
     public Uri ChooseStatusUri(string jobId, string? statusUrl)
     {
-        if (string.IsNullOrWhiteSpace(statusUrl))
-        {
-            Logger.LogDebug("Video job {JobId} has no status_url (rehydrated by id, or the API sent none); polling {Path}", jobId, FallbackStatusUri(jobId).AbsolutePath);
-            return FallbackStatusUri(jobId);
-        }
-
-        if (Uri.TryCreate(_apiBase, statusUrl, out var resolved) && IsSameOrigin(resolved, _apiBase))
+        if (!string.IsNullOrWhiteSpace(statusUrl) && Uri.TryCreate(_apiBase, statusUrl, out var resolved) && IsSameOrigin(resolved, _apiBase))
         {
             return resolved;
         }
 
-        Logger.LogWarning(
-            "The status_url of video job {JobId} is not on the API's origin {Origin}, so the API key is not sent there; polling {Path} on the API host instead",
-            jobId, _apiBase.GetLeftPart(UriPartial.Authority), FallbackStatusUri(jobId).AbsolutePath);
-        return FallbackStatusUri(jobId);
+        var fallback = FallbackStatusUri(jobId);
+        if (string.IsNullOrWhiteSpace(statusUrl))
+        {
+            Log.NoStatusUrl(Logger, jobId, fallback.AbsolutePath);
+        }
+        else
+        {
+            Log.ForeignStatusUrl(Logger, jobId, _apiBase.GetLeftPart(UriPartial.Authority), fallback.AbsolutePath);
+        }
+
+        return fallback;
     }
 
     public Task<VideoStatus> PollByIdAsync(string jobId, CancellationToken cancellationToken) =>

@@ -11,8 +11,14 @@ namespace Opper.Typed;
 /// <summary>Registers <see cref="OpperVideoClient"/> with dependency injection.</summary>
 public static class OpperVideosServiceCollectionExtensions
 {
-    /// <summary>The name of the <see cref="IHttpClientFactory"/> client for the API (carries the bearer token).</summary>
+    /// <summary>The name of the <see cref="IHttpClientFactory"/> client for polls and the catalog (carries the bearer token; GETs retried).</summary>
     public const string ApiHttpClientName = "Opper.Typed.Api";
+
+    /// <summary>
+    /// The name of the <see cref="IHttpClientFactory"/> client that sends <c>POST /v3/videos</c> (carries the bearer
+    /// token; no retry handler, because a second POST is a second paid job). It shares the API client's connections.
+    /// </summary>
+    public const string SubmitHttpClientName = "Opper.Typed.Submit";
 
     /// <summary>The name of the <see cref="IHttpClientFactory"/> client for presigned downloads (never carries the token).</summary>
     public const string DownloadHttpClientName = "Opper.Typed.Download";
@@ -77,20 +83,26 @@ public static class OpperVideosServiceCollectionExtensions
             ClientSettings.Resolve(provider.GetRequiredService<IOptions<OpperVideoClientOptions>>().Value, Environment.GetEnvironmentVariable));
 
         // The client is a singleton holding its HttpClients, so the handlers live as long as it does, and the socket
-        // handler recycles connections itself (DNS changes are still seen).
+        // handler recycles connections itself (DNS changes are still seen). The API and submit clients share one pool,
+        // owned by the container.
         // The bearer token is added in the primary handler, below the factory's logging handler: IHttpClientFactory logs
         // request headers at Trace with their values in the structured state, so a token added above it would be logged.
-        var api = services.AddHttpClient(ApiHttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(provider =>
+        services.TryAddSingleton(provider => new ApiConnections(provider.GetRequiredService<ClientSettings>()));
+        foreach (var name in (string[])[ApiHttpClientName, SubmitHttpClientName])
+        {
+            var client = services.AddHttpClient(name)
+                .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<ApiConnections>().CreateAuthenticatedHandler())
+                .ConfigureHttpClient(RetryPolicy.PreferHttp2)
+                .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+            if (name == ApiHttpClientName)
             {
-                var settings = provider.GetRequiredService<ClientSettings>();
-                return new BearerTokenHandler(settings.ApiKey) { InnerHandler = RetryPolicy.CreateSocketsHandler(settings) };
-            })
-            .ConfigureHttpClient(RetryPolicy.PreferHttp2)
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
-        // Handlers run in the order added: the timeout inside the retries, so each attempt gets its own.
-        api.AddResilienceHandler(RetryPolicy.PipelineName, (builder, context) => ConfigureRetry(builder, context.ServiceProvider));
-        api.AddHttpMessageHandler(provider => new AttemptTimeoutHandler(provider.GetRequiredService<ClientSettings>().RequestTimeout));
+                client.AddResilienceHandler(RetryPolicy.PipelineName, (builder, context) => ConfigureRetry(builder, context.ServiceProvider));
+            }
+
+            // Handlers run in the order added: the timeout inside the retries, so each attempt gets its own.
+            client.AddHttpMessageHandler(provider => new AttemptTimeoutHandler(provider.GetRequiredService<ClientSettings>().RequestTimeout));
+        }
+
         services.AddHttpClient(DownloadHttpClientName)
             .ConfigurePrimaryHttpMessageHandler(provider => RetryPolicy.CreateSocketsHandler(provider.GetRequiredService<ClientSettings>()))
             .ConfigureHttpClient(RetryPolicy.PreferHttp2)
@@ -103,8 +115,7 @@ public static class OpperVideosServiceCollectionExtensions
             var factory = provider.GetRequiredService<IHttpClientFactory>();
             return new OpperVideoClient(
                 provider.GetRequiredService<ClientSettings>(),
-                factory.CreateClient(ApiHttpClientName),
-                factory.CreateClient(DownloadHttpClientName),
+                new VideoHttpClients(factory.CreateClient(ApiHttpClientName), factory.CreateClient(SubmitHttpClientName), factory.CreateClient(DownloadHttpClientName)),
                 options.LoggerFactory ?? provider.GetService<ILoggerFactory>(),
                 options.MeterFactory ?? provider.GetService<IMeterFactory>());
         });

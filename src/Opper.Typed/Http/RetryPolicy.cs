@@ -68,17 +68,18 @@ internal static class RetryPolicy
     }
 
     /// <summary>
-    /// The API chain for clients created without dependency injection: retries, then a timeout per attempt, then the
-    /// bearer token last, right above the socket, as in the DI chain (where that keeps it out of the factory's logs).
+    /// The polling chain for clients created without dependency injection: retries, then a timeout per attempt, then
+    /// the bearer token last, right above the socket, as in the DI chain (where that keeps it out of the factory's logs).
     /// </summary>
-    public static HttpMessageHandler CreateApiHandler(ClientSettings settings) =>
-        new ResilienceHandler(Build(settings))
-        {
-            InnerHandler = new AttemptTimeoutHandler(settings.RequestTimeout)
-            {
-                InnerHandler = new BearerTokenHandler(settings.ApiKey) { InnerHandler = CreateSocketsHandler(settings) },
-            },
-        };
+    public static HttpMessageHandler CreateApiHandler(ClientSettings settings, ApiConnections connections) =>
+        new ResilienceHandler(Build(settings)) { InnerHandler = CreateSubmitHandler(settings, connections) };
+
+    /// <summary>
+    /// The submission chain: the polling chain without the retry handler, over the same connections. A POST is never
+    /// retried, so the retry pipeline would only cost time and allocations on its path.
+    /// </summary>
+    public static HttpMessageHandler CreateSubmitHandler(ClientSettings settings, ApiConnections connections) =>
+        new AttemptTimeoutHandler(settings.RequestTimeout) { InnerHandler = connections.CreateAuthenticatedHandler() };
 
     /// <summary>The download chain for clients created without dependency injection: retries only, and never a token.</summary>
     public static HttpMessageHandler CreateDownloadHandler(ClientSettings settings) =>

@@ -39,12 +39,32 @@ public sealed partial class VideoModelCatalog
 
         public bool TryGet(string id, [NotNullWhen(true)] out VideoModelSpec? model) => Current().TryGet(id, out model);
 
-        // Built per call: assemblies keep loading, and the entry assembly is only known at run time.
+        // Assemblies keep loading and the entry assembly is only known at run time, so the combination is rebuilt when
+        // either changed; otherwise the one built last answers (every untyped request looks its model up here).
+        private static Snapshot? s_last;
+
         private static IVideoModelCatalog Current()
         {
             var entry = EntryAssembly();
-            var all = Registered.ToArray();
-            return Combine([.. all.Where(r => r.Assembly == entry).Concat(all.Where(r => r.Assembly != entry)).Select(r => r.Catalog.Value)]);
+            var count = Registered.Count;
+            if (Volatile.Read(ref s_last) is { } last && last.Count == count && last.Entry == entry)
+            {
+                return last.Catalog;
+            }
+
+            return Rebuild(entry);
         }
+
+        // Its own method: the lambdas capture the entry assembly, and a captured local costs an allocation on every call
+        // of the method that declares it, the fast path's included.
+        private static IVideoModelCatalog Rebuild(Assembly? entry)
+        {
+            var all = Registered.ToArray();
+            var combined = Combine([.. all.Where(r => r.Assembly == entry).Concat(all.Where(r => r.Assembly != entry)).Select(r => r.Catalog.Value)]);
+            Volatile.Write(ref s_last, new Snapshot(all.Length, entry, combined));
+            return combined;
+        }
+
+        private sealed record Snapshot(int Count, Assembly? Entry, IVideoModelCatalog Catalog);
     }
 }

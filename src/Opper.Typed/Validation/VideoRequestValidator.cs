@@ -85,8 +85,23 @@ public static class VideoRequestValidator
 
         // A typed request brings its own spec (the one its class was generated from); only an untyped one needs the catalog.
         var model = spec ?? (catalog.TryGet(wire.Model, out var found) ? found : null);
-        var violations = RequestRules.Check(WireFacts.From(wire, model, typed: spec is not null, catalog, additionalKeys), atRunTime: true);
-        foreach (var violation in violations ?? [])
+        var facts = WireFacts.Rent(wire, model, typed: spec is not null, catalog, additionalKeys);
+        List<RuleViolation>? violations;
+        try
+        {
+            violations = RequestRules.Check(facts, atRunTime: true);
+        }
+        finally
+        {
+            WireFacts.Return(facts);
+        }
+
+        if (violations is null)
+        {
+            return problems;
+        }
+
+        foreach (var violation in violations)
         {
             if (violation.Rule.AtRunTime == RunTimeAction.Reject)
             {

@@ -23,16 +23,28 @@ namespace Opper.Typed.Core.Rules
     /// </summary>
     internal readonly struct JsonLiteral : IEquatable<JsonLiteral>
     {
-        private JsonLiteral(JsonLiteralKind kind, string text)
+        private readonly string? _text;
+
+        // A number's value, parsed once where the literal is made: the rules compare it per request, and the allowed
+        // values of a spec are compared on every request, so neither re-parses text.
+        private readonly double _number;
+        private readonly bool _hasNumber;
+
+        private JsonLiteral(JsonLiteralKind kind, string? text, double number = 0, bool hasNumber = false)
         {
             Kind = kind;
-            Text = text;
+            _text = text;
+            _number = number;
+            _hasNumber = hasNumber;
         }
 
         public JsonLiteralKind Kind { get; }
 
-        /// <summary>A string's decoded text, a number's invariant text, an object's or array's JSON; empty for the rest.</summary>
-        public string Text { get; }
+        /// <summary>
+        /// A string's decoded text, a number's text (as written, or its invariant form when made from a value: formatted
+        /// only when asked, for a message), an object's or array's JSON; empty for the rest.
+        /// </summary>
+        public string Text => _text ?? (_hasNumber ? _number.ToString("R", CultureInfo.InvariantCulture) : "");
 
         public static JsonLiteral Null => new JsonLiteral(JsonLiteralKind.Null, "");
 
@@ -40,10 +52,14 @@ namespace Opper.Typed.Core.Rules
 
         public static JsonLiteral FromBoolean(bool value) => new JsonLiteral(value ? JsonLiteralKind.True : JsonLiteralKind.False, "");
 
-        public static JsonLiteral FromNumber(double value) => new JsonLiteral(JsonLiteralKind.Number, value.ToString("R", CultureInfo.InvariantCulture));
+        /// <summary>A number from its value; its text is made only if a message needs it.</summary>
+        public static JsonLiteral FromNumber(double value) => new JsonLiteral(JsonLiteralKind.Number, null, value, hasNumber: true);
 
         /// <summary>A number as written (e.g. <c>6.0</c>, <c>1e3</c>); compared by value, shown as written.</summary>
-        public static JsonLiteral FromNumberText(string text) => new JsonLiteral(JsonLiteralKind.Number, text);
+        public static JsonLiteral FromNumberText(string text) =>
+            double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+                ? new JsonLiteral(JsonLiteralKind.Number, text, number, hasNumber: true)
+                : new JsonLiteral(JsonLiteralKind.Number, text);
 
         /// <summary>An object or array, kept as its JSON text for messages.</summary>
         public static JsonLiteral FromComposite(JsonLiteralKind kind, string json) => new JsonLiteral(kind, json);
@@ -51,8 +67,7 @@ namespace Opper.Typed.Core.Rules
         public bool IsBoolean => Kind == JsonLiteralKind.True || Kind == JsonLiteralKind.False;
 
         /// <summary>The number's value; null for other kinds or text no double holds.</summary>
-        public double? Number =>
-            Kind == JsonLiteralKind.Number && double.TryParse(Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : (double?)null;
+        public double? Number => Kind == JsonLiteralKind.Number && _hasNumber ? _number : (double?)null;
 
         /// <summary>The JSON kind's name in messages: "string", "number", "boolean", "null", "object", "array".</summary>
         public string KindName => Kind switch

@@ -42,23 +42,34 @@ namespace Opper.Typed.Core.Rules
     {
         public RequestFacts(string? modelId, VideoModelSpec? model, bool typed, IVideoModelCatalog? catalog = null)
         {
+            Reset(modelId, model, typed, catalog);
+        }
+
+        /// <summary>The model id, when known; null when the analyzer sees a non-constant id.</summary>
+        public string? ModelId { get; private set; }
+
+        /// <summary>The model's spec, when the catalog (or the typed class) has it.</summary>
+        public VideoModelSpec? Model { get; private set; }
+
+        /// <summary>Whether the request is a generated typed class (its keys and JSON types are right by construction).</summary>
+        public bool Typed { get; private set; }
+
+        /// <summary>The catalog the id was looked up in, for "did you mean".</summary>
+        public IVideoModelCatalog? Catalog { get; private set; }
+
+        /// <summary>
+        /// Makes this instance describe another request, keeping its lists' storage: the runtime checks every request it
+        /// sends, and a valid one should cost no allocation.
+        /// </summary>
+        public void Reset(string? modelId, VideoModelSpec? model, bool typed, IVideoModelCatalog? catalog)
+        {
             ModelId = modelId;
             Model = model;
             Typed = typed;
             Catalog = catalog;
+            Media.Clear();
+            Parameters.Clear();
         }
-
-        /// <summary>The model id, when known; null when the analyzer sees a non-constant id.</summary>
-        public string? ModelId { get; }
-
-        /// <summary>The model's spec, when the catalog (or the typed class) has it.</summary>
-        public VideoModelSpec? Model { get; }
-
-        /// <summary>Whether the request is a generated typed class (its keys and JSON types are right by construction).</summary>
-        public bool Typed { get; }
-
-        /// <summary>The catalog the id was looked up in, for "did you mean".</summary>
-        public IVideoModelCatalog? Catalog { get; }
 
         public List<MediaFact> Media { get; } = new List<MediaFact>();
 

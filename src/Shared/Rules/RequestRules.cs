@@ -27,8 +27,9 @@ namespace Opper.Typed.Core.Rules
         public static List<RuleViolation>? Check(RequestFacts request, bool atRunTime)
         {
             List<RuleViolation>? found = null;
-            foreach (var rule in All)
+            for (var i = 0; i < All.Count; i++)
             {
+                var rule = All[i];
                 if (!atRunTime || rule.AppliesAtRunTime)
                 {
                     rule.Check(request, ref found);

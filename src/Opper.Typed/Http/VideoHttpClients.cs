@@ -1,0 +1,55 @@
+namespace Opper.Typed;
+
+/// <summary>
+/// The three HttpClients a client works through: <see cref="Api"/> (polls and the catalog, retried),
+/// <see cref="Submit"/> (the POST, never retried) and <see cref="Download"/> (presigned URLs, never the key).
+/// </summary>
+internal sealed class VideoHttpClients : IDisposable
+{
+    private readonly IDisposable? _owned;
+
+    /// <summary>Clients supplied by someone else (<see cref="IHttpClientFactory"/>), who also disposes them.</summary>
+    public VideoHttpClients(HttpClient api, HttpClient submit, HttpClient download)
+        : this(api, submit, download, owned: null)
+    {
+    }
+
+    private VideoHttpClients(HttpClient api, HttpClient submit, HttpClient download, IDisposable? owned)
+    {
+        (Api, Submit, Download, _owned) = (api, submit, download, owned);
+        // Each attempt is bounded by the handler below the retries (RequestTimeout); a whole call may take several.
+        api.Timeout = submit.Timeout = Timeout.InfiniteTimeSpan;
+        // A download's length is the clip's, not an API call's: it is bounded by cancellation instead.
+        download.Timeout = Timeout.InfiniteTimeSpan;
+    }
+
+    public HttpClient Api { get; }
+
+    public HttpClient Submit { get; }
+
+    public HttpClient Download { get; }
+
+    /// <summary>Clients of this instance's own, disposed with it.</summary>
+    public static VideoHttpClients Create(ClientSettings settings)
+    {
+        var connections = new ApiConnections(settings);
+        return new VideoHttpClients(
+            RetryPolicy.CreateClient(RetryPolicy.CreateApiHandler(settings, connections)),
+            RetryPolicy.CreateClient(RetryPolicy.CreateSubmitHandler(settings, connections)),
+            RetryPolicy.CreateClient(RetryPolicy.CreateDownloadHandler(settings)),
+            connections);
+    }
+
+    public void Dispose()
+    {
+        if (_owned is null)
+        {
+            return;
+        }
+
+        Api.Dispose();
+        Submit.Dispose();
+        Download.Dispose();
+        _owned.Dispose();
+    }
+}

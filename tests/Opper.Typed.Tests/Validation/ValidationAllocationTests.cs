@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+
+namespace Opper.Typed.Tests.Validation;
+
+/// <summary>
+/// The client checks every request it sends, so checking a valid one must cost nothing: no facts, lists, number texts
+/// or key sets made per call (the rules compare against values precomputed in the spec). Counted in bytes on this
+/// thread, which is exact, unlike a timing. (A media URL is parsed with <see cref="Uri"/>, which allocates: not covered.)
+/// </summary>
+public sealed class ValidationAllocationTests
+{
+    public static TheoryData<string, IVideoRequest> ValidRequests => new()
+    {
+        { "typed, enum values", new Sora2Request("a cat") { Size = Sora2Size.Size1280x720, Seconds = Sora2Seconds.Seconds4 } },
+        { "typed, an integer in range", new GrokImagineVideoRequest("a cat") { Duration = 6 } },
+        { "untyped, numbers and strings", new VideoRequest("vertexai/veo-3.1-generate-001", "a cat") { Parameters = { ["durationSeconds"] = 8, ["aspectRatio"] = "16:9" } } },
+        { "untyped, a number parsed from JSON text", new VideoRequest("xai/grok-imagine-video", "a cat") { Parameters = { ["duration"] = JsonNode.Parse("6.0") } } },
+    };
+
+    [Theory]
+    [MemberData(nameof(ValidRequests))]
+    public void A_valid_request_is_checked_without_allocating(string name, IVideoRequest request)
+    {
+        var (spec, keys) = (request.ModelSpec, request.AdditionalParameterKeys);
+        Assert.Null(Check(request.ToWireRequest())); // the first check on a thread makes the facts it reuses
+        var wire = request.ToWireRequest(); // fresh nodes, as each send makes
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var problems = Check(wire);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Null(problems);
+        Assert.True(allocated == 0, $"{name}: checking a valid request allocated {allocated} bytes");
+
+        List<OpperValidationException>? Check(VideoWireRequest body) => VideoRequestValidator.Check(body, spec, keys, VideoModelCatalog.Default, out _);
+    }
+}
