@@ -1,48 +1,85 @@
+using System;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Opper.Typed.Generator.Emitter
 {
-    /// <summary>Writes indented C# with "\n" line endings, so generated files are identical on every OS.</summary>
+    /// <summary>
+    /// Writes indented C# with "\n" line endings, so generated files are identical on every OS. A file costs its text
+    /// and little else: interpolated lines are written straight into the builder (<see cref="LineHandler"/>), not made
+    /// into strings first, and the builder is reused from one file to the next on the same thread.
+    /// </summary>
     internal sealed class CodeWriter
     {
-        private readonly StringBuilder _builder = new StringBuilder();
+        // Larger builders are let go rather than kept for the life of the compiler process.
+        private const int MaxKeptCapacity = 256 * 1024;
+
+        [ThreadStatic]
+        private static StringBuilder? t_spare;
+
+        private readonly StringBuilder _builder;
         private int _indent;
+        private int _lineStart;
+
+        /// <param name="expectedLength">The file's likely length, so the builder grows once at most.</param>
+        public CodeWriter(int expectedLength = 4096)
+        {
+            _builder = t_spare ?? new StringBuilder(expectedLength);
+            t_spare = null;
+            _builder.Clear();
+            _builder.EnsureCapacity(expectedLength);
+        }
 
         public CodeWriter Line(string text = "")
         {
-            if (text.Length > 0)
-            {
-                _builder.Append(' ', _indent * 4);
-            }
-
-            _builder.Append(text).Append('\n');
-            return this;
+            StartLine(text.Length > 0);
+            _builder.Append(text);
+            return EndLine();
         }
+
+        /// <summary>A line from an interpolated string, written piece by piece into the file.</summary>
+        public CodeWriter Line([InterpolatedStringHandlerArgument("")] ref LineHandler line) => EndLine();
 
         public CodeWriter Open(string text)
         {
             Line(text);
-            Line("{");
-            _indent++;
-            return this;
+            return OpenBrace();
         }
+
+        /// <summary>A line from an interpolated string, then <c>{</c>.</summary>
+        public CodeWriter Open([InterpolatedStringHandlerArgument("")] ref LineHandler line)
+        {
+            EndLine();
+            return OpenBrace();
+        }
+
+        /// <summary>The start of a line (indented), to be continued with <see cref="Append(ref PartHandler)"/> and ended with <see cref="End(ref PartHandler)"/>.</summary>
+        public CodeWriter Begin([InterpolatedStringHandlerArgument("")] ref LineHandler start) => this;
+
+        /// <summary>More of the current line.</summary>
+        public CodeWriter Append([InterpolatedStringHandlerArgument("")] ref PartHandler part) => this;
+
+        /// <summary>The rest of the current line, and its end.</summary>
+        public CodeWriter End([InterpolatedStringHandlerArgument("")] ref PartHandler rest) => EndLine();
 
         public CodeWriter Close(string suffix = "")
         {
             _indent--;
-            return Line("}" + suffix);
+            StartLine(true);
+            _builder.Append('}').Append(suffix);
+            return EndLine();
         }
 
         /// <summary>A <c>&lt;summary&gt;</c> (and optional remarks) doc comment; text must already be XML-escaped.</summary>
         public CodeWriter Doc(string summary, params string[] remarks)
         {
-            Line("/// <summary>" + summary + "</summary>");
+            Line($"/// <summary>{summary}</summary>");
             if (remarks.Length > 0)
             {
                 Line("/// <remarks>");
                 foreach (var remark in remarks)
                 {
-                    Line("/// <para>" + remark + "</para>");
+                    Line($"/// <para>{remark}</para>");
                 }
 
                 Line("/// </remarks>");
@@ -51,6 +88,86 @@ namespace Opper.Typed.Generator.Emitter
             return this;
         }
 
-        public override string ToString() => _builder.ToString();
+        /// <summary>A one-line <c>&lt;summary&gt;</c> doc comment written in place; text must already be XML-escaped.</summary>
+        public CodeWriter Doc([InterpolatedStringHandlerArgument("")] ref LineHandler summary)
+        {
+            // The handler has written the text after the indentation already; a line is short, so inserting is cheap.
+            _builder.Insert(_lineStart, "/// <summary>").Append("</summary>");
+            return EndLine();
+        }
+
+        /// <summary>The file's text; the builder goes back to be reused by the next file. Call once, at the end.</summary>
+        public string Finish()
+        {
+            var text = _builder.ToString();
+            if (_builder.Capacity <= MaxKeptCapacity)
+            {
+                t_spare = _builder;
+            }
+
+            return text;
+        }
+
+        private void StartLine(bool indented)
+        {
+            if (indented)
+            {
+                _builder.Append(' ', _indent * 4);
+            }
+
+            _lineStart = _builder.Length;
+        }
+
+        private CodeWriter EndLine()
+        {
+            _builder.Append('\n');
+            return this;
+        }
+
+        private CodeWriter OpenBrace()
+        {
+            Line("{");
+            _indent++;
+            return this;
+        }
+
+        /// <summary>Appends an interpolated line's pieces to the writer as the compiler hands them over, after the indentation.</summary>
+        [InterpolatedStringHandler]
+        internal readonly ref struct LineHandler
+        {
+            private readonly PartHandler _part;
+
+            public LineHandler(int literalLength, int formattedCount, CodeWriter writer)
+            {
+                writer.StartLine(literalLength + formattedCount > 0);
+                _part = new PartHandler(literalLength, formattedCount, writer);
+            }
+
+            public void AppendLiteral(string text) => _part.AppendLiteral(text);
+
+            public void AppendFormatted(string? text) => _part.AppendFormatted(text);
+
+            public void AppendFormatted(CSharpLiteral literal) => _part.AppendFormatted(literal);
+
+            public void AppendFormatted<T>(T value) => _part.AppendFormatted(value);
+        }
+
+        /// <summary>Appends an interpolated string's pieces where the current line stands.</summary>
+        [InterpolatedStringHandler]
+        internal readonly ref struct PartHandler
+        {
+            private readonly StringBuilder _builder;
+
+            public PartHandler(int literalLength, int formattedCount, CodeWriter writer) => _builder = writer._builder;
+
+            public void AppendLiteral(string text) => _builder.Append(text);
+
+            public void AppendFormatted(string? text) => _builder.Append(text);
+
+            public void AppendFormatted(CSharpLiteral literal) => literal.AppendTo(_builder);
+
+            // Formatted as string interpolation would: ToString() (numbers here are ints, which no culture changes).
+            public void AppendFormatted<T>(T value) => _builder.Append(value?.ToString());
+        }
     }
 }

@@ -11,7 +11,12 @@ namespace Opper.Typed.Generator.Emitter
         /// <summary>Catalog text made safe inside a <c>///</c> comment: XML-escaped, and every character C# treats as a line end, or that is a control character, becomes a space.</summary>
         public static string Escape(string text)
         {
-            var builder = new StringBuilder(text.Length);
+            if (!NeedsEscaping(text))
+            {
+                return text; // almost every catalog text: no copy
+            }
+
+            var builder = new StringBuilder(text.Length + 16);
             foreach (var c in text)
             {
                 switch (c)
@@ -26,6 +31,19 @@ namespace Opper.Typed.Generator.Emitter
             }
 
             return builder.ToString();
+        }
+
+        private static bool NeedsEscaping(string text)
+        {
+            foreach (var c in text)
+            {
+                if (c == '&' || c == '<' || c == '>' || char.IsControl(c) || c == '\u2028' || c == '\u2029')
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         public static string Code(string text) => "<c>" + Escape(text) + "</c>";
@@ -51,15 +69,10 @@ namespace Opper.Typed.Generator.Emitter
 
         public static string? Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture);
 
-        public static string Summary(VideoModelSpec model)
-        {
-            var description = model.Description.Length > 0 ? ": " + Escape(model.Description) : ".";
-            return $"A request for {Escape(model.DisplayName)} ({Code(model.Id)}){description}";
-        }
+        public static string Summary(VideoModelSpec model) => $"A request for {Escape(model.DisplayName)} ({Code(model.Id)}){DescriptionSuffix(model)}";
 
-        /// <summary>The constructor's tooltip: what the class says of the model, so hovering <c>new Sora2Request(</c> is useful.</summary>
-        public static string ConstructorSummary(VideoModelSpec model) =>
-            $"Creates a request for {Escape(model.DisplayName)} ({Code(model.Id)})" + (model.Description.Length > 0 ? ": " + Escape(model.Description) : ".") + " " + ModelRemarks(model);
+        /// <summary>": " and the description, or "." when there is none: how a summary naming the model ends.</summary>
+        public static string DescriptionSuffix(VideoModelSpec model) => model.Description.Length > 0 ? ": " + Escape(model.Description) : ".";
 
         public static string ModelRemarks(VideoModelSpec model)
         {

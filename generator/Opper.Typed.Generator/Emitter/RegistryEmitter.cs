@@ -41,11 +41,15 @@ namespace Opper.Typed.Generator.Emitter
             w.Open("Parameters = new global::Opper.Typed.VideoParameterSpec[]");
             foreach (var parameter in model.Parameters)
             {
-                var allowed = string.Join(", ", parameter.AllowedValues.Select(Value));
-                w.Line($"new global::Opper.Typed.VideoParameterSpec {{ Name = {Text(parameter.Name)}, PropertyName = {Text(parameter.PropertyName)}, " +
-                       $"Type = global::Opper.Typed.VideoParameterType.{parameter.Type}, EnumTypeName = {Text(parameter.EnumTypeName)}, " +
-                       $"AllowedValues = new global::Opper.Typed.VideoParameterValue[] {{ {allowed} }}, Minimum = {Number(parameter.Minimum)}, Maximum = {Number(parameter.Maximum)}, " +
-                       $"Description = {Text(parameter.Description)} }},");
+                w.Begin($"new global::Opper.Typed.VideoParameterSpec {{ Name = {Text(parameter.Name)}, PropertyName = {Text(parameter.PropertyName)}, " +
+                        $"Type = global::Opper.Typed.VideoParameterType.{TypeName(parameter.Type)}, EnumTypeName = {Text(parameter.EnumTypeName)}, " +
+                        $"AllowedValues = new global::Opper.Typed.VideoParameterValue[] {{ ");
+                for (var i = 0; i < parameter.AllowedValues.Count; i++)
+                {
+                    AppendValue(w, parameter.AllowedValues[i], separator: i > 0 ? ", " : "");
+                }
+
+                w.End($" }}, Minimum = {Number(parameter.Minimum)}, Maximum = {Number(parameter.Maximum)}, Description = {Text(parameter.Description)} }},");
             }
 
             w.Close(",");
@@ -79,17 +83,33 @@ namespace Opper.Typed.Generator.Emitter
 
             w.Close();
             w.Close();
-            return w.ToString();
+            return w.Finish();
         }
 
-        private static string Text(string? text) => text is null ? "null" : RequestEmitter.Literal(text);
+        private static CSharpLiteral Text(string? text) => new CSharpLiteral(text);
 
         private static string Bool(bool value) => value ? "true" : "false";
 
         private static string Number(double? value) => value is null ? "null" : DocText.Number(value) + "d";
 
-        private static string Value(VideoParameterValue value) => value.Literal.Kind == JsonLiteralKind.String
-            ? $"global::Opper.Typed.VideoParameterValue.FromString({Text(value.Literal.Text)}, {Text(value.MemberName)})"
-            : $"global::Opper.Typed.VideoParameterValue.FromNumber({value.Literal.Text}d, {Text(value.MemberName)})";
+        private static string TypeName(VideoParameterType type) => type switch
+        {
+            VideoParameterType.String => nameof(VideoParameterType.String),
+            VideoParameterType.Boolean => nameof(VideoParameterType.Boolean),
+            VideoParameterType.Integer => nameof(VideoParameterType.Integer),
+            _ => nameof(VideoParameterType.Number),
+        };
+
+        private static void AppendValue(CodeWriter w, VideoParameterValue value, string separator)
+        {
+            if (value.Literal.Kind == JsonLiteralKind.String)
+            {
+                w.Append($"{separator}global::Opper.Typed.VideoParameterValue.FromString({Text(value.Literal.Text)}, {Text(value.MemberName)})");
+            }
+            else
+            {
+                w.Append($"{separator}global::Opper.Typed.VideoParameterValue.FromNumber({value.Literal.Text}d, {Text(value.MemberName)})");
+            }
+        }
     }
 }

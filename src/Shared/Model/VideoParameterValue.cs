@@ -10,10 +10,12 @@ namespace Opper.Typed
         {
             Literal = literal;
             MemberName = memberName;
+            JsonText = literal.ToJson();
         }
 
         /// <summary>The value as JSON text: <c>"4"</c> with quotes for a string, <c>4</c> for a number.</summary>
-        public string JsonText => Literal.ToJson();
+        /// <remarks>Made once: every message, tooltip and generated file that lists the values reads it.</remarks>
+        public string JsonText { get; }
 
         /// <summary>The member of the generated enum, e.g. <c>Seconds4</c>.</summary>
         public string MemberName { get; }

@@ -1,4 +1,4 @@
-using System.Text;
+using Opper.Typed.Core.Text;
 
 namespace Opper.Typed.Core.Naming
 {
@@ -14,7 +14,7 @@ namespace Opper.Typed.Core.Naming
             string name;
             if (value.Length > 0 && char.IsDigit(value[0]))
             {
-                var builder = new StringBuilder(propertyName);
+                var builder = StringBuilderCache.Acquire(propertyName.Length + value.Length).Append(propertyName);
                 foreach (var c in value)
                 {
                     if (c == ':')
@@ -31,7 +31,7 @@ namespace Opper.Typed.Core.Naming
                     }
                 }
 
-                name = builder.ToString();
+                name = StringBuilderCache.GetStringAndRelease(builder);
                 if (name.Length == propertyName.Length)
                 {
                     return null;

@@ -1,4 +1,5 @@
-using System.Text;
+using System;
+using Opper.Typed.Core.Text;
 
 namespace Opper.Typed.Core.Naming
 {
@@ -29,23 +30,22 @@ namespace Opper.Typed.Core.Naming
         /// <summary>Splits on <c>- . _ :</c>, upper-cases each piece's first letter, drops other characters.</summary>
         public static string Pascal(string text)
         {
-            var builder = new StringBuilder(text.Length);
-            foreach (var piece in text.Split(Separators))
+            var builder = StringBuilderCache.Acquire(text.Length);
+            var first = true;
+            foreach (var c in text)
             {
-                var first = true;
-                foreach (var c in piece)
+                if (Array.IndexOf(Separators, c) >= 0)
                 {
-                    if (!IsIdentifierPart(c))
-                    {
-                        continue;
-                    }
-
+                    first = true;
+                }
+                else if (IsIdentifierPart(c))
+                {
                     builder.Append(first ? char.ToUpperInvariant(c) : c);
                     first = false;
                 }
             }
 
-            return builder.ToString();
+            return StringBuilderCache.GetStringAndRelease(builder);
         }
 
         private static string LeadingDigitGuard(string name, string prefix) =>

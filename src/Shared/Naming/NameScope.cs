@@ -10,17 +10,31 @@ namespace Opper.Typed.Core.Naming
     /// </summary>
     internal sealed class NameScope
     {
-        private readonly HashSet<string> _taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-
-        public NameScope(IEnumerable<string> reserved)
+        /// <summary>
+        /// Names taken in every scope of a kind, made into a set once: a class's scope is made per model, and copying
+        /// its reserved names into each would cost more than the model's own names.
+        /// </summary>
+        internal sealed class ReservedSet
         {
-            foreach (var name in reserved)
+            private readonly HashSet<string> _names;
+
+            public ReservedSet(IEnumerable<string> names)
             {
-                _taken.Add(name);
+                _names = new HashSet<string>(names, StringComparer.OrdinalIgnoreCase);
             }
+
+            public bool Contains(string name) => _names.Contains(name);
         }
 
-        public bool IsTaken(string name) => _taken.Contains(name);
+        private readonly HashSet<string> _taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private readonly ReservedSet _reserved;
+
+        public NameScope(ReservedSet reserved)
+        {
+            _reserved = reserved;
+        }
+
+        public bool IsTaken(string name) => _reserved.Contains(name) || _taken.Contains(name);
 
         public void Reserve(string name) => _taken.Add(name);
 
@@ -29,7 +43,7 @@ namespace Opper.Typed.Core.Naming
         {
             var stem = suffix.Length > 0 && name.EndsWith(suffix, StringComparison.Ordinal) ? name.Substring(0, name.Length - suffix.Length) : name;
             var candidate = name;
-            for (var n = 2; _taken.Contains(candidate); n++)
+            for (var n = 2; IsTaken(candidate); n++)
             {
                 candidate = stem + n.ToString(CultureInfo.InvariantCulture) + suffix;
             }

@@ -110,6 +110,11 @@ namespace Opper.Typed.Core.Rules
         /// <summary>A JSON string literal: quotes, backslashes and every control character escaped.</summary>
         public static string Quote(string text)
         {
+            if (!NeedsEscaping(text))
+            {
+                return "\"" + text + "\"";
+            }
+
             var builder = new StringBuilder(text.Length + 2).Append('"');
             foreach (var c in text)
             {
@@ -135,6 +140,19 @@ namespace Opper.Typed.Core.Rules
             }
 
             return builder.Append('"').ToString();
+        }
+
+        private static bool NeedsEscaping(string text)
+        {
+            foreach (var c in text)
+            {
+                if (c == '"' || c == '\\' || c < ' ' || c == '\u2028' || c == '\u2029' || c == '\u0085')
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }

@@ -10,11 +10,15 @@ namespace Opper.Typed.Core.Snapshot
     {
         private static readonly MediaSourceKind[] AllMedia = { MediaSourceKind.Url, MediaSourceKind.DataUri, MediaSourceKind.GcsUri };
 
+        // One namespace for classes and enums, never the runtime's own type names; hint names compare without case.
+        // A class may not be named like a member every request class has (CS0542), so those are taken too.
+        private static readonly NameScope.ReservedSet TypeNames = new NameScope.ReservedSet(ReservedNames.Types.Concat(ReservedNames.RequestMembers));
+        private static readonly NameScope.ReservedSet MemberNames = new NameScope.ReservedSet(ReservedNames.RequestMembers);
+        private static readonly NameScope.ReservedSet RegistryNames = new NameScope.ReservedSet(ReservedNames.RegistryMembers);
+
         public static List<VideoModelSpec> Build(List<CatalogEntry> entries, DialectSet dialects, List<SnapshotProblem> problems)
         {
-            // One namespace for classes and enums, never the runtime's own type names; hint names compare without case.
-            // A class may not be named like a member every request class has (CS0542), so those are taken too.
-            var types = new NameScope(ReservedNames.Types.Concat(ReservedNames.RequestMembers));
+            var types = new NameScope(TypeNames);
             var classNames = AssignClassNames(entries, types, problems);
             var specs = new List<VideoModelSpec>(entries.Count);
             foreach (var entry in entries)
@@ -27,7 +31,7 @@ namespace Opper.Typed.Core.Snapshot
                 }
 
                 var typeName = className.Substring(0, className.Length - "Request".Length);
-                var members = new NameScope(ReservedNames.RequestMembers);
+                var members = new NameScope(MemberNames);
                 members.Reserve(className);
                 var parameters = dialect is null
                     ? new List<VideoParameterSpec>()
@@ -108,7 +112,7 @@ namespace Opper.Typed.Core.Snapshot
             }
 
             // Still taken (case-only differences, a runtime type, a registry member, or two provider parts alike): number it.
-            var registry = new NameScope(ReservedNames.RegistryMembers);
+            var registry = new NameScope(RegistryNames);
             foreach (var entry in entries)
             {
                 var wanted = names[entry.Id];
@@ -183,7 +187,7 @@ namespace Opper.Typed.Core.Snapshot
                 var memberName = ClassNames.EnumMemberName(value, propertyName);
                 var number = isString ? null : JsonValueNumber(value);
                 var fitsType = isString || (number is { } n && (parameter.Type != VideoParameterType.Integer || (n == System.Math.Floor(n) && System.Math.Abs(n) < 9e15)));
-                if (memberName is null || memberName == enumName || allowed.Any(m => m.MemberName == memberName) || !fitsType)
+                if (memberName is null || memberName == enumName || HasMember(allowed, memberName) || !fitsType)
                 {
                     var shown = isString ? Rules.JsonLiteral.Quote(value) : value;
                     problems.Add(SnapshotProblem.Create(SnapshotProblemKind.ValueNotIdentifier, entry.Span, shown, parameter.Name, entry.Id, enumName!));
@@ -216,6 +220,19 @@ namespace Opper.Typed.Core.Snapshot
             }
 
             return unique;
+        }
+
+        private static bool HasMember(List<VideoParameterValue> values, string memberName)
+        {
+            foreach (var value in values)
+            {
+                if (value.MemberName == memberName)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static double? JsonValueNumber(string text) =>

@@ -156,6 +156,23 @@ namespace Opper.Typed.Core.Snapshot.Json
         private string ReadString()
         {
             _position++;
+            // Almost every string has no escape: cut it out of the text as it is.
+            for (var end = _position; end < _text.Length; end++)
+            {
+                var c = _text[end];
+                if (c == '"')
+                {
+                    var plain = _text.Substring(_position, end - _position);
+                    _position = end + 1;
+                    return plain;
+                }
+
+                if (c == '\\' || c < ' ')
+                {
+                    break; // the general path below decodes escapes and reports control characters
+                }
+            }
+
             var builder = new StringBuilder();
             while (true)
             {
