@@ -123,31 +123,24 @@ internal sealed class VideoDownloader(
     /// </summary>
     private async Task<Exception?> CopyAsync(HttpResponseMessage response, FileStream file, long? total, string jobId, long started, IProgress<VideoProgress>? progress, CancellationToken cancellationToken)
     {
-        var buffer = new byte[BufferSize];
         using var guard = new ReadStallGuard(stallTimeout, time);
+        Action? wrote = progress is null
+            ? null
+            : () => progress.Report(new VideoProgress(VideoProgressPhase.Downloading, jobId, time.GetElapsedTime(started), BytesReceived: file.Length, TotalBytes: total));
+        var sink = new DownloadSink(file, guard, wrote);
         var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using var bodyScope = body.ConfigureAwait(false);
-        while (true)
+        try
         {
-            int read;
-            try
-            {
-                read = await guard.ReadAsync(body, buffer, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is IOException or HttpRequestException or TimeoutException && !cancellationToken.IsCancellationRequested)
-            {
-                return exception;
-            }
-
-            if (read == 0)
-            {
-                // A body shorter than announced broke off; one that is longer or unannounced is judged whole or not by the caller.
-                return total is null || file.Length >= total ? null : new IOException($"the body ended at {file.Length} of {total} bytes");
-            }
-
-            await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-            progress?.Report(new VideoProgress(VideoProgressPhase.Downloading, jobId, time.GetElapsedTime(started), BytesReceived: file.Length, TotalBytes: total));
+            await guard.CopyAsync(body, sink, BufferSize, cancellationToken).ConfigureAwait(false);
         }
+        catch (Exception exception) when (exception is IOException or HttpRequestException or TimeoutException && sink.WriteError is null && !cancellationToken.IsCancellationRequested)
+        {
+            return exception;
+        }
+
+        // A body shorter than announced broke off; one that is longer or unannounced is judged whole or not by the caller.
+        return total is null || file.Length >= total ? null : new IOException($"the body ended at {file.Length} of {total} bytes");
     }
 
     /// <summary>Null when the bytes are the whole clip: not empty, the announced length exactly, a whole MP4 container.</summary>
