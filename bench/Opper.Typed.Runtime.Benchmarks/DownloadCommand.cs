@@ -63,8 +63,9 @@ internal static class DownloadCommand
     {
         // Each run starts with no dirty pages waiting for the disk: otherwise a run pays for the previous run's gigabyte
         // being written back, and the ratios measure the order of the runs (seen: 60% one run, 90% the next).
-        using (var sync = Process.Start("sync"))
+        if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
         {
+            using var sync = Process.Start("sync");
             await sync.WaitForExitAsync();
         }
 

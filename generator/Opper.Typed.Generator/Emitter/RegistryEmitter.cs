@@ -42,7 +42,7 @@ namespace Opper.Typed.Generator.Emitter
             foreach (var parameter in model.Parameters)
             {
                 w.Begin($"new global::Opper.Typed.VideoParameterSpec {{ Name = {Text(parameter.Name)}, PropertyName = {Text(parameter.PropertyName)}, " +
-                        $"Type = global::Opper.Typed.VideoParameterType.{TypeName(parameter.Type)}, EnumTypeName = {Text(parameter.EnumTypeName)}, " +
+                        $"Type = global::Opper.Typed.VideoParameterType.{parameter.Type}, EnumTypeName = {Text(parameter.EnumTypeName)}, " +
                         $"AllowedValues = new global::Opper.Typed.VideoParameterValue[] {{ ");
                 for (var i = 0; i < parameter.AllowedValues.Count; i++)
                 {
@@ -91,14 +91,6 @@ namespace Opper.Typed.Generator.Emitter
         private static string Bool(bool value) => value ? "true" : "false";
 
         private static string Number(double? value) => value is null ? "null" : DocText.Number(value) + "d";
-
-        private static string TypeName(VideoParameterType type) => type switch
-        {
-            VideoParameterType.String => nameof(VideoParameterType.String),
-            VideoParameterType.Boolean => nameof(VideoParameterType.Boolean),
-            VideoParameterType.Integer => nameof(VideoParameterType.Integer),
-            _ => nameof(VideoParameterType.Number),
-        };
 
         private static void AppendValue(CodeWriter w, VideoParameterValue value, string separator)
         {

@@ -131,12 +131,24 @@ namespace Opper.Typed.Generator.Emitter
 
         private static void EmitProperty(CodeWriter w, VideoParameterSpec parameter)
         {
-            // Pieces are joined by one space; an empty piece adds none.
-            var description = parameter.Description is null ? "" : DocText.Escape(parameter.Description).Trim();
+            // The pieces are joined by single spaces, and a run of two spaces in the line becomes one. Catalog text with no
+            // space at an edge and no double space (all of it, in practice) needs no collapsing: written in place.
+            var description = parameter.Description is null ? "" : DocText.Escape(parameter.Description);
             var values = DocText.Values(parameter);
-            w.Doc($"{description}{(description.Length > 0 ? " " : "")}Sent as {DocText.Code(parameter.Name)}, {DocText.JsonType(parameter.Type)}. {values}{(values.Length > 0 ? " " : "")}Not sent when null.");
+            if (HasLooseSpaces(description) || HasLooseSpaces(values) || HasLooseSpaces(parameter.Name))
+            {
+                var line = (description.Length > 0 ? description + " " : "") + $"Sent as {DocText.Code(parameter.Name)}, {DocText.JsonType(parameter.Type)}. {values} Not sent when null.";
+                w.Doc(line.Replace("  ", " "));
+            }
+            else
+            {
+                w.Doc($"{description}{(description.Length > 0 ? " " : "")}Sent as {DocText.Code(parameter.Name)}, {DocText.JsonType(parameter.Type)}. {values}{(values.Length > 0 ? " " : "")}Not sent when null.");
+            }
             w.Line($"public {PropertyType(parameter)}? {parameter.PropertyName} {{ get; init; }}");
         }
+
+        private static bool HasLooseSpaces(string text) =>
+            text.Length > 0 && (text[0] == ' ' || text[text.Length - 1] == ' ' || text.IndexOf("  ", System.StringComparison.Ordinal) >= 0);
 
         private static void EmitToWire(CodeWriter w, VideoModelSpec model)
         {

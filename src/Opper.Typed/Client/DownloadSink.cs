@@ -1,11 +1,12 @@
 namespace Opper.Typed;
 
 /// <summary>
-/// Where a download body is copied: the partial file, behind a write-only stream that tells the stall watchdog bytes
-/// arrived, reports progress, and remembers a failed write, so the downloader can tell the disk failing (thrown) from
-/// the connection breaking (resumed).
+/// Where a download body is copied: the partial file, behind a write-only stream that keeps disk time out of the stall
+/// watchdog's count, writes with the caller's token (a stalled network must not cancel a write half done), reports
+/// progress, and remembers a failed write, so the downloader can tell the disk failing (thrown) from the connection
+/// breaking (resumed).
 /// </summary>
-internal sealed class DownloadSink(FileStream file, ReadStallGuard stall, Action? wrote) : Stream
+internal sealed class DownloadSink(FileStream file, ReadStallGuard stall, Action? wrote, CancellationToken cancellationToken) : Stream
 {
     /// <summary>The exception a write to the file threw, if one did.</summary>
     public Exception? WriteError { get; private set; }
@@ -28,7 +29,7 @@ internal sealed class DownloadSink(FileStream file, ReadStallGuard stall, Action
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        stall.Progress();
+        stall.Pause();
         try
         {
             file.Write(buffer);
@@ -38,6 +39,10 @@ internal sealed class DownloadSink(FileStream file, ReadStallGuard stall, Action
             WriteError = exception;
             throw;
         }
+        finally
+        {
+            stall.Resume();
+        }
 
         wrote?.Invoke();
     }
@@ -45,9 +50,10 @@ internal sealed class DownloadSink(FileStream file, ReadStallGuard stall, Action
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    /// <summary>Writes with the caller's token, not the copy's (which the stall watchdog can cancel).</summary>
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken copyToken = default)
     {
-        stall.Progress();
+        stall.Pause();
         try
         {
             await file.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
@@ -56,6 +62,10 @@ internal sealed class DownloadSink(FileStream file, ReadStallGuard stall, Action
         {
             WriteError = exception;
             throw;
+        }
+        finally
+        {
+            stall.Resume();
         }
 
         wrote?.Invoke();

@@ -2,21 +2,23 @@ namespace Opper.Typed;
 
 /// <summary>
 /// Bounds how long one read of a download body may wait for bytes. HttpClient's timeout ends when the headers arrive,
-/// so without this a host that stops sending but keeps the connection open would hold a download for ever.
+/// so without this a host that stops sending but keeps the connection open would hold a download for ever. Only the
+/// wait for the network counts: time the caller spends between reads (or writing a copied body to disk) does not.
 /// </summary>
 /// <remarks>
-/// A read (or a write of a copied body) costs a timestamp, not a timer: one watchdog timer wakes once per timeout, looks at how long the read in
-/// progress has waited, and either cancels it or sleeps for the rest of the timeout. Re-arming a timer and linking a
+/// A read costs a timestamp, not a timer: one watchdog timer wakes once per timeout while a read is waiting, looks at
+/// how long it has waited, and either cancels it or sleeps for the rest of the timeout. Re-arming a timer and linking a
 /// token on every read (tens of thousands a second on a fast link) cost a third of the download's throughput.
 /// </remarks>
 internal sealed class ReadStallGuard(TimeSpan timeout, TimeProvider time) : IDisposable
 {
-    private readonly CancellationTokenSource _stalled = new();
+    private CancellationTokenSource _stalled = new();
     private ITimer? _watchdog;
     private CancellationTokenSource? _linked;
     private CancellationToken _linkedTo;
-    private long _readStarted;
-    private int _reading;
+    private long _waitStarted;
+    private int _waiting;
+    private int _armed;
     private int _disposed;
 
     /// <summary>Reads once.</summary>
@@ -39,13 +41,13 @@ internal sealed class ReadStallGuard(TimeSpan timeout, TimeProvider time) : IDis
         }
         finally
         {
-            Volatile.Write(ref _reading, 0);
+            Pause();
         }
     }
 
     /// <summary>
-    /// Copies the whole body into <paramref name="destination"/>, which calls <see cref="Progress"/> on every write: the
-    /// body's own copy loop registers cancellation once, not per read, which a fast link notices.
+    /// Copies the whole body into <paramref name="destination"/>, which calls <see cref="Pause"/> and <see cref="Resume"/>
+    /// around each write: the body's own copy loop registers cancellation once, not per read, which a fast link notices.
     /// </summary>
     /// <exception cref="TimeoutException">No byte arrived within the timeout.</exception>
     public async Task CopyAsync(Stream body, Stream destination, int bufferSize, CancellationToken cancellationToken)
@@ -67,12 +69,23 @@ internal sealed class ReadStallGuard(TimeSpan timeout, TimeProvider time) : IDis
         }
         finally
         {
-            Volatile.Write(ref _reading, 0);
+            Pause();
         }
     }
 
-    /// <summary>Bytes arrived: the wait for the next ones starts now.</summary>
-    public void Progress() => Volatile.Write(ref _readStarted, time.GetTimestamp());
+    /// <summary>Bytes arrived and are being handled (written to disk): that time is not a wait for the network.</summary>
+    public void Pause() => Volatile.Write(ref _waiting, 0);
+
+    /// <summary>Waiting for the network again, from now.</summary>
+    public void Resume()
+    {
+        Volatile.Write(ref _waitStarted, time.GetTimestamp());
+        Volatile.Write(ref _waiting, 1);
+        if (_watchdog is { } watchdog && Interlocked.Exchange(ref _armed, 1) == 0)
+        {
+            Arm(watchdog, timeout);
+        }
+    }
 
     public void Dispose()
     {
@@ -87,11 +100,18 @@ internal sealed class ReadStallGuard(TimeSpan timeout, TimeProvider time) : IDis
     /// <summary>Starts a wait for bytes (and the watchdog, the first time); returns the token to read with.</summary>
     private CancellationToken Begin(CancellationToken cancellationToken)
     {
-        var token = TokenFor(cancellationToken);
-        Progress();
-        Volatile.Write(ref _reading, 1);
-        _watchdog ??= time.CreateTimer(static guard => ((ReadStallGuard)guard!).Check(), this, timeout, Timeout.InfiniteTimeSpan);
-        return token;
+        if (_stalled.IsCancellationRequested)
+        {
+            // The watchdog fired just as the previous read finished in time: that read succeeded, this one starts afresh.
+            _stalled = new CancellationTokenSource();
+            _linked?.Dispose();
+            _linked = null;
+        }
+
+        // Made stopped and armed by Resume, so its first tick cannot come before the field is set.
+        _watchdog ??= time.CreateTimer(static guard => ((ReadStallGuard)guard!).Check(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        Resume();
+        return TokenFor(cancellationToken);
     }
 
     private TimeoutException Stalled(OperationCanceledException exception) =>
@@ -115,29 +135,57 @@ internal sealed class ReadStallGuard(TimeSpan timeout, TimeProvider time) : IDis
         return _linked.Token;
     }
 
-    /// <summary>The watchdog: cancels a read that has waited the whole timeout, else sleeps until it would have.</summary>
+    /// <summary>
+    /// The watchdog: cancels a wait that has lasted the whole timeout, else sleeps until it would have; with nothing
+    /// waiting it sleeps until the next wait (a stream left open between reads keeps no timer ticking).
+    /// </summary>
     private void Check()
     {
-        if (Volatile.Read(ref _disposed) == 1)
+        if (Volatile.Read(ref _disposed) == 1 || _watchdog is not { } watchdog)
         {
             return;
         }
 
-        var waited = Volatile.Read(ref _reading) == 1 ? time.GetElapsedTime(Volatile.Read(ref _readStarted)) : TimeSpan.Zero;
+        if (Volatile.Read(ref _waiting) == 0)
+        {
+            Volatile.Write(ref _armed, 0);
+            // A wait that began while disarming found the timer still armed and did not arm it: arm it for that wait.
+            if (Volatile.Read(ref _waiting) == 1 && Interlocked.Exchange(ref _armed, 1) == 0)
+            {
+                Arm(watchdog, timeout);
+            }
+
+            return;
+        }
+
+        var waited = time.GetElapsedTime(Volatile.Read(ref _waitStarted));
+        if (waited < timeout)
+        {
+            Arm(watchdog, timeout - waited);
+            return;
+        }
+
+        // Disarmed first: should the caller read again after the timeout, that read arms the watchdog afresh.
+        Volatile.Write(ref _armed, 0);
         try
         {
-            if (waited >= timeout)
-            {
-                _stalled.Cancel();
-            }
-            else
-            {
-                _watchdog?.Change(timeout - waited, Timeout.InfiniteTimeSpan);
-            }
+            _stalled.Cancel();
         }
         catch (ObjectDisposedException)
         {
             // Disposed while it looked: the download is over, and a timer callback must not throw.
+        }
+    }
+
+    private static void Arm(ITimer watchdog, TimeSpan due)
+    {
+        try
+        {
+            watchdog.Change(due, Timeout.InfiniteTimeSpan);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed meanwhile: nothing left to watch.
         }
     }
 }

@@ -127,7 +127,7 @@ internal sealed class VideoDownloader(
         Action? wrote = progress is null
             ? null
             : () => progress.Report(new VideoProgress(VideoProgressPhase.Downloading, jobId, time.GetElapsedTime(started), BytesReceived: file.Length, TotalBytes: total));
-        var sink = new DownloadSink(file, guard, wrote);
+        var sink = new DownloadSink(file, guard, wrote, cancellationToken);
         var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using var bodyScope = body.ConfigureAwait(false);
         try

@@ -1,10 +1,11 @@
 namespace Opper.Typed;
 
 /// <summary>
-/// One attempt of an API call: bounded by <see cref="OpperVideoClientOptions.RequestTimeout"/>, and the key taken off
-/// the message when it ends. It sits inside the retry handler, so every retry gets a fresh timeout: a single hung poll
-/// is retried instead of ending the wait, and a long <c>Retry-After</c> is not counted against the attempt that follows
-/// it. The timeout is wall-clock time on purpose: it is about the network, not the job clock a test may fake.
+/// Bounds one attempt of an API call by <see cref="OpperVideoClientOptions.RequestTimeout"/>, and buffers the answer's
+/// body (with any timeout, infinite too), so the caller parses it from memory and can read it again for an error
+/// message. It sits inside the retry handler, so every retry gets a fresh timeout: a single hung poll is retried
+/// instead of ending the wait, and a long <c>Retry-After</c> is not counted against the attempt that follows it. The
+/// timeout is wall-clock time on purpose: it is about the network, not the job clock a test may fake.
 /// </summary>
 internal sealed class AttemptTimeoutHandler(TimeSpan timeout) : DelegatingHandler
 {
@@ -43,13 +44,6 @@ internal sealed class AttemptTimeoutHandler(TimeSpan timeout) : DelegatingHandle
             throw new HttpRequestException(
                 $"No answer from {request.RequestUri?.GetLeftPart(UriPartial.Path)} within OpperVideoClientOptions.RequestTimeout ({timeout}).",
                 new TimeoutException($"The attempt took longer than {timeout}.", exception));
-        }
-        finally
-        {
-            // The bearer handler below added the key. A retry re-sends this same message through the handlers above and
-            // below, and the factory's logging handler (between this one and the bearer's) logs header values in its
-            // structured state: the key must not still be on the message when it passes again.
-            request.Headers.Authorization = null;
         }
     }
 }

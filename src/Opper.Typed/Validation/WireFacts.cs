@@ -58,6 +58,12 @@ internal static class WireFacts
         // Numbers first: asking a node made from an int whether it holds a string boxes the int.
         if (node is JsonValue value)
         {
+            if (value.TryGetValue(out JsonElement element) && element.ValueKind == JsonValueKind.Number)
+            {
+                // Parsed from JSON text (a posted body, JsonNode.Parse): messages show the number as written (6.0, 1e3).
+                return JsonLiteral.FromNumberText(element.GetRawText());
+            }
+
             if (TryGetNumber(value, out var number))
             {
                 return JsonLiteral.FromNumber(number);
@@ -95,8 +101,8 @@ internal static class WireFacts
     };
 
     /// <summary>
-    /// The value of a number node: one made from an int, long or double (what typed requests and <c>["duration"] = 6</c>
-    /// make) or parsed from JSON text. Other CLR numbers (a decimal, a float) are read from their JSON text instead.
+    /// The value of a number node made from an int, long or double (what typed requests and <c>["duration"] = 6</c>
+    /// make), read without writing it out. Other CLR numbers (a decimal, a float) are read from their JSON text instead.
     /// </summary>
     private static bool TryGetNumber(JsonValue value, out double number)
     {

@@ -36,6 +36,20 @@ public sealed class RuntimeValidationTests
         Assert.Empty(fx.Emulator.Requests);
     }
 
+    [Theory]
+    [InlineData("30.0", "got 30.0")]
+    [InlineData("3e1", "got 3e1")]
+    [InlineData("30", "got 30")]
+    public void A_number_parsed_from_json_is_shown_as_written(string json, string shown)
+    {
+        var request = new VideoRequest("xai/grok-imagine-video", "a cat") { Parameters = { ["duration"] = System.Text.Json.Nodes.JsonNode.Parse(json) } };
+
+        var problem = Assert.Single(VideoRequestValidator.FindProblems(request));
+
+        Assert.Equal("parameters.duration", problem.Field);
+        Assert.EndsWith(shown, problem.Problem, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Fixes_say_what_to_do()
     {
