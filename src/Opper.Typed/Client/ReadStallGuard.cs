@@ -81,7 +81,8 @@ internal sealed class ReadStallGuard(TimeSpan timeout, TimeProvider time) : IDis
     {
         Volatile.Write(ref _waitStarted, time.GetTimestamp());
         Volatile.Write(ref _waiting, 1);
-        if (_watchdog is { } watchdog && Interlocked.Exchange(ref _armed, 1) == 0)
+        // Read before the exchange: a copy resumes after every write, and the timer is nearly always armed already.
+        if (_watchdog is { } watchdog && Volatile.Read(ref _armed) == 0 && Interlocked.Exchange(ref _armed, 1) == 0)
         {
             Arm(watchdog, timeout);
         }
