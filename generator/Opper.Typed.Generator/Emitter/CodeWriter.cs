@@ -6,7 +6,7 @@ namespace Opper.Typed.Generator.Emitter
 {
     /// <summary>
     /// Writes indented C# with "\n" line endings, so generated files are identical on every OS. A file costs its text
-    /// and little else: interpolated lines are written straight into the builder (<see cref="LineHandler"/>), not made
+    /// and little else: interpolated lines are written straight into the builder (<see cref="LineHandler{TStart}"/>), not made
     /// into strings first, and the builder is reused from one file to the next on the same thread.
     /// </summary>
     internal sealed class CodeWriter
@@ -19,7 +19,6 @@ namespace Opper.Typed.Generator.Emitter
 
         private readonly StringBuilder _builder;
         private int _indent;
-        private int _lineStart;
 
         /// <param name="expectedLength">The file's likely length, so the builder grows once at most.</param>
         public CodeWriter(int expectedLength = 4096)
@@ -38,7 +37,7 @@ namespace Opper.Typed.Generator.Emitter
         }
 
         /// <summary>A line from an interpolated string, written piece by piece into the file.</summary>
-        public CodeWriter Line([InterpolatedStringHandlerArgument("")] ref LineHandler line) => EndLine();
+        public CodeWriter Line([InterpolatedStringHandlerArgument("")] ref LineHandler<PlainLine> line) => EndLine();
 
         public CodeWriter Open(string text)
         {
@@ -47,14 +46,14 @@ namespace Opper.Typed.Generator.Emitter
         }
 
         /// <summary>A line from an interpolated string, then <c>{</c>.</summary>
-        public CodeWriter Open([InterpolatedStringHandlerArgument("")] ref LineHandler line)
+        public CodeWriter Open([InterpolatedStringHandlerArgument("")] ref LineHandler<PlainLine> line)
         {
             EndLine();
             return OpenBrace();
         }
 
         /// <summary>The start of a line (indented), to be continued with <see cref="Append(ref PartHandler)"/> and ended with <see cref="End(ref PartHandler)"/>.</summary>
-        public CodeWriter Begin([InterpolatedStringHandlerArgument("")] ref LineHandler start) => this;
+        public CodeWriter Begin([InterpolatedStringHandlerArgument("")] ref LineHandler<PlainLine> start) => this;
 
         /// <summary>More of the current line.</summary>
         public CodeWriter Append([InterpolatedStringHandlerArgument("")] ref PartHandler part) => this;
@@ -89,10 +88,9 @@ namespace Opper.Typed.Generator.Emitter
         }
 
         /// <summary>A one-line <c>&lt;summary&gt;</c> doc comment written in place; text must already be XML-escaped.</summary>
-        public CodeWriter Doc([InterpolatedStringHandlerArgument("")] ref LineHandler summary)
+        public CodeWriter Doc([InterpolatedStringHandlerArgument("")] ref LineHandler<SummaryLine> summary)
         {
-            // The handler has written the text after the indentation already; a line is short, so inserting is cheap.
-            _builder.Insert(_lineStart, "/// <summary>").Append("</summary>");
+            _builder.Append("</summary>");
             return EndLine();
         }
 
@@ -114,8 +112,6 @@ namespace Opper.Typed.Generator.Emitter
             {
                 _builder.Append(' ', _indent * 4);
             }
-
-            _lineStart = _builder.Length;
         }
 
         private CodeWriter EndLine()
@@ -131,15 +127,38 @@ namespace Opper.Typed.Generator.Emitter
             return this;
         }
 
-        /// <summary>Appends an interpolated line's pieces to the writer as the compiler hands them over, after the indentation.</summary>
+        /// <summary>What a line starts with after its indentation, chosen by type so that one handler writes every kind of line.</summary>
+        internal interface ILineStart
+        {
+            string Text { get; }
+        }
+
+        internal readonly struct PlainLine : ILineStart
+        {
+            public string Text => "";
+        }
+
+        internal readonly struct SummaryLine : ILineStart
+        {
+            public string Text => "/// <summary>";
+        }
+
+        /// <summary>
+        /// Appends an interpolated line's pieces to the writer as the compiler hands them over, after the indentation and
+        /// <typeparamref name="TStart"/>'s text. (Inserting a prefix afterwards instead split the builder's chunks and
+        /// doubled what the generator allocated.)
+        /// </summary>
         [InterpolatedStringHandler]
-        internal readonly ref struct LineHandler
+        internal readonly ref struct LineHandler<TStart>
+            where TStart : struct, ILineStart
         {
             private readonly PartHandler _part;
 
             public LineHandler(int literalLength, int formattedCount, CodeWriter writer)
             {
-                writer.StartLine(literalLength + formattedCount > 0);
+                var start = default(TStart).Text;
+                writer.StartLine(start.Length + literalLength + formattedCount > 0);
+                writer._builder.Append(start);
                 _part = new PartHandler(literalLength, formattedCount, writer);
             }
 
