@@ -1,32 +1,24 @@
-using System;
 using System.Runtime.CompilerServices;
 using System.Text;
+using Opper.Typed.Core.Text;
 
 namespace Opper.Typed.Generator.Emitter
 {
     /// <summary>
     /// Writes indented C# with "\n" line endings, so generated files are identical on every OS. A file costs its text
     /// and little else: interpolated lines are written straight into the builder (<see cref="LineHandler{TStart}"/>), not made
-    /// into strings first, and the builder is reused from one file to the next on the same thread.
+    /// into strings first, and the builder is reused from one file to the next on the same thread
+    /// (<see cref="StringBuilderCache"/>).
     /// </summary>
     internal sealed class CodeWriter
     {
-        // Larger builders are let go rather than kept for the life of the compiler process.
-        private const int MaxKeptCapacity = 256 * 1024;
-
-        [ThreadStatic]
-        private static StringBuilder? t_spare;
-
         private readonly StringBuilder _builder;
         private int _indent;
 
         /// <param name="expectedLength">The file's likely length, so the builder grows once at most.</param>
         public CodeWriter(int expectedLength = 4096)
         {
-            _builder = t_spare ?? new StringBuilder(expectedLength);
-            t_spare = null;
-            _builder.Clear();
-            _builder.EnsureCapacity(expectedLength);
+            _builder = StringBuilderCache.Acquire(expectedLength);
         }
 
         public CodeWriter Line(string text = "")
@@ -95,16 +87,7 @@ namespace Opper.Typed.Generator.Emitter
         }
 
         /// <summary>The file's text; the builder goes back to be reused by the next file. Call once, at the end.</summary>
-        public string Finish()
-        {
-            var text = _builder.ToString();
-            if (_builder.Capacity <= MaxKeptCapacity)
-            {
-                t_spare = _builder;
-            }
-
-            return text;
-        }
+        public string Finish() => StringBuilderCache.GetStringAndRelease(_builder);
 
         private void StartLine(bool indented)
         {

@@ -4,12 +4,14 @@ using System.Text;
 namespace Opper.Typed.Core.Text
 {
     /// <summary>
-    /// One reusable builder per thread for short strings (names, escaped values): reading a catalog of a thousand models
-    /// makes tens of thousands of them, and a new builder for each was a fifth of what the reading allocated.
+    /// One reusable builder per thread: for short strings (names, escaped values; reading a catalog of a thousand models
+    /// makes tens of thousands of them, and a new builder for each was a fifth of what the reading allocated), and for
+    /// the generator's files, one after another. A builder acquired while another is out is a new one.
     /// </summary>
     internal static class StringBuilderCache
     {
-        private const int MaxKeptCapacity = 1024;
+        // A generated file is tens of kilobytes; a larger builder is let go rather than kept for the life of the process.
+        private const int MaxKeptCapacity = 256 * 1024;
 
         [ThreadStatic]
         private static StringBuilder? t_cached;
