@@ -20,5 +20,11 @@ if (args is ["analyzer-share", ..])
     return AnalyzerBenchmarks.ReportShare(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10);
 }
 
+// dotnet run -c Release --project bench/Opper.Typed.Benchmarks -- generator-scaling [runs]
+if (args is ["generator-scaling", ..])
+{
+    return GeneratorScalingCommand.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;
