@@ -28,13 +28,15 @@ internal sealed class HandWrittenClient(HttpClient http)
         return (await polled.Content.ReadFromJsonAsync(HandJson.Default.HandStatus))!;
     }
 
-    /// <summary>The raw download: the same FileStream settings the SDK uses, no checks.</summary>
+    /// <summary>The raw download: the same FileStream settings the SDK uses, no checks; <paramref name="path"/> must not exist.</summary>
     public async Task DownloadAsync(Uri url, string path)
     {
         using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
         response.EnsureSuccessStatusCode();
         await using var body = await response.Content.ReadAsStreamAsync();
-        await using var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, useAsync: true);
+        // CreateNew, as the SDK opens its partial file: FileMode.Create truncates the file it opens, and on ext4 a file
+        // truncated and then written is flushed to disk when closed (auto_da_alloc), inside the raw copy's timed run.
+        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, useAsync: true);
         await body.CopyToAsync(file);
     }
 }
