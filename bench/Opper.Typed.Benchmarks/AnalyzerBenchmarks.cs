@@ -8,6 +8,8 @@ using Opper.Typed.Generator;
 using Opper.Typed.Generator.Analyzers;
 using Opper.Typed.Testing;
 
+using static Opper.Typed.Benchmarks.Statistics;
+
 namespace Opper.Typed.Benchmarks;
 
 /// <summary>
@@ -159,7 +161,7 @@ public class AnalyzerBenchmarks
               </ItemGroup>
             </Project>
             """);
-        var rules = Enumerable.Range(1, 13).Select(n => $"OPPER{n:000}").ToList();
+        var rules = new VideoRequestAnalyzer().SupportedDiagnostics.Select(d => d.Id).ToList();
         File.WriteAllText(Path.Combine(folder, "off.globalconfig"), SeverityNone(rules));
         File.WriteAllText(Path.Combine(folder, "quiet.globalconfig"), SeverityNone(rules.Where(id => id != "OPPER009")));
         for (var file = 0; file < Files; file++)
@@ -173,8 +175,6 @@ public class AnalyzerBenchmarks
 
     private static string SeverityNone(IEnumerable<string> rules) =>
         "is_global = true\n" + string.Concat(rules.Select(id => $"dotnet_diagnostic.{id}.severity = none\n"));
-
-    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
     private static readonly ImmutableArray<MetadataReference> WithoutOpper =
         [.. ConsumerReferences.All.Where(r => !Path.GetFileName(r.Display ?? "").StartsWith("Opper.Typed", StringComparison.Ordinal))];

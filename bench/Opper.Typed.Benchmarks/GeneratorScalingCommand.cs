@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
+using static Opper.Typed.Benchmarks.Statistics;
 
 namespace Opper.Typed.Benchmarks;
 
 /// <summary>
 /// Splits the generator's cold time per model into the time the garbage collector paused the run and the rest, at 10,
 /// 100 and 1,000 models. BenchmarkDotNet gives the total; this tells whether its growth with the catalog is work or GC
-/// (run it again with <c>DOTNET_GCgen0size</c> set large, and no collection happens inside a run at all).
+/// (run it again with <c>DOTNET_GCgen0size</c> set large, and most runs see no collection at all).
 /// </summary>
 internal static class GeneratorScalingCommand
 {
@@ -33,10 +34,11 @@ internal static class GeneratorScalingCommand
             }
         }
 
-        Console.WriteLine($"GC: {(GCSettings.IsServerGC ? "server" : "workstation")}; medians of {runs} cold runs (at least 20 models' worth)");
-        Console.WriteLine("models | per model | GC pause per model | rest per model | collections per run gen0/gen1/gen2");
+        Console.WriteLine($"GC: {(GCSettings.IsServerGC ? "server" : "workstation")}; medians of cold runs timed one by one");
+        Console.WriteLine("models | runs | per model | GC pause per model | rest per model | collections per run gen0/gen1/gen2");
         foreach (var benchmark in benchmarks)
         {
+            // Small catalogs run more often (10 models: twice as many runs as asked), to time about as many models.
             Measure(benchmark, Math.Max(runs, 20 * runs / benchmark.Models));
         }
 
@@ -62,8 +64,7 @@ internal static class GeneratorScalingCommand
         var rest = totals.Zip(pauses, (total, pause) => total - pause).ToList();
         var collections = string.Join("/", Enumerable.Range(0, 3).Select(g => ((GC.CollectionCount(g) - collectionsBefore[g]) / (double)count).ToString("F2", CultureInfo.InvariantCulture)));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{models,6} | {Median(totals),6:F1} µs | {Median(pauses),6:F1} µs | {Median(rest),6:F1} µs | {collections}"));
+            $"{models,6} | {count,4} | {Median(totals),6:F1} µs | {Median(pauses),6:F1} µs | {Median(rest),6:F1} µs | {collections}"));
     }
 
-    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 }

@@ -39,8 +39,9 @@ public class DownloadBenchmarks
     }
 
     /// <summary>
-    /// Each download starts with no earlier file at its path: replacing one (the raw copy truncates it, the SDK renames
-    /// over it) frees its blocks inside the timed download.
+    /// Each download starts with its path free: the raw copy opens it CreateNew, and a file replaced by the SDK's rename
+    /// would have its blocks freed inside the timed download. (An iteration setup also keeps BenchmarkDotNet at one
+    /// download per iteration, which CreateNew needs.)
     /// </summary>
     [IterationSetup]
     public void RemoveEarlierFiles()

@@ -1,0 +1,12 @@
+namespace Opper.Typed.Benchmarks;
+
+internal static class Statistics
+{
+    /// <summary>The middle value; for an even count, the mean of the two middle ones.</summary>
+    public static double Median(IReadOnlyCollection<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+}
