@@ -66,5 +66,4 @@ internal static class GeneratorScalingCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{models,6} | {count,4} | {Median(totals),6:F1} µs | {Median(pauses),6:F1} µs | {Median(rest),6:F1} µs | {collections}"));
     }
-
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using static Opper.Typed.Benchmarks.Statistics;
 
 namespace Opper.Typed.Benchmarks;
 
@@ -79,8 +80,6 @@ internal static class DownloadCommand
         /// <summary>Processor time of the whole process (the server's share included, the same for every variant).</summary>
         public List<double> CpuSeconds { get; } = [];
     }
-
-    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
     /// <summary>Wall time of one download and the largest managed heap seen meanwhile (sampled every 5 ms).</summary>
     private static async Task<(double Seconds, double CpuSeconds, long PeakBytes)> MeasureAsync(string path, Func<Task> download)
