@@ -6,9 +6,11 @@ using static Opper.Typed.Benchmarks.Statistics;
 namespace Opper.Typed.Benchmarks;
 
 /// <summary>
-/// Splits the generator's cold time per model into the time the garbage collector paused the run and the rest, at 10,
-/// 100 and 1,000 models. BenchmarkDotNet gives the total; this tells whether its growth with the catalog is work or GC
-/// (run it again with <c>DOTNET_GCgen0size</c> set large, and most runs see no collection at all).
+/// Splits the generator's cold time per model at 10, 100 and 1,000 models into the time the garbage collector paused
+/// the run and the rest, and times beside each run the floor any generator emitting the same files pays
+/// (<see cref="GeneratorBenchmarks.KeepTextsOnly"/>): BenchmarkDotNet gives the totals; this tells whether their growth
+/// with the catalog is the generator's work or the cost of keeping its output (run it again with
+/// <c>DOTNET_GCgen0size</c> set large, and most runs see no collection at all).
 /// </summary>
 internal static class GeneratorScalingCommand
 {
@@ -30,40 +32,71 @@ internal static class GeneratorScalingCommand
                 for (var i = 0; i < 10_000 / benchmark.Models; i++)
                 {
                     benchmark.Cold();
+                    benchmark.KeepTextsOnly();
                 }
             }
         }
 
-        Console.WriteLine($"GC: {(GCSettings.IsServerGC ? "server" : "workstation")}; medians of cold runs timed one by one");
-        Console.WriteLine("models | runs | per model | GC pause per model | rest per model | collections per run gen0/gen1/gen2");
+        Console.WriteLine($"GC: {(GCSettings.IsServerGC ? "server" : "workstation")}; medians per model of runs timed one by one: cold generator runs, then as many of the floor (keep the same texts, no generator)");
+        Console.WriteLine("models | runs | generator | its GC pause | floor | floor's GC pause | generator above floor | collections per generator run gen0/gen1/gen2");
+        var rows = new List<(int Models, double Total, double AboveFloor)>();
         foreach (var benchmark in benchmarks)
         {
             // Small catalogs run more often (10 models: twice as many runs as asked), to time about as many models.
-            Measure(benchmark, Math.Max(runs, 20 * runs / benchmark.Models));
+            rows.Add(Measure(benchmark, Math.Max(runs, 20 * runs / benchmark.Models)));
         }
 
+        var (first, last) = (rows[0], rows[^1]);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{last.Models} vs {first.Models} models, per model: generator {last.Total / first.Total:F2}x; generator above floor {last.AboveFloor / first.AboveFloor:F2}x"));
         return 0;
     }
 
-    private static void Measure(GeneratorBenchmarks benchmark, int count)
+    private static (int Models, double Total, double AboveFloor) Measure(GeneratorBenchmarks benchmark, int count)
     {
         var models = benchmark.Models;
-        var totals = new List<double>(count);
-        var pauses = new List<double>(count);
-        var collectionsBefore = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
+        var generator = new Timings(count);
+        var floor = new Timings(count);
+        var collections = new long[3];
+        // Each in its own block, so each pays for collecting its own earlier runs' output, not the other's.
         for (var i = 0; i < count; i++)
+        {
+            var before = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
+            generator.Time(() => GC.KeepAlive(benchmark.Cold()), models);
+            for (var generation = 0; generation < 3; generation++)
+            {
+                collections[generation] += GC.CollectionCount(generation) - before[generation];
+            }
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            floor.Time(() => GC.KeepAlive(benchmark.KeepTextsOnly()), models);
+        }
+
+        var total = Median(generator.Totals);
+        var aboveFloor = total - Median(floor.Totals);
+        var perRun = string.Join("/", collections.Select(c => (c / (double)count).ToString("F2", CultureInfo.InvariantCulture)));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{models,6} | {count,4} | {total,6:F1} µs | {Median(generator.Pauses),6:F1} µs | {Median(floor.Totals),6:F1} µs | {Median(floor.Pauses),6:F1} µs | {aboveFloor,6:F1} µs | {perRun}"));
+        return (models, total, aboveFloor);
+    }
+
+    /// <summary>Per-model wall time and GC pause time of runs timed one by one.</summary>
+    private sealed class Timings(int capacity)
+    {
+        public List<double> Totals { get; } = new(capacity);
+
+        public List<double> Pauses { get; } = new(capacity);
+
+        public void Time(Action run, int models)
         {
             var pauseBefore = GC.GetTotalPauseDuration();
             var watch = Stopwatch.StartNew();
-            GC.KeepAlive(benchmark.Cold());
+            run();
             watch.Stop();
-            totals.Add(watch.Elapsed.TotalMicroseconds / models);
-            pauses.Add((GC.GetTotalPauseDuration() - pauseBefore).TotalMicroseconds / models);
+            Totals.Add(watch.Elapsed.TotalMicroseconds / models);
+            Pauses.Add((GC.GetTotalPauseDuration() - pauseBefore).TotalMicroseconds / models);
         }
-
-        var rest = totals.Zip(pauses, (total, pause) => total - pause).ToList();
-        var collections = string.Join("/", Enumerable.Range(0, 3).Select(g => ((GC.CollectionCount(g) - collectionsBefore[g]) / (double)count).ToString("F2", CultureInfo.InvariantCulture)));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{models,6} | {count,4} | {Median(totals),6:F1} µs | {Median(pauses),6:F1} µs | {Median(rest),6:F1} µs | {collections}"));
     }
 }
