@@ -6,8 +6,8 @@ using static Opper.Typed.Benchmarks.Statistics;
 namespace Opper.Typed.Benchmarks;
 
 /// <summary>
-/// Splits the generator's cold time per model at 10, 100 and 1,000 models into the time the garbage collector paused
-/// the run and the rest, and times beside each run the floor any generator emitting the same files pays
+/// Times the generator's cold runs one by one at 10, 100 and 1,000 models, with the part the garbage collector paused
+/// them, and beside them the floor any generator emitting the same files as strings pays
 /// (<see cref="GeneratorBenchmarks.KeepTextsOnly"/>): BenchmarkDotNet gives the totals; this tells whether their growth
 /// with the catalog is the generator's work or the cost of keeping its output (run it again with
 /// <c>DOTNET_GCgen0size</c> set large, and most runs see no collection at all).
@@ -37,8 +37,8 @@ internal static class GeneratorScalingCommand
             }
         }
 
-        Console.WriteLine($"GC: {(GCSettings.IsServerGC ? "server" : "workstation")}; medians per model of runs timed one by one: cold generator runs, then as many of the floor (keep the same texts, no generator)");
-        Console.WriteLine("models | runs | generator | its GC pause | floor | floor's GC pause | generator above floor | collections per generator run gen0/gen1/gen2");
+        Console.WriteLine($"GC: {(GCSettings.IsServerGC ? "server" : "workstation")}; medians per model; floor = the same texts kept, no generator");
+        Console.WriteLine("models | runs | generator | its GC pause | floor | its GC pause | above floor | generator's collections per run (gen0/1/2)");
         var rows = new List<(int Models, double Total, double AboveFloor)>();
         foreach (var benchmark in benchmarks)
         {
@@ -55,23 +55,26 @@ internal static class GeneratorScalingCommand
     private static (int Models, double Total, double AboveFloor) Measure(GeneratorBenchmarks benchmark, int count)
     {
         var models = benchmark.Models;
-        var generator = new Timings(count);
-        var floor = new Timings(count);
+        var generator = new Timings(models, count);
+        var floor = new Timings(models, count);
         var collections = new long[3];
-        // Each in its own block, so each pays for collecting its own earlier runs' output, not the other's.
+
+        // Each block starts from a collected heap and pays for collecting only its own earlier runs' output.
+        StartFromCollectedHeap();
         for (var i = 0; i < count; i++)
         {
             var before = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
-            generator.Time(() => GC.KeepAlive(benchmark.Cold()), models);
+            generator.Time(() => GC.KeepAlive(benchmark.Cold()));
             for (var generation = 0; generation < 3; generation++)
             {
                 collections[generation] += GC.CollectionCount(generation) - before[generation];
             }
         }
 
+        StartFromCollectedHeap();
         for (var i = 0; i < count; i++)
         {
-            floor.Time(() => GC.KeepAlive(benchmark.KeepTextsOnly()), models);
+            floor.Time(() => GC.KeepAlive(benchmark.KeepTextsOnly()));
         }
 
         var total = Median(generator.Totals);
@@ -82,14 +85,21 @@ internal static class GeneratorScalingCommand
         return (models, total, aboveFloor);
     }
 
+    private static void StartFromCollectedHeap()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
+
     /// <summary>Per-model wall time and GC pause time of runs timed one by one.</summary>
-    private sealed class Timings(int capacity)
+    private sealed class Timings(int models, int capacity)
     {
         public List<double> Totals { get; } = new(capacity);
 
         public List<double> Pauses { get; } = new(capacity);
 
-        public void Time(Action run, int models)
+        public void Time(Action run)
         {
             var pauseBefore = GC.GetTotalPauseDuration();
             var watch = Stopwatch.StartNew();
