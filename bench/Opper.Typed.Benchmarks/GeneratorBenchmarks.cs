@@ -51,8 +51,8 @@ public class GeneratorBenchmarks
     public GeneratorDriver Cold() => CreateDriver().RunGenerators(_compilation);
 
     /// <summary>
-    /// The floor under <see cref="Cold"/>: no generator, only what any generator that emits these same files must do
-    /// with them. Each file's text is copied out of its builder into a string and kept, as <c>AddSource</c> keeps every
+    /// The floor under <see cref="Cold"/>: no generator, only what any generator that emits these same files as strings
+    /// must do with them. Each file's text is copied out of its builder into a string and kept, as <c>AddSource</c> keeps every
     /// text for as long as the driver lives. How this grows with the catalog is the garbage collector's doing, not the
     /// generator's; <see cref="Cold"/> minus this approximates what the generator's own work costs.
     /// </summary>

@@ -78,6 +78,8 @@ internal static class GeneratorScalingCommand
         }
 
         var total = Median(generator.Totals);
+        // A difference of medians of unpaired runs: the two blocks cannot be paired run by run without each paying for
+        // collecting the other's output.
         var aboveFloor = total - Median(floor.Totals);
         var perRun = string.Join("/", collections.Select(c => (c / (double)count).ToString("F2", CultureInfo.InvariantCulture)));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
