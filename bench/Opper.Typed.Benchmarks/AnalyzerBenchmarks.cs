@@ -8,7 +8,7 @@ using Opper.Typed.Generator;
 using Opper.Typed.Generator.Analyzers;
 using Opper.Typed.Testing;
 
-using static Opper.Typed.Benchmarks.Statistics;
+using static Opper.Typed.Testing.Statistics;
 
 namespace Opper.Typed.Benchmarks;
 

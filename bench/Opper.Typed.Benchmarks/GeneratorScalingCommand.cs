@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
-using static Opper.Typed.Benchmarks.Statistics;
+using static Opper.Typed.Testing.Statistics;
 
 namespace Opper.Typed.Benchmarks;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using static Opper.Typed.Benchmarks.Statistics;
+using static Opper.Typed.Testing.Statistics;
 
 namespace Opper.Typed.Benchmarks;
 

@@ -1,5 +1,6 @@
-namespace Opper.Typed.Benchmarks;
+namespace Opper.Typed.Testing;
 
+/// <summary>Summaries of measured runs (linked into each benchmark project that needs it).</summary>
 internal static class Statistics
 {
     /// <summary>The middle value; for an even count, the mean of the two middle ones.</summary>
