@@ -63,4 +63,13 @@ public sealed class EmulatorFaults
 
     /// <summary>The download host ignores <c>Range</c> (no resume; a client must restart).</summary>
     public bool DisableRangeRequests { get; set; }
+
+    /// <summary>The download host sends clips at about this many bytes a second (a slow network, or time to stop a process mid-download); null for full speed.</summary>
+    public int? DownloadBytesPerSecond { get; set; }
+
+    /// <summary>
+    /// Each <c>POST /v3/videos</c> creates its job at once and holds its answer this long: a slow answer for a job that
+    /// already exists, which is what a client sees when the connection drops or the process dies before the 202.
+    /// </summary>
+    public TimeSpan SubmitAnswerDelay { get; set; }
 }

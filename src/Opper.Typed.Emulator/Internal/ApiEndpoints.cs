@@ -75,6 +75,11 @@ internal static class ApiEndpoints
         var parameters = body!["parameters"] as JsonObject;
         state.Jobs[id] = new EmulatedJob(id, model!.Id, model.Provider, now, now + state.Options.JobDuration, state.Options.FailJobs,
             ClipLibrary.ChooseSize(parameters), ClipLibrary.ChooseSeconds(parameters));
+        if (state.Options.Faults.SubmitAnswerDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(state.Options.Faults.SubmitAnswerDelay, context.RequestAborted);
+        }
+
         var statusUrl = new Uri(new Uri($"{context.Request.Scheme}://{context.Request.Host}/"), $"v3/artifacts/{id}/status");
         return EmulatorState.Json(new JsonObject { ["id"] = id, ["status_url"] = statusUrl.ToString() }, 202);
     }

@@ -66,7 +66,41 @@ internal static class DownloadEndpoints
             return;
         }
 
+        if (faults.DownloadBytesPerSecond is { } rate)
+        {
+            await SendSlowlyAsync(context, clip, rate, acceptsRanges);
+            return;
+        }
+
         await Results.File(clip, "video/mp4", enableRangeProcessing: acceptsRanges).ExecuteAsync(context);
+    }
+
+    /// <summary>The clip (or, for <c>Range: bytes=N-</c>, its tail) in tenth-of-a-second slices of the rate.</summary>
+    private static async Task SendSlowlyAsync(HttpContext context, byte[] clip, int bytesPerSecond, bool acceptsRanges)
+    {
+        var from = 0L;
+        var range = context.Request.GetTypedHeaders().Range;
+        if (acceptsRanges && range?.Ranges.Count == 1 && range.Ranges.First() is { From: { } start, To: null } && start < clip.Length)
+        {
+            from = start;
+            context.Response.StatusCode = StatusCodes.Status206PartialContent;
+            context.Response.Headers.ContentRange = new ContentRangeHeaderValue(from, clip.Length - 1, clip.Length).ToString();
+        }
+
+        context.Response.ContentType = "video/mp4";
+        context.Response.ContentLength = clip.Length - from;
+        if (acceptsRanges)
+        {
+            context.Response.Headers.AcceptRanges = "bytes";
+        }
+
+        var slice = Math.Max(1, bytesPerSecond / 10);
+        for (var offset = from; offset < clip.Length; offset += slice)
+        {
+            await context.Response.Body.WriteAsync(clip.AsMemory((int)offset, (int)Math.Min(slice, clip.Length - offset)), context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            await Task.Delay(TimeSpan.FromMilliseconds(100), context.RequestAborted);
+        }
     }
 
     private static Task StorageError(HttpContext context, int status, string code, string message)

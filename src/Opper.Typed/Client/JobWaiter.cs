@@ -26,12 +26,12 @@ internal sealed class JobWaiter(
     public async Task<VideoStatus> WaitAsync(string jobId, IProgress<VideoProgress>? progress, CancellationToken cancellationToken, bool pollAtOnce = false)
     {
         var started = time.GetTimestamp();
-        var delay = pollAtOnce ? TimeSpan.Zero : polling.FirstPollDelay;
-        var interval = polling.Interval;
+        var polls = 0;
         var completedWithoutUrl = 0;
         VideoStatus? last = null;
         while (true)
         {
+            var delay = polls == 0 && pollAtOnce ? TimeSpan.Zero : polling.DelayAfter(polls);
             await Task.Delay(Min(polling.Jittered(delay), Remaining(started)), time, cancellationToken).ConfigureAwait(false);
             last = await PollWithinDeadlineAsync(jobId, started, last, cancellationToken).ConfigureAwait(false);
             var elapsed = time.GetElapsedTime(started);
@@ -63,8 +63,7 @@ internal sealed class JobWaiter(
                     break;
             }
 
-            delay = interval;
-            interval = polling.NextDelay(interval);
+            polls++;
         }
     }
 

@@ -75,12 +75,8 @@ public class OpperVideoClient : IDisposable
     /// <exception cref="OpperApiException">Opper refused the request (400, 401, 402 wallet empty, 404, 429, 5xx); no job was created unless the hint says so.</exception>
     /// <exception cref="VideoSubmissionUncertainException">The answer was lost after the request left; the job may exist; nothing was sent again.</exception>
     /// <exception cref="VideoGenerationCanceledException">Cancelled while the POST was in flight; the job may exist.</exception>
-    public virtual async Task<VideoGenerationOperation> StartGenerationAsync(IVideoRequest request, CancellationToken cancellationToken = default)
-    {
-        var started = Context.Settings.Time.GetTimestamp();
-        var job = await SubmitJobAsync(request, cancellationToken).ConfigureAwait(false);
-        return new VideoGenerationOperation(Context, job.Id, Context.ChooseStatusUri(job.Id, job.StatusUrl), request.Model, started);
-    }
+    public virtual async Task<VideoGenerationOperation> StartGenerationAsync(IVideoRequest request, CancellationToken cancellationToken = default) =>
+        await StartPreparedGenerationAsync(PrepareSubmission(request), cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// The operation of an existing job, from its id alone, without a call: in another process, after a crash, or for a
@@ -223,7 +219,23 @@ public class OpperVideoClient : IDisposable
         return (new VideoJobContext(settings, http, logger, metrics), api, http);
     }
 
-    private async Task<VideoJob> SubmitJobAsync(IVideoRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts a job from a wire body <see cref="PrepareSubmission"/> already checked: a durable job checks its request when
+    /// it is enqueued and sends the stored body later, from a worker, exactly as it was checked.
+    /// </summary>
+    internal async Task<VideoGenerationOperation> StartPreparedGenerationAsync(VideoWireRequest wire, CancellationToken cancellationToken)
+    {
+        var started = Context.Settings.Time.GetTimestamp();
+        var job = await SendAsync(wire, cancellationToken).ConfigureAwait(false);
+        return new VideoGenerationOperation(Context, job.Id, Context.ChooseStatusUri(job.Id, job.StatusUrl), wire.Model, started);
+    }
+
+    /// <summary>
+    /// The wire body of <paramref name="request"/>, checked by the shared rules (unless
+    /// <see cref="OpperVideoClientOptions.ValidateRequests"/> is off), its notices logged.
+    /// </summary>
+    /// <exception cref="OpperValidationException">The request is invalid.</exception>
+    internal VideoWireRequest PrepareSubmission(IVideoRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var context = Context;
@@ -243,6 +255,15 @@ public class OpperVideoClient : IDisposable
             }
         }
 
+        return wire;
+    }
+
+    private async Task<VideoJob> SubmitJobAsync(IVideoRequest request, CancellationToken cancellationToken) =>
+        await SendAsync(PrepareSubmission(request), cancellationToken).ConfigureAwait(false);
+
+    private async Task<VideoJob> SendAsync(VideoWireRequest wire, CancellationToken cancellationToken)
+    {
+        var context = Context;
         using var activity = OpperTelemetry.Source.StartActivity("opper.video.submit");
         activity?.SetTag("opper.model", wire.Model);
         var job = await context.Submitter.SubmitAsync(wire, cancellationToken).ConfigureAwait(false);

@@ -22,11 +22,23 @@ internal sealed class PartialFile : IAsyncDisposable
     public FileStream Stream { get; }
 
     /// <summary>Creates the file; a missing folder or a destination that is a folder is refused here, before any download.</summary>
-    public static PartialFile Create(string destination, int bufferSize)
+    /// <param name="destination">The file the download becomes.</param>
+    /// <param name="bufferSize">The file stream's buffer.</param>
+    /// <param name="owner">
+    /// Null for a name of its own (random). A durable job passes its key, so the retry of a download whose process was
+    /// killed finds the killed attempt's file under the same name and replaces it instead of leaving it there for good.
+    /// </param>
+    public static PartialFile Create(string destination, int bufferSize, string? owner = null)
     {
         var full = System.IO.Path.GetFullPath(destination);
         CheckDestination(full);
-        var path = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full)!, $".{System.IO.Path.GetFileName(full)}.{Guid.NewGuid():N}.partial");
+        var path = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full)!, $".{System.IO.Path.GetFileName(full)}.{owner ?? Guid.NewGuid().ToString("N")}.partial");
+        if (owner is not null)
+        {
+            // Deleting a link removes the link, never its target; the new file is then created exclusively as always.
+            File.Delete(path);
+        }
+
         return new PartialFile(full, path, new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize, useAsync: true));
     }
 

@@ -20,7 +20,12 @@ internal sealed class VideoDownloader(
 {
     private const int BufferSize = 81920;
 
-    public async Task DownloadAsync(VideoStatus completed, string path, IProgress<VideoProgress>? progress, CancellationToken cancellationToken)
+    /// <param name="completed">The completed status, with its URL.</param>
+    /// <param name="path">The destination.</param>
+    /// <param name="progress">Receives byte counts.</param>
+    /// <param name="cancellationToken">Stops the download; its partial file is deleted.</param>
+    /// <param name="partialOwner">Names the partial file after its owner (see <see cref="PartialFile.Create"/>); null for a random name.</param>
+    public async Task DownloadAsync(VideoStatus completed, string path, IProgress<VideoProgress>? progress, CancellationToken cancellationToken, string? partialOwner = null)
     {
         if (completed.State != VideoJobState.Completed || string.IsNullOrEmpty(completed.Url))
         {
@@ -28,7 +33,7 @@ internal sealed class VideoDownloader(
                 $"Job {completed.Id} is '{completed.Status}' and has no download URL; wait with WaitForCompletionAsync first.", nameof(completed));
         }
 
-        var partial = PartialFile.Create(path, BufferSize);
+        var partial = PartialFile.Create(path, BufferSize, partialOwner);
         await using (partial.ConfigureAwait(false))
         {
             await DownloadIntoAsync(completed, partial.Stream, progress, cancellationToken).ConfigureAwait(false);

@@ -136,6 +136,12 @@ public class VideoGenerationOperation
     public virtual async Task<Stream> OpenReadAsync(CancellationToken cancellationToken = default)
     {
         var completed = await WaitForCompletionAsync(progress: null, cancellationToken).ConfigureAwait(false);
+        return await OpenCompletedAsync(completed, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Opens the clip of a status already known to be completed; <see cref="OpenReadAsync"/> and the durable jobs' sinks share it.</summary>
+    internal async Task<Stream> OpenCompletedAsync(VideoStatus completed, CancellationToken cancellationToken)
+    {
         var context = Context;
         try
         {
@@ -152,8 +158,13 @@ public class VideoGenerationOperation
     /// <inheritdoc />
     public override string ToString() => $"VideoGenerationOperation {Id}: {Status?.Status ?? "not polled yet"}";
 
-    /// <summary>Downloads a status already known to be completed; the step method and <see cref="DownloadToFileAsync"/> share it.</summary>
-    internal async Task DownloadCompletedAsync(VideoStatus completed, string path, IProgress<VideoProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>Downloads a status already known to be completed; the step method, <see cref="DownloadToFileAsync"/> and the durable jobs share it.</summary>
+    /// <param name="completed">The completed status, with its URL.</param>
+    /// <param name="path">The destination.</param>
+    /// <param name="progress">Receives byte counts.</param>
+    /// <param name="cancellationToken">Stops the download.</param>
+    /// <param name="partialOwner">Names the partial file after its owner, a durable job's key, so a retry replaces a killed attempt's file.</param>
+    internal async Task DownloadCompletedAsync(VideoStatus completed, string path, IProgress<VideoProgress>? progress, CancellationToken cancellationToken, string? partialOwner = null)
     {
         using var activity = OpperTelemetry.Source.StartActivity("opper.video.download");
         activity?.SetTag("opper.job_id", Id);
@@ -161,7 +172,7 @@ public class VideoGenerationOperation
         var started = context.Settings.Time.GetTimestamp();
         try
         {
-            await context.Downloader.DownloadAsync(completed, path, progress, cancellationToken).ConfigureAwait(false);
+            await context.Downloader.DownloadAsync(completed, path, progress, cancellationToken, partialOwner).ConfigureAwait(false);
         }
         catch (Exception exception) when (JobErrors.NeedsJobId(exception))
         {

@@ -29,6 +29,27 @@ public sealed class VideoPollingOptions
     internal TimeSpan NextDelay(TimeSpan previous) =>
         TimeSpan.FromTicks(Math.Min((long)(previous.Ticks * BackoffFactor), MaxInterval.Ticks));
 
+    /// <summary>
+    /// The delay, before jitter, between a job's submission or its poll number <paramref name="pollsSoFar"/> and the
+    /// next poll: <see cref="FirstPollDelay"/>, then <see cref="Interval"/> growing by <see cref="BackoffFactor"/> up to
+    /// <see cref="MaxInterval"/>. The in-process wait and the durable jobs' scheduled checks both take it from here.
+    /// </summary>
+    internal TimeSpan DelayAfter(int pollsSoFar)
+    {
+        if (pollsSoFar <= 0)
+        {
+            return FirstPollDelay;
+        }
+
+        var delay = Interval;
+        for (var poll = 1; poll < pollsSoFar && delay < MaxInterval; poll++)
+        {
+            delay = NextDelay(delay);
+        }
+
+        return delay;
+    }
+
     /// <summary><paramref name="delay"/> spread by <see cref="Jitter"/>: uniform in [1 − Jitter, 1 + Jitter] times it.</summary>
     internal TimeSpan Jittered(TimeSpan delay) =>
         Jitter == 0 ? delay : TimeSpan.FromTicks((long)(delay.Ticks * (1 + (Jitter * ((Random.Shared.NextDouble() * 2) - 1)))));

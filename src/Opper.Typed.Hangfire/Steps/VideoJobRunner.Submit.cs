@@ -1,0 +1,155 @@
+using System.Net;
+using Opper.Typed.Hangfire.Storage;
+
+namespace Opper.Typed.Hangfire;
+
+/// <summary>The submit step: the paid POST, at most once.</summary>
+internal sealed partial class VideoJobRunner
+{
+    private const int IdWriteAttempts = 3;
+
+    /// <summary>By when a POST sent by a live worker has an answer or has failed: its request timeout (at most ten minutes), and a margin.</summary>
+    private TimeSpan SubmissionSettles =>
+        (settings.RequestTimeout == Timeout.InfiniteTimeSpan || settings.RequestTimeout > TimeSpan.FromMinutes(10) ? TimeSpan.FromMinutes(10) : settings.RequestTimeout)
+        + TimeSpan.FromSeconds(10);
+
+    private async Task<VideoJobStepResult> SubmitAsync(string key, VideoJobStore store, CancellationToken shutdown)
+    {
+        // Read before the mark: a failure from here on must not leave a mark for a POST that never left.
+        var wire = store.ReadRequest(key);
+        VideoJobRecord record;
+        using (store.Lock(key))
+        {
+            record = store.Read(key)!;
+            if (record.HasEnded || record.OpperJobId is not null)
+            {
+                // Another run of this step got there first (a storage that handed the job out twice).
+                return record.HasEnded ? await EndAsync(key, record, store, shutdown).ConfigureAwait(false) : await CheckAsync(key, record, store, shutdown).ConfigureAwait(false);
+            }
+
+            if (record.SubmittingSince is { } sent && !record.ResubmitApproved)
+            {
+                // A worker still inside its POST (a storage that handed the job out twice) stores the answer within its
+                // request timeout: until then, look again rather than call a live submission lost.
+                var settled = sent + SubmissionSettles;
+                if (Now < settled)
+                {
+                    return VideoJobStepResult.Again(record.State, settled - Now, $"Another worker sent the POST at {sent:u}; looking for its answer at {settled:u}.");
+                }
+
+                return await UncertainAsync(key, record, store,
+                    $"A worker sent POST /v3/videos for it at {sent:u} and stopped before it stored Opper's answer (killed, or its storage failed)", shutdown).ConfigureAwait(false);
+            }
+
+            var previous = record.State;
+            record.State = DurableVideoJobState.Submitting;
+            record.SubmittingSince = Now;
+            record.ResubmitApproved = false;
+            record.SubmitAttempts++;
+            store.Write(key, record, previous);
+        }
+
+        VideoGenerationOperation operation;
+        try
+        {
+            // Not the shutdown token: a POST cut off by a deploy may have created the job, and it answers in a second or two.
+            operation = await client.StartPreparedGenerationAsync(wire, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (OpperApiException refused) when (MayHaveCreatedJob(refused.Status))
+        {
+            // A 500, 502 or 504 can come from a gateway after Opper created the job: as uncertain as a lost answer.
+            return await LostAsync(key, record, store, $"POST /v3/videos answered {(int)refused.Status} ({refused.Message.TrimEnd('.')})", shutdown).ConfigureAwait(false);
+        }
+        catch (OpperApiException refused)
+        {
+            // Any other refusal proves there is no job: the mark goes, and a passing one (429, 503, 408) is sent again later.
+            return IsPassing(refused.Status)
+                ? await SendAgainLaterAsync(key, record, store, $"Opper refused the POST for now ({(int)refused.Status} {refused.ErrorCode}): {refused.ServerMessage}", refused.RetryAfter ?? RetryDelay(record.SubmitAttempts), shutdown).ConfigureAwait(false)
+                : await StopAsync(key, record, store, DurableVideoJobState.Failed, $"Opper refused the request, so no job was created: {refused.Message}", shutdown).ConfigureAwait(false);
+        }
+        catch (HttpRequestException unreachable)
+        {
+            // The client lets through unchanged only failures that happen before a byte is sent (no such host, refused connection).
+            return await SendAgainLaterAsync(key, record, store, $"Opper could not be reached, so nothing was sent: {unreachable.Message.TrimEnd('.')}", RetryDelay(record.SubmitAttempts), shutdown).ConfigureAwait(false);
+        }
+        catch (VideoSubmissionUncertainException lost)
+        {
+            return await LostAsync(key, record, store, lost.Message, shutdown).ConfigureAwait(false);
+        }
+
+        record.OpperJobId = operation.Id;
+        record.SubmittedAt = Now;
+        record.State = DurableVideoJobState.Waiting;
+        record.Checks = 0;
+        record.Failures = 0;
+        record.Error = null;
+        WriteOpperJobId(key, record, store);
+        JobLog.Submitted(logger, key, operation.Id);
+        var first = settings.Polling.Jittered(settings.Polling.DelayAfter(0));
+        return VideoJobStepResult.Again(DurableVideoJobState.Waiting, first, $"Submitted as Opper job {operation.Id}; first check in {Seconds(first)}.");
+    }
+
+    /// <summary>Stores Opper's id before anything else; the job is paid for, so a passing storage error gets more than one try.</summary>
+    private void WriteOpperJobId(string key, VideoJobRecord record, VideoJobStore store)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                store.Write(key, record, DurableVideoJobState.Submitting);
+                return;
+            }
+            catch (Exception exception) when (attempt < IdWriteAttempts)
+            {
+                JobLog.StepProblem(logger, key, $"storing Opper job id {record.OpperJobId} failed (attempt {attempt} of {IdWriteAttempts}): {exception.Message}");
+                Thread.Sleep(TimeSpan.FromMilliseconds(200 * attempt));
+            }
+            catch (Exception exception)
+            {
+                JobLog.IdNotStored(logger, exception, key, record.OpperJobId!);
+                throw;
+            }
+        }
+    }
+
+    private async Task<VideoJobStepResult> SendAgainLaterAsync(string key, VideoJobRecord record, VideoJobStore store, string why, TimeSpan delay, CancellationToken shutdown)
+    {
+        if (record.SubmitAttempts >= options.MaxSubmitAttempts)
+        {
+            record.SubmittingSince = null;
+            return await StopAsync(key, record, store, DurableVideoJobState.Failed, $"{why}. Gave up after {record.SubmitAttempts} attempts (OpperVideoJobOptions.MaxSubmitAttempts); no job was created.", shutdown).ConfigureAwait(false);
+        }
+
+        record.SubmittingSince = null;
+        record.State = DurableVideoJobState.Queued;
+        record.Error = $"{why}. Sending again in {Seconds(delay)} (attempt {record.SubmitAttempts} of {options.MaxSubmitAttempts}).";
+        store.Write(key, record, DurableVideoJobState.Submitting);
+        JobLog.StepProblem(logger, key, record.Error);
+        return VideoJobStepResult.Again(DurableVideoJobState.Queued, delay, record.Error);
+    }
+
+    /// <summary>The POST left and its answer is unknown: stop for a person, or, where the options allow, send it again.</summary>
+    private async Task<VideoJobStepResult> LostAsync(string key, VideoJobRecord record, VideoJobStore store, string what, CancellationToken shutdown)
+    {
+        if (!options.ResubmitUncertainSubmissions)
+        {
+            return await UncertainAsync(key, record, store, what, shutdown).ConfigureAwait(false);
+        }
+
+        JobLog.Resubmitting(logger, key);
+        return await SendAgainLaterAsync(key, record, store, what.TrimEnd('.'), RetryDelay(record.SubmitAttempts), shutdown).ConfigureAwait(false);
+    }
+
+    private Task<VideoJobStepResult> UncertainAsync(string key, VideoJobRecord record, VideoJobStore store, string what, CancellationToken shutdown) =>
+        StopAsync(key, record, store, DurableVideoJobState.NeedsAttention,
+            $"{what.TrimEnd('.')}. A job may exist at Opper ({record.Model}, prompt digest {record.PromptDigest}, sent {record.SubmittingSince:u}), so it was not sent again: a second POST is a second paid job. " +
+            $"Find it on the Opper dashboard and call IVideoJobScheduler.ResumeAsync(\"{key}\", \"gen_…\"), or, if Opper has none, ResubmitAsync(\"{key}\").",
+            shutdown);
+
+    /// <summary>Refusals that prove no job and are worth sending again: rate limits, an unavailable service, a request not read in time.</summary>
+    private static bool IsPassing(HttpStatusCode status) =>
+        status is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable or HttpStatusCode.RequestTimeout;
+
+    private static bool MayHaveCreatedJob(HttpStatusCode status) =>
+        status is HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout;
+}

@@ -1,0 +1,130 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Opper.Typed.Hangfire.Storage;
+
+namespace Opper.Typed.Hangfire;
+
+/// <summary>
+/// Chooses and runs a durable job's next step from its record, and owns how a job ends. Every step is safe to run again:
+/// a record with an Opper job id resumes by id, a mark without one never leads to a second POST, and an ended job only
+/// repeats its completion handlers if they had not run.
+/// </summary>
+internal sealed partial class VideoJobRunner(
+    OpperVideoClient client,
+    ClientSettings settings,
+    OpperVideoJobOptions options,
+    IServiceProvider services,
+    ILogger<VideoJobSteps> logger)
+{
+    private DateTimeOffset Now => settings.Time.GetUtcNow();
+
+    public async Task<VideoJobStepResult> RunAsync(string key, VideoJobStore store, CancellationToken shutdown)
+    {
+        using var activity = OpperTelemetry.Source.StartActivity("opper.video.job.step");
+        activity?.SetTag("opper.job_key", key);
+        var record = store.Read(key)
+            ?? throw new InvalidOperationException($"Hangfire job {key} has no durable video job record ({VideoJobStore.RecordParameter}); enqueue video jobs with IVideoJobScheduler.EnqueueAsync.");
+        activity?.SetTag("opper.model", record.Model);
+        activity?.SetTag("opper.job_id", record.OpperJobId);
+        try
+        {
+            return record switch
+            {
+                { HasEnded: true } => await EndAsync(key, record, store, shutdown).ConfigureAwait(false),
+                { OpperJobId: not null } => await CheckAsync(key, record, store, shutdown).ConfigureAwait(false),
+                _ => await SubmitAsync(key, store, shutdown).ConfigureAwait(false),
+            };
+        }
+        catch (Exception exception) when (!(exception is OperationCanceledException && shutdown.IsCancellationRequested))
+        {
+            // A stopping server's cancellation is Hangfire's to handle (it runs the step again elsewhere); anything else is
+            // a step that failed here and is retried on the job's own schedule, with what went wrong in its record.
+            return await StepFailedAsync(key, store, exception, shutdown).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs the completion handlers once for the state the job ended in, then hands Hangfire the end.</summary>
+    private async Task<VideoJobStepResult> EndAsync(string key, VideoJobRecord record, VideoJobStore store, CancellationToken shutdown)
+    {
+        if (!record.Notified)
+        {
+            var job = new DurableVideoJob(key, record);
+            foreach (var handler in services.GetServices<IVideoJobCompletionHandler>())
+            {
+                await handler.OnJobEndedAsync(job, shutdown).ConfigureAwait(false);
+            }
+
+            record.Notified = true;
+            record.Failures = 0;
+            store.Write(key, record, record.State);
+            JobLog.Ended(logger, key, record.State);
+        }
+
+        var message = record.State == DurableVideoJobState.Completed
+            ? $"Clip of Opper job {record.OpperJobId} delivered to {Describe(record)} ({record.Bytes} bytes)."
+            : record.Error ?? record.State.ToString();
+        return VideoJobStepResult.Ended(record.State, message, options.CompletedJobRetention);
+    }
+
+    /// <summary>Ends the job as <paramref name="state"/> (Failed or NeedsAttention), saying why.</summary>
+    private Task<VideoJobStepResult> StopAsync(string key, VideoJobRecord record, VideoJobStore store, DurableVideoJobState state, string why, CancellationToken shutdown)
+    {
+        var previous = record.State;
+        record.State = state;
+        record.Error = why;
+        record.EndedAt = Now;
+        store.Write(key, record, previous);
+        if (state == DurableVideoJobState.NeedsAttention)
+        {
+            JobLog.NeedsAttention(logger, key, why);
+        }
+
+        return EndAsync(key, record, store, shutdown);
+    }
+
+    private async Task<VideoJobStepResult> StepFailedAsync(string key, VideoJobStore store, Exception exception, CancellationToken shutdown)
+    {
+        // Read again: the step may have moved the job before it failed (to Downloading, say).
+        var record = store.Read(key)!;
+        record.Failures++;
+        var what = $"{exception.GetType().Name}: {exception.Message.TrimEnd('.')}";
+        JobLog.StepProblem(logger, key, $"step failed ({record.Failures} of {options.MaxStepFailures}) while {record.State}: {what}");
+        if (record.Failures >= options.MaxStepFailures)
+        {
+            if (record.HasEnded)
+            {
+                // Only the completion handlers keep failing: the job itself is over; end it without them.
+                record.Notified = true;
+                record.Error = $"{record.Error} The completion handlers failed {record.Failures} times; last: {what}.".TrimStart();
+                store.Write(key, record, record.State);
+                return await EndAsync(key, record, store, shutdown).ConfigureAwait(false);
+            }
+
+            var resume = record.OpperJobId is null ? "" : $" Opper job {record.OpperJobId} keeps its clip while Opper does: fix the cause, then IVideoJobScheduler.ResumeAsync(\"{key}\").";
+            return await StopAsync(key, record, store, DurableVideoJobState.NeedsAttention,
+                $"The step failed {record.Failures} times in a row while {record.State}; last: {what}.{resume}", shutdown).ConfigureAwait(false);
+        }
+
+        var delay = RetryDelay(record.Failures);
+        if (!record.HasEnded)
+        {
+            record.Error = $"{what} (attempt {record.Failures} of {options.MaxStepFailures}; again in {Seconds(delay)})";
+        }
+
+        store.Write(key, record, record.State);
+        return VideoJobStepResult.Again(record.State, delay, $"Step failed: {what}. Again in {Seconds(delay)}.");
+    }
+
+    /// <summary>The delay before retry <paramref name="failures"/>: the base doubled each time, at most ten minutes.</summary>
+    private TimeSpan RetryDelay(int failures)
+    {
+        var delay = options.StepRetryDelay * Math.Pow(2, Math.Min(failures - 1, 16));
+        return delay < MaxRetryDelay ? delay : MaxRetryDelay;
+    }
+
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(10);
+
+    private static string Describe(VideoJobRecord record) => record.Sink is null ? record.Destination : $"sink '{record.Sink}' as {record.Destination}";
+
+    private static string Seconds(TimeSpan delay) => delay.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " s";
+}

@@ -1,0 +1,39 @@
+using System.ComponentModel;
+
+namespace Opper.Typed.Hangfire;
+
+/// <summary>
+/// What one step of a durable video job leaves for Hangfire: check again after a delay, or the end. Returned by
+/// <see cref="VideoJobSteps.RunAsync"/> and turned into Hangfire's next state by the steps' state filter; not for direct use.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class VideoJobStepResult
+{
+    private VideoJobStepResult(DurableVideoJobState state, TimeSpan? nextStepIn, string message, TimeSpan retention)
+    {
+        State = state;
+        NextStepIn = nextStepIn;
+        Message = message;
+        Retention = retention;
+    }
+
+    /// <summary>The job's state after the step.</summary>
+    public DurableVideoJobState State { get; }
+
+    /// <summary>When the next step runs; null when the job has ended.</summary>
+    public TimeSpan? NextStepIn { get; }
+
+    /// <summary>What happened, as the dashboard shows it beside the state.</summary>
+    public string Message { get; }
+
+    /// <summary>How long Hangfire keeps a completed job.</summary>
+    internal TimeSpan Retention { get; }
+
+    internal static VideoJobStepResult Again(DurableVideoJobState state, TimeSpan delay, string message) =>
+        new(state, delay < TimeSpan.Zero ? TimeSpan.Zero : delay, message, TimeSpan.Zero);
+
+    internal static VideoJobStepResult Ended(DurableVideoJobState state, string message, TimeSpan retention) => new(state, nextStepIn: null, message, retention);
+
+    /// <inheritdoc />
+    public override string ToString() => Message;
+}

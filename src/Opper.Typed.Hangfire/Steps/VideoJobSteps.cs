@@ -1,0 +1,37 @@
+using System.ComponentModel;
+using Hangfire;
+using Hangfire.Server;
+using Opper.Typed.Hangfire.Storage;
+
+namespace Opper.Typed.Hangfire;
+
+/// <summary>
+/// The Hangfire job behind every durable video job. Each run is one short step, chosen by what the job's record says:
+/// submit, check the status once, or download; then the job is scheduled again or ends. Hangfire calls it (it must be
+/// public for that); enqueue jobs with <see cref="IVideoJobScheduler"/>.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class VideoJobSteps
+{
+    private readonly VideoJobRunner _runner;
+
+    internal VideoJobSteps(VideoJobRunner runner)
+    {
+        _runner = runner;
+    }
+
+    /// <summary>Runs the job's next step.</summary>
+    /// <param name="model">The model id: shown in the dashboard's job name.</param>
+    /// <param name="destination">Where the clip goes: shown in the dashboard's job name.</param>
+    /// <param name="context">Supplied by Hangfire.</param>
+    /// <param name="cancellationToken">Supplied by Hangfire: the server is stopping.</param>
+    /// <returns>What the step leaves for Hangfire.</returns>
+    [JobDisplayName("Opper video {0} -> {1}")]
+    [AutomaticRetry(Attempts = 5, DelaysInSeconds = [5, 30, 120, 600, 1800])]
+    [VideoJobStateFilter]
+    public Task<VideoJobStepResult> RunAsync(string model, string destination, PerformContext? context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context, nameof(context) + " (supplied by Hangfire; this method runs as a Hangfire job, enqueued by IVideoJobScheduler)");
+        return _runner.RunAsync(context.BackgroundJob.Id, new VideoJobStore(context.Connection), cancellationToken);
+    }
+}

@@ -1,0 +1,20 @@
+namespace Opper.Typed.Hangfire.Storage;
+
+/// <summary>Jobs by state, read through the index and checked against each record (an entry can lag a moment behind its job).</summary>
+internal static class VideoJobListing
+{
+    public static IReadOnlyList<DurableVideoJob> List(VideoJobStore store, DurableVideoJobState state, int skip, int take)
+    {
+        var jobs = new List<DurableVideoJob>();
+        foreach (var key in store.KeysIn(state, skip, take))
+        {
+            if (store.Read(key) is { } record && record.State == state)
+            {
+                jobs.Add(new DurableVideoJob(key, record));
+            }
+        }
+
+        jobs.Sort(static (a, b) => a.EnqueuedAt.CompareTo(b.EnqueuedAt));
+        return jobs;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Text.Json.Serialization;
+
+namespace Opper.Typed.Hangfire.Storage;
+
+/// <summary>
+/// What a durable job knows of itself, stored as one JSON job parameter (<see cref="VideoJobStore.RecordParameter"/>), so
+/// each change is a single write even on storages whose transactions are not atomic. The facts decide what a rerun does:
+/// an <see cref="OpperJobId"/> means resume by id; a <see cref="SubmittingSince"/> mark without one means a POST may have
+/// created a job, so it is not sent again.
+/// </summary>
+internal sealed class VideoJobRecord
+{
+    [JsonPropertyName("state")]
+    public DurableVideoJobState State { get; set; }
+
+    [JsonPropertyName("opperJobId")]
+    public string? OpperJobId { get; set; }
+
+    [JsonPropertyName("model")]
+    public string Model { get; set; } = "";
+
+    /// <summary>The first 12 hex digits of the prompt's SHA-256: enough to match a job on the Opper dashboard, without storing the prompt twice.</summary>
+    [JsonPropertyName("promptDigest")]
+    public string PromptDigest { get; set; } = "";
+
+    [JsonPropertyName("destination")]
+    public string Destination { get; set; } = "";
+
+    [JsonPropertyName("sink")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Sink { get; set; }
+
+    [JsonPropertyName("enqueuedAt")]
+    public DateTimeOffset EnqueuedAt { get; set; }
+
+    /// <summary>The mark: set, in the storage, before the POST leaves; kept afterwards as the record of when it was sent.</summary>
+    [JsonPropertyName("submittingSince")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? SubmittingSince { get; set; }
+
+    [JsonPropertyName("submitAttempts")]
+    public int SubmitAttempts { get; set; }
+
+    /// <summary>A person approved sending the POST again although an earlier one may have created a job.</summary>
+    [JsonPropertyName("resubmitApproved")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool ResubmitApproved { get; set; }
+
+    [JsonPropertyName("submittedAt")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? SubmittedAt { get; set; }
+
+    [JsonPropertyName("checks")]
+    public int Checks { get; set; }
+
+    [JsonPropertyName("endedAt")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? EndedAt { get; set; }
+
+    [JsonPropertyName("bytes")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? Bytes { get; set; }
+
+    /// <summary>Steps that failed in a row (network, disk, storage); reset by one that succeeds.</summary>
+    [JsonPropertyName("failures")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int Failures { get; set; }
+
+    [JsonPropertyName("error")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Error { get; set; }
+
+    /// <summary>The completion handlers ran for the state the job ended in.</summary>
+    [JsonPropertyName("notified")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Notified { get; set; }
+
+    [JsonIgnore]
+    public bool HasEnded => State is DurableVideoJobState.Completed or DurableVideoJobState.Failed or DurableVideoJobState.NeedsAttention;
+
+    public VideoJobRecord Copy() => (VideoJobRecord)MemberwiseClone();
+}

@@ -1,0 +1,211 @@
+using System.Security.Cryptography;
+using System.Text;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.States;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Newtonsoft.Json.Linq;
+using Opper.Typed.Hangfire.Storage;
+
+namespace Opper.Typed.Hangfire;
+
+/// <summary>
+/// Stores durable jobs through Hangfire's client, in one write: the job, its record and its request are created together,
+/// so a storage failure leaves nothing behind and a job is never stored half.
+/// </summary>
+internal sealed class VideoJobScheduler(
+    OpperVideoClient client,
+    ClientSettings settings,
+    IBackgroundJobClientV2 jobs,
+    OpperVideoJobOptions options,
+    IServiceProvider services,
+    ILogger<VideoJobSteps> logger) : IVideoJobScheduler
+{
+    public Task<string> EnqueueAsync(IVideoRequest request, string destinationPath, CancellationToken cancellationToken = default) =>
+        EnqueueAsync(request, VideoJobDestination.File(destinationPath), cancellationToken);
+
+    public Task<string> EnqueueAsync(IVideoRequest request, VideoJobDestination destination, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(destination);
+        cancellationToken.ThrowIfCancellationRequested();
+        var wire = client.PrepareSubmission(request);
+        var path = CheckDestination(destination);
+        var requestJson = StoredRequestSize.Check(wire, options.MaxStoredRequestBytes);
+        var record = new VideoJobRecord
+        {
+            State = DurableVideoJobState.Queued,
+            Model = wire.Model,
+            PromptDigest = Digest(wire.Prompt),
+            Destination = path,
+            Sink = destination.SinkName,
+            EnqueuedAt = settings.Time.GetUtcNow(),
+        };
+
+        var shown = destination.SinkName is null ? path : destination.ToString();
+        var job = Job.FromExpression<VideoJobSteps>(steps => steps.RunAsync(wire.Model, shown, null, CancellationToken.None));
+        string? key;
+        try
+        {
+            key = jobs.Create(job, new EnqueuedState(options.Queue), new Dictionary<string, object>
+            {
+                [VideoJobStore.RecordParameter] = new JRaw(VideoJobStore.Serialize(record)),
+                [VideoJobStore.RequestParameter] = new JRaw(requestJson),
+            });
+        }
+        catch (BackgroundJobClientException exception)
+        {
+            throw new DurableVideoJobStorageException(
+                $"The video job could not be stored: {(exception.InnerException ?? exception).Message.TrimEnd('.')}. Nothing was stored and nothing was sent to Opper; enqueue it again when the storage is reachable.",
+                exception.InnerException ?? exception);
+        }
+
+        if (key is null)
+        {
+            throw new DurableVideoJobStorageException("A Hangfire client filter cancelled the creation of the video job; nothing was stored or sent.", innerException: null);
+        }
+
+        try
+        {
+            using var connection = jobs.Storage.GetConnection();
+            new VideoJobStore(connection).AddToIndex(key, record);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // The job is stored and will run: failing here would invite a second enqueue, a second paid job.
+            JobLog.NotIndexed(logger, key, exception.Message);
+        }
+
+        JobLog.Enqueued(logger, key, wire.Model, shown);
+        return Task.FromResult(key);
+    }
+
+    public Task<DurableVideoJob?> GetJobAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = jobs.Storage.GetConnection();
+        var record = new VideoJobStore(connection).Read(key);
+        return Task.FromResult(record is null ? null : new DurableVideoJob(key, record));
+    }
+
+    public Task<IReadOnlyList<DurableVideoJob>> ListJobsAsync(DurableVideoJobState state, int skip = 0, int take = 100, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = jobs.Storage.GetConnection();
+        return Task.FromResult(VideoJobListing.List(new VideoJobStore(connection), state, skip, take));
+    }
+
+    public Task ResumeAsync(string key, string? opperJobId = null, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ChangeAsync(key, record =>
+        {
+            if (record.State == DurableVideoJobState.Completed)
+            {
+                throw new InvalidOperationException($"Durable video job {key} is completed; its clip is at {record.Destination}.");
+            }
+
+            ThrowIfMoving(key, record);
+
+            if (opperJobId is not null)
+            {
+                ArgumentException.ThrowIfNullOrWhiteSpace(opperJobId);
+                record.OpperJobId = opperJobId;
+            }
+            else if (record.OpperJobId is null)
+            {
+                throw new InvalidOperationException(
+                    $"Durable video job {key} has no Opper job id (its POST's answer was lost): pass the id you find on the Opper dashboard, or call ResubmitAsync(\"{key}\") if Opper has no job for it.");
+            }
+
+            // A fresh timeout window: the person resuming it decided it is worth waiting for again.
+            record.SubmittedAt = settings.Time.GetUtcNow();
+            record.State = DurableVideoJobState.Waiting;
+            record.Checks = 0;
+        });
+    }
+
+    public Task ResubmitAsync(string key, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ChangeAsync(key, record =>
+        {
+            if (record.OpperJobId is not null)
+            {
+                throw new InvalidOperationException($"Durable video job {key} already has Opper job {record.OpperJobId}: use ResumeAsync(\"{key}\") to fetch its clip instead of paying for a second one.");
+            }
+
+            ThrowIfMoving(key, record);
+
+            record.ResubmitApproved = true;
+            record.State = DurableVideoJobState.Queued;
+            record.SubmitAttempts = 0;
+        });
+    }
+
+    /// <summary>Changes a stopped job's record under its lock and puts its Hangfire job back in the queue.</summary>
+    private Task ChangeAsync(string key, Action<VideoJobRecord> change)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        using (var connection = jobs.Storage.GetConnection())
+        {
+            var store = new VideoJobStore(connection);
+            using (store.Lock(key))
+            {
+                var record = store.Read(key) ?? throw new InvalidOperationException($"No durable video job is stored under '{key}'.");
+                var previous = record.State;
+                change(record);
+                record.EndedAt = null;
+                record.Error = null;
+                record.Failures = 0;
+                record.Notified = false;
+                store.Write(key, record, previous);
+            }
+        }
+
+        // A job Hangfire still has queued, scheduled or running takes the change on its next step; only an ended one is queued again.
+        using (var connection = jobs.Storage.GetConnection())
+        {
+            var current = connection.GetStateData(key)?.Name;
+            if (current != EnqueuedState.StateName && current != ScheduledState.StateName && current != ProcessingState.StateName)
+            {
+                jobs.ChangeState(key, new EnqueuedState(options.Queue) { Reason = "Resumed by IVideoJobScheduler" }, expectedState: null);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static void ThrowIfMoving(string key, VideoJobRecord record)
+    {
+        if (!record.HasEnded)
+        {
+            throw new InvalidOperationException($"Durable video job {key} is {record.State}: it is still moving on its own, so there is nothing to resume.");
+        }
+    }
+
+    private string CheckDestination(VideoJobDestination destination)
+    {
+        if (destination.SinkName is not { } sink)
+        {
+            Destination.ThrowIfUnusable(destination.Path, "Nothing was enqueued");
+            return Path.GetFullPath(destination.Path);
+        }
+
+        if (services.GetKeyedService<IVideoJobSink>(sink) is null)
+        {
+            throw new ArgumentException(
+                $"No IVideoJobSink is registered as '{sink}': add services.AddKeyedSingleton<IVideoJobSink, YourSink>(\"{sink}\") where jobs are enqueued and where they run. Nothing was enqueued.",
+                nameof(destination));
+        }
+
+        return destination.Path;
+    }
+
+    private static string Digest(string prompt) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(prompt)), 0, 6).ToLowerInvariant();
+}

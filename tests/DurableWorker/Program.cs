@@ -1,0 +1,51 @@
+// A durable-jobs worker, configured by the environment as a deployed one would be:
+//   DURABLE_STORAGE   sqlite:<file> | postgres:<connection string>
+//   DURABLE_WORKERS   Hangfire worker threads (default 5)
+//   OPPER_BASE_URL, OPPER_API_KEY, and Opper__Polling__Interval etc. for the client
+//   DURABLE_QUICK=1   poll the storage and recover a killed worker's step within seconds (tests), not a minute
+// It prints "ready" once its Hangfire server runs, and works until it is stopped or killed.
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.Storage.SQLite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Opper.Typed;
+using Opper.Typed.Hangfire;
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.Logging.ClearProviders();
+builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+var quick = Environment.GetEnvironmentVariable("DURABLE_QUICK") == "1";
+var storage = Environment.GetEnvironmentVariable("DURABLE_STORAGE") ?? "sqlite:jobs.db";
+var workers = int.Parse(Environment.GetEnvironmentVariable("DURABLE_WORKERS") ?? "5", System.Globalization.CultureInfo.InvariantCulture);
+var recovery = quick ? TimeSpan.FromSeconds(8) : TimeSpan.FromMinutes(1);
+var storagePoll = quick ? TimeSpan.FromMilliseconds(200) : TimeSpan.FromSeconds(1);
+
+builder.Services.AddOpperVideos(builder.Configuration.GetSection("Opper"));
+builder.Services.AddHangfire(configuration =>
+{
+    if (storage.StartsWith("postgres:", StringComparison.Ordinal))
+    {
+        configuration.UsePostgreSqlStorage(
+            postgres => postgres.UseNpgsqlConnection(storage["postgres:".Length..]),
+            new PostgreSqlStorageOptions { InvisibilityTimeout = recovery, UseSlidingInvisibilityTimeout = true, QueuePollInterval = storagePoll });
+    }
+    else
+    {
+        configuration.UseSQLiteStorage(storage["sqlite:".Length..], new SQLiteStorageOptions { InvisibilityTimeout = recovery, QueuePollInterval = storagePoll });
+    }
+});
+builder.Services.AddHangfireServer(options =>
+{
+    options.WorkerCount = workers;
+    options.SchedulePollingInterval = storagePoll;
+    options.ServerCheckInterval = TimeSpan.FromSeconds(5);
+});
+builder.Services.AddOpperVideoJobs(options => options.StepRetryDelay = quick ? TimeSpan.FromMilliseconds(200) : TimeSpan.FromSeconds(5));
+
+using var host = builder.Build();
+await host.StartAsync();
+Console.WriteLine("ready");
+await host.WaitForShutdownAsync();

@@ -1,0 +1,30 @@
+namespace Opper.Typed.Hangfire.Tests.Support;
+
+/// <summary>Waits for what workers do on their own schedule, so tests assert what happened, not how fast a loaded machine got there.</summary>
+internal static class Until
+{
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
+
+    public static async Task<T> ValueAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? DefaultTimeout);
+        T value;
+        while (!done(value = await read()))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"{what} did not happen within {(timeout ?? DefaultTimeout).TotalSeconds:0} s; last seen: {value}");
+            }
+
+            await Task.Delay(50);
+        }
+
+        return value;
+    }
+
+    public static async Task TrueAsync(Func<bool> condition, string what, TimeSpan? timeout = null) =>
+        await ValueAsync(() => Task.FromResult(condition()), static value => value, what, timeout);
+
+    public static async Task<DurableVideoJob> JobAsync(IVideoJobScheduler scheduler, string key, Func<DurableVideoJob, bool> done, TimeSpan? timeout = null) =>
+        (await ValueAsync(() => scheduler.GetJobAsync(key), job => job is not null && done(job), $"job {key}'s awaited state", timeout))!;
+}
