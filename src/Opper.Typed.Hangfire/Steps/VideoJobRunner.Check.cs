@@ -24,8 +24,6 @@ internal sealed partial class VideoJobRunner
 
         var previous = record.State;
         record.Checks++;
-        record.Failures = 0;
-        record.Error = null;
         switch (status)
         {
             case { State: VideoJobState.Completed, Url.Length: > 0 }:
@@ -44,7 +42,10 @@ internal sealed partial class VideoJobRunner
                 $"Opper job {id} was still '{status.Status}' after {waited:hh\\:mm\\:ss} (OpperVideoClientOptions.Polling.Timeout is {settings.Polling.Timeout}). It may still finish: IVideoJobScheduler.ResumeAsync(\"{key}\") checks it again.", shutdown).ConfigureAwait(false);
         }
 
+        // A check that went through ends a run of failures; one that leads to a download that fails does not.
         record.State = DurableVideoJobState.Waiting;
+        record.Failures = 0;
+        record.Error = null;
         store.Write(key, record, previous);
         var delay = settings.Polling.Jittered(settings.Polling.DelayAfter(record.Checks));
         delay = delay < remaining ? delay : remaining;
@@ -76,6 +77,8 @@ internal sealed partial class VideoJobRunner
 
         record.State = DurableVideoJobState.Completed;
         record.EndedAt = Now;
+        record.Failures = 0;
+        record.Error = null;
         store.Write(key, record, DurableVideoJobState.Downloading);
         return await EndAsync(key, record, store, shutdown).ConfigureAwait(false);
     }

@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using Hangfire.InMemory;
+using Hangfire.States;
+using Microsoft.Extensions.DependencyInjection;
+using Opper.Typed.Emulator;
+using Opper.Typed.Hangfire.Tests.Support;
+
+namespace Opper.Typed.Hangfire.Tests.InProcess;
+
+/// <summary>How jobs end without a clip: the provider fails, the wait runs out, a step keeps failing; each says why, once.</summary>
+public sealed class EndingTests
+{
+    [Fact]
+    public async Task A_job_the_provider_fails_ends_Failed_with_its_error_in_the_record_and_in_Hangfires_failed_list()
+    {
+        await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.FromMilliseconds(100), FailJobs = true });
+        var ended = new ConcurrentQueue<DurableVideoJob>();
+        using var folder = new TempFolder();
+        await using var host = await DurableHost.StartAsync(emulator, new InMemoryStorage(),
+            services: s => s.AddSingleton<IVideoJobCompletionHandler>(new Recorder(ended)));
+
+        var key = await host.Scheduler.EnqueueAsync(new Sora2Request("a cat"), folder.File("cat.mp4"));
+        var job = await host.EndedAsync(key);
+
+        Assert.Equal(DurableVideoJobState.Failed, job.State);
+        Assert.Contains($"The provider failed Opper job {job.OpperJobId}: The provider rejected the request", job.Error);
+        Assert.Empty(folder.Names());
+        using var connection = host.Storage.GetConnection();
+        await Until.TrueAsync(() => connection.GetStateData(key).Name == FailedState.StateName, "Hangfire's failed state");
+        Assert.Contains("The provider failed", connection.GetStateData(key).Data["ExceptionMessage"]);
+        await Until.TrueAsync(() => !ended.IsEmpty, "the completion handler");
+        await Task.Delay(300);
+        Assert.Equal(DurableVideoJobState.Failed, Assert.Single(ended).State);
+    }
+
+    [Fact]
+    public async Task A_job_still_running_at_the_clients_polling_timeout_ends_Failed_with_its_Opper_id_and_how_to_resume()
+    {
+        await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.FromHours(1) });
+        using var folder = new TempFolder();
+        await using var host = await DurableHost.StartAsync(emulator, new InMemoryStorage(), client: o => o.Polling.Timeout = TimeSpan.FromSeconds(1));
+
+        var key = await host.Scheduler.EnqueueAsync(new Sora2Request("a cat"), folder.File("cat.mp4"));
+        var job = await host.EndedAsync(key);
+
+        Assert.Equal(DurableVideoJobState.Failed, job.State);
+        Assert.Contains($"Opper job {job.OpperJobId} was still 'processing'", job.Error);
+        Assert.Contains($"ResumeAsync(\"{key}\")", job.Error);
+        Assert.True(job.Checks >= 2, $"checked on the schedule until the timeout; got {job.Checks}");
+    }
+
+    [Fact]
+    public async Task A_step_that_keeps_failing_stops_in_NeedsAttention_with_the_last_error_and_the_id_to_resume_from()
+    {
+        await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.FromMilliseconds(100) });
+        using var folder = new TempFolder();
+        var destination = Path.Combine(folder.Path, "clips", "cat.mp4");
+        Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+        await using var host = await DurableHost.StartAsync(emulator, new InMemoryStorage(), jobs: o => o.MaxStepFailures = 3);
+        var key = await host.Scheduler.EnqueueAsync(new Sora2Request("a cat"), destination);
+        // The folder is gone by the time the clip is ready: every download fails, the paid job is not given up silently.
+        Directory.Delete(Path.GetDirectoryName(destination)!);
+
+        var job = await host.EndedAsync(key);
+
+        Assert.Equal(DurableVideoJobState.NeedsAttention, job.State);
+        Assert.Contains("The step failed 3 times in a row while Downloading", job.Error);
+        Assert.Contains($"Opper job {job.OpperJobId} keeps its clip", job.Error);
+        Assert.Single(emulator.Requests, r => r.Method == "POST");
+
+        // Fixed, and resumed: the same Opper job's clip is fetched, not a new one paid for.
+        Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+        await host.Scheduler.ResumeAsync(key);
+        Assert.Equal(DurableVideoJobState.Completed, (await host.EndedAsync(key)).State);
+        Assert.True(File.Exists(destination));
+        Assert.Single(emulator.Requests, r => r.Method == "POST");
+    }
+
+    private sealed class Recorder(ConcurrentQueue<DurableVideoJob> ended) : IVideoJobCompletionHandler
+    {
+        public Task OnJobEndedAsync(DurableVideoJob job, CancellationToken cancellationToken)
+        {
+            ended.Enqueue(job);
+            return Task.CompletedTask;
+        }
+    }
+}
