@@ -30,11 +30,19 @@ builder.Services.AddHangfire(configuration =>
     {
         configuration.UsePostgreSqlStorage(
             postgres => postgres.UseNpgsqlConnection(storage["postgres:".Length..]),
-            new PostgreSqlStorageOptions { InvisibilityTimeout = recovery, UseSlidingInvisibilityTimeout = true, QueuePollInterval = storagePoll });
+            // A killed worker's step and its locks (the schedule poller's among them) come back after `recovery`; the
+            // sliding timeout keeps a live worker's long download its own meanwhile.
+            new PostgreSqlStorageOptions { InvisibilityTimeout = recovery, UseSlidingInvisibilityTimeout = true, DistributedLockTimeout = recovery, QueuePollInterval = storagePoll });
     }
     else
     {
-        configuration.UseSQLiteStorage(storage["sqlite:".Length..], new SQLiteStorageOptions { InvisibilityTimeout = recovery, QueuePollInterval = storagePoll });
+        // No sliding timeout here: a step that runs longer than `recovery` is handed out again (the steps are safe to repeat).
+        configuration.UseSQLiteStorage(storage["sqlite:".Length..], new SQLiteStorageOptions
+        {
+            InvisibilityTimeout = recovery,
+            DistributedLockLifetime = quick ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(30),
+            QueuePollInterval = storagePoll,
+        });
     }
 });
 builder.Services.AddHangfireServer(options =>
