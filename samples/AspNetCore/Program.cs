@@ -6,6 +6,7 @@
 //   GET  /videos/{id}/clip   -> the MP4, streamed from Opper's storage once the job is done
 // Every error is ProblemDetails (OpperProblemDetails.cs): 400 invalid request (field and fix), 404 unknown job,
 // 502 Opper's own error message, 503 a job still running or not followed, with its id.
+// Durable jobs (DurableVideos.cs): POST /durable-videos stores a job that survives restarts; /hangfire is the dashboard.
 using Opper.Typed;
 using Opper.Typed.Emulator;
 
@@ -14,6 +15,7 @@ var opper = builder.Configuration.GetSection("Opper");
 builder.Services.AddOpperVideos(opper);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<OpperProblemDetails>();
+builder.AddDurableVideos(); // DurableVideos.cs: jobs that survive restarts, on Hangfire and SQLite
 
 OpperEmulator? emulator = null;
 if (string.IsNullOrWhiteSpace(opper["ApiKey"]) && string.IsNullOrWhiteSpace(builder.Configuration[OpperVideoClientOptions.ApiKeyVariable]))
@@ -30,6 +32,7 @@ if (string.IsNullOrWhiteSpace(opper["ApiKey"]) && string.IsNullOrWhiteSpace(buil
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages(); // a 404 for an unknown route is ProblemDetails too
+app.MapDurableVideos();
 
 // Starting a paid job returns at once; clients poll the status route (the job survives restarts: it is kept by id at Opper).
 app.MapPost("/videos", async (GenerateVideo body, OpperVideoClient client, CancellationToken cancellationToken) =>

@@ -30,6 +30,12 @@ public sealed class OpperEmulatorOptions
     /// </summary>
     public IVideoModelCatalog? Models { get; set; }
 
+    /// <summary>
+    /// A file where the emulator keeps the jobs it created, so an emulator started again (in a process that was killed and
+    /// restarted) still answers for them, each finishing on its own schedule. Null (the default) keeps them in memory.
+    /// </summary>
+    public string? StatePath { get; set; }
+
     /// <summary>The clock for job progress and URL expiry.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

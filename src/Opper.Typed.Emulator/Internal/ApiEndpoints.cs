@@ -73,8 +73,8 @@ internal static class ApiEndpoints
         var now = state.Now;
         var id = "gen_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
         var parameters = body!["parameters"] as JsonObject;
-        state.Jobs[id] = new EmulatedJob(id, model!.Id, model.Provider, now, now + state.Options.JobDuration, state.Options.FailJobs,
-            ClipLibrary.ChooseSize(parameters), ClipLibrary.ChooseSeconds(parameters));
+        state.Add(new EmulatedJob(id, model!.Id, model.Provider, now, now + state.Options.JobDuration, state.Options.FailJobs,
+            ClipLibrary.ChooseSize(parameters), ClipLibrary.ChooseSeconds(parameters)));
         if (state.Options.Faults.SubmitAnswerDelay > TimeSpan.Zero)
         {
             await Task.Delay(state.Options.Faults.SubmitAnswerDelay, context.RequestAborted);

@@ -18,7 +18,7 @@ internal sealed class EmulatorState(OpperEmulatorOptions options, EmulatorCatalo
 
     public EmulatorCatalog Catalog { get; } = catalog;
 
-    public ConcurrentDictionary<string, EmulatedJob> Jobs { get; } = new(StringComparer.Ordinal);
+    public ConcurrentDictionary<string, EmulatedJob> Jobs { get; } = JobFile.Load(options.StatePath);
 
     public UrlSigner Signer { get; } = new();
 
@@ -29,6 +29,16 @@ internal sealed class EmulatorState(OpperEmulatorOptions options, EmulatorCatalo
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
 
     public void ClearRequests() => _requests.Clear();
+
+    /// <summary>Keeps a new job, in the state file too when there is one.</summary>
+    public void Add(EmulatedJob job)
+    {
+        Jobs[job.Id] = job;
+        if (Options.StatePath is { } path)
+        {
+            JobFile.Save(path, Jobs);
+        }
+    }
 
     public void Record(RecordedRequest request) => _requests.Enqueue(request);
 

@@ -16,7 +16,7 @@ public sealed class PostgresWorkersTests(PostgresServer postgres) : IClassFixtur
         using var folder = new TempFolder();
         var storage = new PostgreSqlStorage(new global::Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(postgres.ConnectionString, new PostgreSqlStorageOptions()), new PostgreSqlStorageOptions());
         await using var web = await DurableHost.StartAsync(emulator, storage, workers: 0);
-        var workers = new List<WorkerProcess>();
+        var workers = new List<RunningProcess>();
         try
         {
             for (var i = 0; i < 3; i++)

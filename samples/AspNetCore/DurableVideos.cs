@@ -1,0 +1,53 @@
+// Durable jobs in the web app: a job enqueued here is stored in SQLite and survives a deploy or a crash; the Hangfire
+// server below (or any worker process on the same storage) submits it, checks it on a schedule and saves the clip.
+//   POST /durable-videos        {"prompt": "…", "seconds": 4}  -> 202 {"key": "1", "status": "/durable-videos/1"}
+//   GET  /durable-videos/{key}  -> {"key", "state", "opperJobId", "destination", "error"}
+//   /hangfire                   the Hangfire dashboard, with an "Opper videos" page (local requests only, Hangfire's default)
+using Hangfire;
+using Hangfire.Storage.SQLite;
+using Opper.Typed;
+using Opper.Typed.Hangfire;
+
+internal static class DurableVideos
+{
+    /// <summary>Hangfire on SQLite (the file named by DurableJobs:Database, else durable-jobs/web-jobs.db), a small server, and the durable jobs.</summary>
+    public static void AddDurableVideos(this WebApplicationBuilder builder)
+    {
+        var database = builder.Configuration["DurableJobs:Database"] ?? Path.Combine("durable-jobs", "web-jobs.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(database))!);
+        builder.Services.AddHangfire(configuration => configuration.UseSQLiteStorage(database, new SQLiteStorageOptions
+        {
+            InvisibilityTimeout = TimeSpan.FromMinutes(1),
+            QueuePollInterval = TimeSpan.FromSeconds(1),
+        }));
+        builder.Services.AddHangfireServer(options => (options.WorkerCount, options.SchedulePollingInterval) = (2, TimeSpan.FromSeconds(1)));
+        builder.Services.AddOpperVideoJobs();
+    }
+
+    public static void MapDurableVideos(this WebApplication app)
+    {
+        app.UseHangfireDashboard("/hangfire");
+        var clips = Directory.CreateDirectory(Path.Combine(Environment.CurrentDirectory, "durable-jobs", "clips")).FullName;
+
+        // Returns once the job is stored: Opper is called by a worker, so this answers even while Opper is unreachable.
+        app.MapPost("/durable-videos", async (GenerateVideo body, IVideoJobScheduler scheduler, CancellationToken cancellationToken) =>
+        {
+            if (string.IsNullOrWhiteSpace(body.Prompt))
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["prompt"] = ["Describe the clip, e.g. \"a hot air balloon at dawn\"."] });
+            }
+
+            var request = new VideoRequest("openai/sora-2", body.Prompt)
+            {
+                Parameters = { ["size"] = "1280x720", ["seconds"] = (body.Seconds ?? 4).ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            };
+            var key = await scheduler.EnqueueAsync(request, Path.Combine(clips, $"{Guid.NewGuid():N}.mp4"), cancellationToken);
+            return Results.Accepted($"/durable-videos/{key}", new { key, status = $"/durable-videos/{key}" });
+        });
+
+        app.MapGet("/durable-videos/{key}", async (string key, IVideoJobScheduler scheduler, CancellationToken cancellationToken) =>
+            await scheduler.GetJobAsync(key, cancellationToken) is { } job
+                ? Results.Ok(new { key, state = job.State.ToString(), opperJobId = job.OpperJobId, destination = job.DestinationPath, error = job.Error })
+                : Results.Problem(statusCode: 404, title: "No such durable video job", detail: $"No durable video job is stored under '{key}'."));
+    }
+}

@@ -1,0 +1,92 @@
+// A worker service whose paid video job survives being killed. Its jobs live in SQLite (durable-jobs/jobs.db in the
+// current directory); without OPPER_API_KEY it runs against the local emulator, which keeps its own jobs in
+// durable-jobs/emulator.json so that it, too, survives the kill.
+//
+//   dotnet run --project samples/DurableJobs     # enqueues a clip; kill it (kill -9, or close the terminal) while it waits
+//   dotnet run --project samples/DurableJobs     # started again: the same job goes on by its Opper id, and the clip arrives
+//
+// Exit code 0 once durable-jobs/balloon.mp4 is whole; the Opper job was posted once across all runs.
+using Hangfire;
+using Hangfire.Storage.SQLite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Opper.Typed;
+using Opper.Typed.Emulator;
+using Opper.Typed.Hangfire;
+
+var folder = Directory.CreateDirectory(Path.Combine(Environment.CurrentDirectory, "durable-jobs")).FullName;
+var keyFile = Path.Combine(folder, "job-key.txt");
+
+OpperEmulator? emulator = null;
+if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(OpperVideoClientOptions.ApiKeyVariable)))
+{
+    // Twenty seconds a clip: time to kill the process while it waits.
+    emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.FromSeconds(20), StatePath = Path.Combine(folder, "emulator.json") });
+    Console.WriteLine($"No OPPER_API_KEY set: using the local Opper emulator at {emulator.BaseAddress} (its jobs are kept in durable-jobs/emulator.json).");
+}
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
+builder.Services.AddOpperVideos(options =>
+{
+    if (emulator is not null)
+    {
+        (options.BaseAddress, options.ApiKey) = (emulator.BaseAddress, emulator.ApiKey);
+    }
+});
+// A step of a killed process is handed out again after the invisibility timeout, its locks after their lifetime.
+builder.Services.AddHangfire(configuration => configuration.UseSQLiteStorage(Path.Combine(folder, "jobs.db"), new SQLiteStorageOptions
+{
+    InvisibilityTimeout = TimeSpan.FromSeconds(30),
+    DistributedLockLifetime = TimeSpan.FromSeconds(30),
+    QueuePollInterval = TimeSpan.FromSeconds(1),
+}));
+builder.Services.AddHangfireServer(options => (options.WorkerCount, options.SchedulePollingInterval) = (2, TimeSpan.FromSeconds(1)));
+builder.Services.AddOpperVideoJobs();
+
+using var host = builder.Build();
+await host.StartAsync();
+var scheduler = host.Services.GetRequiredService<IVideoJobScheduler>();
+
+// The key is all a later run needs: the job, its Opper id and its progress are in the storage.
+string key;
+if (File.Exists(keyFile) && await scheduler.GetJobAsync(await File.ReadAllTextAsync(keyFile)) is { } stored)
+{
+    key = stored.Key;
+    Console.WriteLine($"Job {key} is already stored ({stored.State}{(stored.OpperJobId is null ? "" : $", Opper job {stored.OpperJobId}")}): going on with it, nothing is sent again.");
+}
+else
+{
+    var request = new Sora2Request("a hot air balloon drifting over green hills at dawn") { Size = Sora2Size.Size1280x720, Seconds = Sora2Seconds.Seconds4 };
+    key = await scheduler.EnqueueAsync(request, Path.Combine(folder, "balloon.mp4"));
+    await File.WriteAllTextAsync(keyFile, key);
+    Console.WriteLine($"Enqueued job {key}. Kill this process while it waits, then start it again.");
+}
+
+var seen = "";
+while (true)
+{
+    var job = (await scheduler.GetJobAsync(key))!;
+    var now = $"{job.State}{(job.OpperJobId is null ? "" : $" (Opper job {job.OpperJobId})")}";
+    if (now != seen)
+    {
+        Console.WriteLine($"Job {key}: {now}");
+        seen = now;
+    }
+
+    if (job.State is DurableVideoJobState.Completed or DurableVideoJobState.Failed or DurableVideoJobState.NeedsAttention)
+    {
+        Console.WriteLine(job.State == DurableVideoJobState.Completed ? $"Saved {job.DestinationPath} ({job.Bytes:N0} bytes)." : job.Error);
+        File.Delete(keyFile); // the next run starts a new job
+        await host.StopAsync();
+        if (emulator is not null)
+        {
+            await emulator.DisposeAsync();
+        }
+
+        return job.State == DurableVideoJobState.Completed ? 0 : 1;
+    }
+
+    await Task.Delay(TimeSpan.FromMilliseconds(500));
+}

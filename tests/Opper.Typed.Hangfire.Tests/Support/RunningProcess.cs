@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Text;
+using Opper.Typed.Testing;
+
+namespace Opper.Typed.Hangfire.Tests.Support;
+
+/// <summary>
+/// A .NET program of this repository run as its own process, its output read as it comes, stopped the hard way: SIGKILL,
+/// no shutdown, no cleanup, no last write, what a crash or an out-of-memory kill does.
+/// </summary>
+internal sealed class RunningProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly List<(Func<string, bool> Match, TaskCompletionSource Seen)> _waits = [];
+
+    private RunningProcess(Process process)
+    {
+        _process = process;
+    }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    /// <param name="project">The project's folder under the repository, e.g. <c>tests/DurableWorker</c>; its built dll is run.</param>
+    /// <param name="directory">The current folder of the process.</param>
+    /// <param name="environment">Variables on top of this process's.</param>
+    public static RunningProcess Start(string project, string? directory, IReadOnlyDictionary<string, string> environment)
+    {
+        var name = Path.GetFileName(project);
+        var dll = Path.Combine(RepositoryPaths.Root, project, "bin", Configuration, "net10.0", name + ".dll");
+        var start = new ProcessStartInfo("dotnet", [dll]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (directory is not null)
+        {
+            start.WorkingDirectory = directory;
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var running = new RunningProcess(Process.Start(start)!);
+        running._process.OutputDataReceived += (_, line) => running.Read(line.Data);
+        running._process.ErrorDataReceived += (_, line) => running.Read(line.Data);
+        running._process.BeginOutputReadLine();
+        running._process.BeginErrorReadLine();
+        return running;
+    }
+
+    /// <summary>Waits for a line of output, failing with what was printed when the process ends or the time runs out first.</summary>
+    public async Task LineAsync(Func<string, bool> match, string what, TimeSpan timeout)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_output)
+        {
+            if (_output.ToString().Split('\n').Any(line => match(line.TrimEnd('\r'))))
+            {
+                return;
+            }
+
+            _waits.Add((match, seen));
+        }
+
+        if (await Task.WhenAny(seen.Task, _process.WaitForExitAsync(), Task.Delay(timeout)) != seen.Task)
+        {
+            await Task.Delay(200); // the last lines of a process that ended
+            Assert.Fail($"{what} was not printed{(_process.HasExited ? $" (the process ended with {_process.ExitCode})" : $" within {timeout.TotalSeconds:0} s")}: {Output}");
+        }
+    }
+
+    public async Task<int> ExitAsync(TimeSpan timeout)
+    {
+        await _process.WaitForExitAsync().WaitAsync(timeout);
+        return _process.ExitCode;
+    }
+
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+    }
+
+    private void Read(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+            foreach (var wait in _waits.Where(wait => wait.Match(line)).ToList())
+            {
+                wait.Seen.TrySetResult();
+                _waits.Remove(wait);
+            }
+        }
+    }
+
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
+}

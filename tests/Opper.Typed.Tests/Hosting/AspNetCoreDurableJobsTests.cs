@@ -1,0 +1,66 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Opper.Typed.Emulator;
+using Opper.Typed.Tests.Support;
+
+namespace Opper.Typed.Tests.Hosting;
+
+/// <summary>The ASP.NET Core sample's durable jobs: a job stored by one request, delivered by the app's Hangfire server, read back by key.</summary>
+[Collection(AspNetCoreSampleHosts.Name)]
+public sealed class AspNetCoreDurableJobsTests
+{
+    [Fact]
+    public async Task A_durable_job_is_enqueued_by_a_request_and_delivered_by_the_apps_worker()
+    {
+        await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.FromMilliseconds(200) });
+        var database = Path.Combine(Directory.CreateTempSubdirectory("opper-typed-web-jobs-").FullName, "jobs.db");
+        await using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+            .UseSetting("Opper:ApiKey", emulator.ApiKey)
+            .UseSetting("Opper:BaseAddress", emulator.BaseAddress.ToString())
+            .UseSetting("Opper:Polling:FirstPollDelay", "00:00:00.050")
+            .UseSetting("Opper:Polling:Interval", "00:00:00.100")
+            .UseSetting("DurableJobs:Database", database));
+        using var http = app.CreateClient();
+
+        using var enqueued = await http.PostAsJsonAsync("/durable-videos", new { prompt = "a hot air balloon at dawn", seconds = 8 });
+        Assert.Equal(HttpStatusCode.Accepted, enqueued.StatusCode);
+        var key = (await enqueued.Content.ReadFromJsonAsync<Enqueued>())!.Key;
+        Job? job = null;
+        for (var i = 0; i < 600 && job?.State != "Completed"; i++)
+        {
+            await Task.Delay(100);
+            job = await http.GetFromJsonAsync<Job>($"/durable-videos/{key}");
+        }
+
+        Assert.Equal("Completed", job!.State);
+        Assert.StartsWith("gen_", job.OpperJobId);
+        Assert.True(Mp4Probe.HasFtyp(await File.ReadAllBytesAsync(job.Destination)));
+        Assert.Single(emulator.Requests, r => r.Method == "POST");
+        using var missing = await http.GetAsync("/durable-videos/999999");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_durable_request_the_rules_refuse_is_a_400_naming_the_field_and_nothing_is_stored()
+    {
+        await using var emulator = await OpperEmulator.StartAsync();
+        var database = Path.Combine(Directory.CreateTempSubdirectory("opper-typed-web-jobs-").FullName, "jobs.db");
+        await using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+            .UseSetting("Opper:ApiKey", emulator.ApiKey)
+            .UseSetting("Opper:BaseAddress", emulator.BaseAddress.ToString())
+            .UseSetting("DurableJobs:Database", database));
+        using var http = app.CreateClient();
+
+        using var refused = await http.PostAsJsonAsync("/durable-videos", new { prompt = "a cat", seconds = 5 });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("parameters.seconds", await refused.Content.ReadAsStringAsync());
+        Assert.Empty(emulator.Requests);
+    }
+
+    private sealed record Enqueued(string Key, string Status);
+
+    private sealed record Job(string Key, string State, string? OpperJobId, string Destination, string? Error);
+}
