@@ -7,9 +7,10 @@ namespace Opper.Typed.Package.Tests;
 /// The package as a user gets it: packed to a folder, referenced by a fresh console project through a nuget.config
 /// beside the usual source, built and run. A fresh version per run keeps NuGet's cache from serving an older pack.
 /// </summary>
-public sealed class PackageTests : IDisposable
+[Collection(PackedPackages.Name)]
+public sealed class PackageTests(PackedFeed packed)
 {
-    private readonly LocalFeed _feed = LocalFeed.Pack("Release", noBuild: false, "src/Opper.Typed", "src/Opper.Typed.Emulator");
+    private readonly LocalFeed _feed = packed.Feed;
 
     [Fact]
     public void A_user_project_gets_typed_classes_warnings_a_custom_snapshot_and_the_emulator()
@@ -43,8 +44,6 @@ public sealed class PackageTests : IDisposable
         Assert.Contains("error CS0234", withoutSnapshot); // no such type in namespace Opper.Typed without the custom snapshot
         LocalFeed.Run(consumer, "build", "-nologo", $"-p:OpperVideoCatalog={WriteCustomCatalog(consumer)}");
     }
-
-    public void Dispose() => _feed.Dispose();
 
     private const string Program = """
         using Opper.Typed;

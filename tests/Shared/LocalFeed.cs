@@ -94,7 +94,7 @@ internal sealed class LocalFeed : IDisposable
     {
         Directory.Delete(Work, recursive: true);
         var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        foreach (var id in new[] { "opper.typed", "opper.typed.emulator", "opper.typed.cli" })
+        foreach (var id in new[] { "opper.typed", "opper.typed.emulator", "opper.typed.cli", "opper.typed.hangfire" })
         {
             var folder = Path.Combine(cache, id, Version);
             if (Directory.Exists(folder))
