@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Makes the packages installable from a clone, before (or without) nuget.org: packs Opper.Typed, Opper.Typed.Emulator
-# and the opper-typed tool into a local folder and registers that folder as the NuGet source "opper-local".
+# Makes the packages installable from a clone, before (or without) nuget.org: packs Opper.Typed, Opper.Typed.Emulator,
+# Opper.Typed.Hangfire and the opper-typed tool into a local folder and registers that folder as the NuGet source "opper-local".
 #
 # Each run gets a fresh prerelease version (0.1.0-local.<UTC time>), because NuGet caches a package by id and version:
 # re-packing the same version would be shadowed by the copy already in ~/.nuget/packages.
@@ -14,7 +14,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mkdir -p "$feed"
 feed="$(cd "$feed" && pwd)"
 
-for project in src/Opper.Typed src/Opper.Typed.Emulator src/Opper.Typed.Cli; do
+for project in src/Opper.Typed src/Opper.Typed.Emulator src/Opper.Typed.Hangfire src/Opper.Typed.Cli; do
   echo "[pack-local] packing $project $version into $feed" >&2
   dotnet pack "$root/$project" -c Release -o "$feed" -p:Version="$version" -nologo -v:quiet >&2
 done
