@@ -5,6 +5,7 @@ using Opper.Typed.Benchmarks;
 // dotnet run -c Release --project bench/Opper.Typed.Runtime.Benchmarks -- concurrency 1000
 // dotnet run -c Release --project bench/Opper.Typed.Runtime.Benchmarks -- download [MiB, default 1024]
 // dotnet run -c Release --project bench/Opper.Typed.Runtime.Benchmarks -- allocations [calls, default 2000]
+// dotnet run -c Release --project bench/Opper.Typed.Runtime.Benchmarks -- durable [jobs, default 1000] [job seconds, default 20]
 if (args is ["concurrency", ..])
 {
     return await ConcurrencyCommand.RunAsync(args[1..]);
@@ -13,6 +14,11 @@ if (args is ["concurrency", ..])
 if (args is ["download", ..])
 {
     return await DownloadCommand.RunAsync(args[1..]);
+}
+
+if (args is ["durable", ..])
+{
+    return await DurableCommand.RunAsync(args[1..]);
 }
 
 if (args is ["allocations", ..])

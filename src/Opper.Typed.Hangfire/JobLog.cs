@@ -8,9 +8,6 @@ internal static partial class JobLog
     [LoggerMessage(101, LogLevel.Information, "Enqueued durable video job {Key} ({Model} -> {Destination})")]
     public static partial void Enqueued(ILogger logger, string key, string model, string destination);
 
-    [LoggerMessage(102, LogLevel.Warning, "Durable video job {Key} is stored but could not be listed under Queued (its step lists it when it runs): {Error}")]
-    public static partial void NotIndexed(ILogger logger, string key, string error);
-
     [LoggerMessage(103, LogLevel.Information, "Durable video job {Key} submitted as Opper job {OpperJobId}")]
     public static partial void Submitted(ILogger logger, string key, string opperJobId);
 

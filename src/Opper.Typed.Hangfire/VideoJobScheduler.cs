@@ -11,8 +11,8 @@ using Opper.Typed.Hangfire.Storage;
 namespace Opper.Typed.Hangfire;
 
 /// <summary>
-/// Stores durable jobs through Hangfire's client, in one write: the job, its record and its request are created together,
-/// so a storage failure leaves nothing behind and a job is never stored half.
+/// Stores durable jobs through Hangfire's client, in one write: the job, its record and its request are created together
+/// (and the job listed as queued, by the steps' state filter), so a storage failure leaves nothing behind.
 /// </summary>
 internal sealed class VideoJobScheduler(
     OpperVideoClient client,
@@ -64,17 +64,6 @@ internal sealed class VideoJobScheduler(
         if (key is null)
         {
             throw new DurableVideoJobStorageException("A Hangfire client filter cancelled the creation of the video job; nothing was stored or sent.", innerException: null);
-        }
-
-        try
-        {
-            using var connection = jobs.Storage.GetConnection();
-            new VideoJobStore(connection).AddToIndex(key, record);
-        }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
-        {
-            // The job is stored and will run: failing here would invite a second enqueue, a second paid job.
-            JobLog.NotIndexed(logger, key, exception.Message);
         }
 
         JobLog.Enqueued(logger, key, wire.Model, shown);

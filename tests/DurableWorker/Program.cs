@@ -32,7 +32,15 @@ builder.Services.AddHangfire(configuration =>
             postgres => postgres.UseNpgsqlConnection(storage["postgres:".Length..]),
             // A killed worker's step and its locks (the schedule poller's among them) come back after `recovery`; the
             // sliding timeout keeps a live worker's long download its own meanwhile.
-            new PostgreSqlStorageOptions { InvisibilityTimeout = recovery, UseSlidingInvisibilityTimeout = true, DistributedLockTimeout = recovery, QueuePollInterval = storagePoll });
+            // Long polling (LISTEN/NOTIFY) wakes a worker the moment a job is queued, instead of at its next poll.
+            new PostgreSqlStorageOptions
+            {
+                InvisibilityTimeout = recovery,
+                UseSlidingInvisibilityTimeout = true,
+                DistributedLockTimeout = recovery,
+                QueuePollInterval = storagePoll,
+                EnableLongPolling = true,
+            });
     }
     else
     {

@@ -8,7 +8,8 @@ namespace Opper.Typed.Hangfire;
 /// <summary>
 /// Turns each step's <see cref="VideoJobStepResult"/> into the Hangfire job's next state: a scheduled re-run (no worker
 /// thread waits for Opper), success, or a failure that is not retried (the step already decided). When Hangfire itself
-/// gives up on a step (its retries exhausted) or the job is deleted from the dashboard, the record says so.
+/// gives up on a step (its retries exhausted) or the job is deleted from the dashboard, the record says so. A new job is
+/// listed as queued in the transaction that creates it.
 /// </summary>
 /// <remarks>Ordered after <see cref="global::Hangfire.AutomaticRetryAttribute"/> (20), so a job the step ended is never re-elected for a retry.</remarks>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
@@ -44,6 +45,10 @@ internal sealed class VideoJobStateFilterAttribute : JobFilterAttribute, IElectS
     {
         switch (context.NewState)
         {
+            case EnqueuedState when context.OldStateName is null:
+                // The job's creation: listed as queued in the same transaction that creates it.
+                transaction.AddToSet(VideoJobStore.IndexOf(DurableVideoJobState.Queued), context.BackgroundJob.Id, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+                break;
             case SucceededState { Result: VideoJobStepResult result }:
                 context.JobExpirationTimeout = result.Retention;
                 break;

@@ -74,7 +74,7 @@ internal sealed class VideoJobStore(IStorageConnection connection)
         }
     }
 
-    public void AddToIndex(string key, VideoJobRecord record)
+    private void AddToIndex(string key, VideoJobRecord record)
     {
         using var transaction = connection.CreateWriteTransaction();
         transaction.AddToSet(IndexOf(record.State), key, record.EnqueuedAt.ToUnixTimeMilliseconds());

@@ -10,6 +10,7 @@ using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 using Opper.Typed.Emulator;
 using Opper.Typed.Hangfire.Tests.Support;
+using Opper.Typed.Testing;
 
 namespace Opper.Typed.Hangfire.Tests.Dashboard;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Opper.Typed.Hangfire.Tests.Support;
+using Opper.Typed.Testing;
 
 namespace Opper.Typed.Hangfire.Tests.Processes;
 

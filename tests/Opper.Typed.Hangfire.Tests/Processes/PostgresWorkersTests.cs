@@ -1,6 +1,7 @@
 using Hangfire.PostgreSql;
 using Opper.Typed.Emulator;
 using Opper.Typed.Hangfire.Tests.Support;
+using Opper.Typed.Testing;
 
 namespace Opper.Typed.Hangfire.Tests.Processes;
 

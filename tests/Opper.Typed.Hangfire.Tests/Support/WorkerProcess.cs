@@ -1,4 +1,5 @@
 using Opper.Typed.Emulator;
+using Opper.Typed.Testing;
 
 namespace Opper.Typed.Hangfire.Tests.Support;
 

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using Opper.Typed.Testing;
-
-namespace Opper.Typed.Hangfire.Tests.Support;
+namespace Opper.Typed.Testing;
 
 /// <summary>
 /// A .NET program of this repository run as its own process, its output read as it comes, stopped the hard way: SIGKILL,
@@ -60,7 +58,7 @@ internal sealed class RunningProcess : IAsyncDisposable
         return running;
     }
 
-    /// <summary>Waits for a line of output, failing with what was printed when the process ends or the time runs out first.</summary>
+    /// <summary>Waits for a line of output; throws with what was printed when the process ends or the time runs out first.</summary>
     public async Task LineAsync(Func<string, bool> match, string what, TimeSpan timeout)
     {
         var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -77,7 +75,7 @@ internal sealed class RunningProcess : IAsyncDisposable
         if (await Task.WhenAny(seen.Task, _process.WaitForExitAsync(), Task.Delay(timeout)) != seen.Task)
         {
             await Task.Delay(200); // the last lines of a process that ended
-            Assert.Fail($"{what} was not printed{(_process.HasExited ? $" (the process ended with {_process.ExitCode})" : $" within {timeout.TotalSeconds:0} s")}: {Output}");
+            throw new TimeoutException($"{what} was not printed{(_process.HasExited ? $" (the process ended with {_process.ExitCode})" : $" within {timeout.TotalSeconds:0} s")}: {Output}");
         }
     }
 

@@ -1,8 +1,6 @@
-using Opper.Typed.Testing;
+namespace Opper.Typed.Testing;
 
-namespace Opper.Typed.Hangfire.Tests.Support;
-
-/// <summary>Installs the real parts the tests run (Debian's PostgreSQL and Chromium) when the machine lacks them, once per test run.</summary>
+/// <summary>Installs the real parts the tests and benchmarks run (Debian's PostgreSQL and Chromium) when the machine lacks them, once per process.</summary>
 internal static class DebianPackages
 {
     private static readonly SemaphoreSlim Apt = new(1, 1);
@@ -27,8 +25,11 @@ internal static class DebianPackages
             var environment = new Dictionary<string, string?> { ["DEBIAN_FRONTEND"] = "noninteractive" };
             var update = await ChildProcess.RunAsync("apt-get", ["update", "-qq"], null, environment, TimeSpan.FromMinutes(5));
             var install = await ChildProcess.RunAsync("apt-get", ["install", "-y", "-qq", .. packages], null, environment, TimeSpan.FromMinutes(10));
-            Assert.True(File.Exists(program),
-                $"{program} is missing and installing {string.Join(' ', packages)} failed (apt-get needs root and Debian's mirror): {update.Output}{install.Output}");
+            if (!File.Exists(program))
+            {
+                throw new InvalidOperationException(
+                    $"{program} is missing and installing {string.Join(' ', packages)} failed (apt-get needs root and Debian's mirror): {update.Output}{install.Output}");
+            }
         }
         finally
         {

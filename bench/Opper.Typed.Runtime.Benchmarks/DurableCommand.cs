@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using System.Globalization;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.Extensions.DependencyInjection;
+using Hangfire.PostgreSql.Factories;
+using Npgsql;
+using Opper.Typed.Emulator;
+using Opper.Typed.Hangfire;
+using Opper.Typed.Testing;
+
+namespace Opper.Typed.Benchmarks;
+
+/// <summary>
+/// N jobs of a fixed length, once through the plain in-process client (all at once) and once as durable jobs on
+/// PostgreSQL worked by three worker processes (tests/DurableWorker, five Hangfire threads each, the README's settings):
+/// wall time of each and their ratio, storage statements per durable job (pg_stat_statements, the benchmark's own reads
+/// left out), and the most worker threads busy at once.
+/// </summary>
+internal static class DurableCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var jobs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
+        var seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 20;
+        await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.FromSeconds(seconds) });
+        var folder = Directory.CreateTempSubdirectory("opper-durable-bench-").FullName;
+        try
+        {
+            var inProcess = await InProcessAsync(emulator, jobs, Directory.CreateDirectory(Path.Combine(folder, "in-process")).FullName);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"in-process client: {jobs} jobs of {seconds:0} s in {inProcess.TotalSeconds:0.0} s"));
+            var durable = await DurableAsync(emulator, jobs, Directory.CreateDirectory(Path.Combine(folder, "durable")).FullName);
+            var posts = emulator.Requests.Count(r => r.Method == "POST");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+                jobs                                  {jobs} of {seconds:0} s each
+                in-process client, wall time          {inProcess.TotalSeconds:0.0} s
+                durable, 3 workers x 5 threads, wall  {durable.Wall.TotalSeconds:0.0} s   ratio {durable.Wall / inProcess:0.00}x
+                durable jobs completed                {durable.Completed} of {jobs}
+                POSTs (both runs)                     {posts} ({posts - 2 * jobs} duplicated)
+                storage statements per durable job    {(double)durable.Statements / jobs:0.0} ({durable.Statements} in all, Hangfire's own background work included)
+                most worker threads busy at once      {durable.PeakBusy} of 15
+                """));
+            return durable.Completed == jobs && posts == 2 * jobs ? 0 : 1;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<TimeSpan> InProcessAsync(OpperEmulator emulator, int jobs, string folder)
+    {
+        using var client = new OpperVideoClient(emulator.CreateClientOptions());
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, jobs).Select(i => client.GenerateToFileAsync(Request(i), Path.Combine(folder, $"clip-{i}.mp4"))));
+        return clock.Elapsed;
+    }
+
+    private static async Task<(TimeSpan Wall, int Completed, long Statements, int PeakBusy)> DurableAsync(OpperEmulator emulator, int jobs, string folder)
+    {
+        await using var postgres = await LocalPostgres.StartAsync("shared_preload_libraries=pg_stat_statements", "pg_stat_statements.track=all");
+        await ExecuteAsync(postgres.ConnectionString, "CREATE EXTENSION pg_stat_statements; CREATE ROLE bench LOGIN SUPERUSER;");
+        // The benchmark reads through its own role, so its reads are left out of the count.
+        var benchConnection = postgres.ConnectionString.Replace("Username=postgres", "Username=bench", StringComparison.Ordinal) + ";No Reset On Close=true";
+        var options = new PostgreSqlStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) };
+        var storage = new PostgreSqlStorage(new NpgsqlConnectionFactory(benchConnection, options), options);
+        await using var web = Enqueuer(emulator, storage);
+        var scheduler = web.GetRequiredService<IVideoJobScheduler>();
+        var workers = new List<RunningProcess>();
+        try
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                var worker = RunningProcess.Start("tests/DurableWorker", null, new Dictionary<string, string>
+                {
+                    // No pool reset (DISCARD ALL) on each of Hangfire's many short connections, as the README suggests.
+                    ["DURABLE_STORAGE"] = "postgres:" + postgres.ConnectionString + ";No Reset On Close=true",
+                    ["DURABLE_WORKERS"] = "5",
+                    ["OPPER_BASE_URL"] = emulator.BaseAddress.ToString(),
+                    ["OPPER_API_KEY"] = emulator.ApiKey,
+                });
+                await worker.LineAsync(line => line == "ready", "ready", TimeSpan.FromSeconds(60));
+                workers.Add(worker);
+            }
+
+            await ExecuteAsync(postgres.ConnectionString, "SELECT pg_stat_statements_reset();");
+            var clock = Stopwatch.StartNew();
+            // Enqueued as a web app would, from many requests at once.
+            await Parallel.ForAsync(0, jobs, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, _) =>
+                await scheduler.EnqueueAsync(Request(i), Path.Combine(folder, $"clip-{i}.mp4")));
+
+            var enqueued = clock.Elapsed;
+            var monitoring = storage.GetMonitoringApi();
+            var peakBusy = 0;
+            var completed = 0;
+            var nextLine = TimeSpan.Zero;
+            while (completed < jobs && clock.Elapsed < TimeSpan.FromMinutes(10))
+            {
+                var busy = (int)monitoring.ProcessingCount();
+                peakBusy = Math.Max(peakBusy, busy);
+                completed = (int)monitoring.SucceededListCount();
+                if (clock.Elapsed >= nextLine)
+                {
+                    // The timeline: where the jobs are in Hangfire's terms, every five seconds.
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"  {clock.Elapsed.TotalSeconds,5:0.0} s  queued {monitoring.EnqueuedCount("default"),4}  scheduled {monitoring.ScheduledCount(),4}  running {busy,2}  completed {completed,4}"));
+                    nextLine += TimeSpan.FromSeconds(5);
+                }
+
+                await Task.Delay(100);
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  enqueueing took {enqueued.TotalSeconds:0.0} s"));
+
+            var wall = clock.Elapsed;
+            if (Environment.GetEnvironmentVariable("DURABLE_BENCH_STATEMENTS") == "1")
+            {
+                await using var connection = new NpgsqlConnection(postgres.ConnectionString);
+                await connection.OpenAsync();
+                await using var top = new NpgsqlCommand("SELECT calls, left(regexp_replace(query, '\\s+', ' ', 'g'), 150) FROM pg_stat_statements WHERE userid <> (SELECT oid FROM pg_roles WHERE rolname = 'bench') ORDER BY calls DESC LIMIT 40", connection);
+                await using var reader = await top.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    Console.WriteLine($"  {reader.GetInt64(0),7}  {reader.GetString(1)}");
+                }
+            }
+
+            var statements = await ScalarAsync(postgres.ConnectionString,
+                "SELECT coalesce(sum(calls), 0) FROM pg_stat_statements WHERE userid <> (SELECT oid FROM pg_roles WHERE rolname = 'bench')");
+            return (wall, completed, statements, peakBusy);
+        }
+        finally
+        {
+            foreach (var worker in workers)
+            {
+                await worker.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>The enqueuing application: the client's rules, the storage, the scheduler; no Hangfire server.</summary>
+    private static ServiceProvider Enqueuer(OpperEmulator emulator, JobStorage storage)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddOpperVideos(o => (o.BaseAddress, o.ApiKey) = (emulator.BaseAddress, emulator.ApiKey));
+        services.AddSingleton(storage);
+        services.AddHangfire(_ => { });
+        services.AddOpperVideoJobs();
+        return services.BuildServiceProvider();
+    }
+
+    private static Sora2Request Request(int i) => new($"clip {i}") { Size = Sora2Size.Size1280x720, Seconds = Sora2Seconds.Seconds4 };
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<long> ScalarAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+}
