@@ -16,6 +16,17 @@ public sealed class AtMostOnceTests
 
     private static int Posts(OpperEmulator emulator) => emulator.Requests.Count(r => r.Method == "POST");
 
+    /// <summary>Changes a stored record as a worker would have left it (one killed at a chosen point, or one still at work).</summary>
+    private static void Change(InMemoryStorage storage, string key, Action<VideoJobRecord> change)
+    {
+        using var connection = storage.GetConnection();
+        var store = new VideoJobStore(connection);
+        var record = store.Read(key)!;
+        var previous = record.State;
+        change(record);
+        store.Write(key, record, previous);
+    }
+
     [Fact]
     public async Task A_mark_without_an_id_stops_in_NeedsAttention_and_is_never_sent_again()
     {
@@ -30,14 +41,7 @@ public sealed class AtMostOnceTests
 
         // What a worker leaves when it dies between sending the POST and storing the answer.
         var sentAt = DateTimeOffset.UtcNow.AddMinutes(-3); // longer ago than any live POST takes (the request timeout is 100 s)
-        using (var connection = storage.GetConnection())
-        {
-            var store = new VideoJobStore(connection);
-            var record = store.Read(key)!;
-            record.State = DurableVideoJobState.Submitting;
-            record.SubmittingSince = sentAt;
-            store.Write(key, record, DurableVideoJobState.Queued);
-        }
+        Change(storage, key, record => (record.State, record.SubmittingSince) = (DurableVideoJobState.Submitting, sentAt));
 
         await using var worker = await DurableHost.StartAsync(emulator, storage);
         var job = await worker.EndedAsync(key);
@@ -76,13 +80,8 @@ public sealed class AtMostOnceTests
         using var folder = new TempFolder();
         await using var worker = await DurableHost.StartAsync(emulator, storage, workers: 0);
         var key = await worker.Scheduler.EnqueueAsync(Cat(), folder.File("cat.mp4"));
-        using (var connection = storage.GetConnection())
-        {
-            var store = new VideoJobStore(connection);
-            var record = store.Read(key)!;
-            (record.State, record.SubmittingSince, record.Error, record.EndedAt) = (DurableVideoJobState.NeedsAttention, DateTimeOffset.UtcNow.AddMinutes(-3), "lost", DateTimeOffset.UtcNow);
-            store.Write(key, record, DurableVideoJobState.Queued);
-        }
+        Change(storage, key, record =>
+            (record.State, record.SubmittingSince, record.Error, record.EndedAt) = (DurableVideoJobState.NeedsAttention, DateTimeOffset.UtcNow.AddMinutes(-3), "lost", DateTimeOffset.UtcNow));
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => worker.Scheduler.ResumeAsync(key));
         await worker.Scheduler.ResubmitAsync(key);
@@ -156,13 +155,7 @@ public sealed class AtMostOnceTests
         using var folder = new TempFolder();
         await using var web = await DurableHost.StartAsync(emulator, storage, workers: 0);
         var key = await web.Scheduler.EnqueueAsync(Cat(), folder.File("cat.mp4"));
-        using (var connection = storage.GetConnection())
-        {
-            var store = new VideoJobStore(connection);
-            var record = store.Read(key)!;
-            (record.State, record.SubmittingSince) = (DurableVideoJobState.Submitting, DateTimeOffset.UtcNow);
-            store.Write(key, record, DurableVideoJobState.Queued);
-        }
+        Change(storage, key, record => (record.State, record.SubmittingSince) = (DurableVideoJobState.Submitting, DateTimeOffset.UtcNow));
 
         await using var worker = await DurableHost.StartAsync(emulator, storage, client: o => o.RequestTimeout = TimeSpan.FromSeconds(60));
         using var connection2 = storage.GetConnection();
@@ -171,10 +164,7 @@ public sealed class AtMostOnceTests
         // The other worker's answer arrives meanwhile: the job goes on from its id.
         using var client = new OpperVideoClient(emulator.CreateClientOptions());
         var sent = await client.SubmitAsync(Cat());
-        var store2 = new VideoJobStore(connection2);
-        var live = store2.Read(key)!;
-        (live.OpperJobId, live.SubmittedAt, live.State) = (sent.Id, DateTimeOffset.UtcNow, DurableVideoJobState.Waiting);
-        store2.Write(key, live, DurableVideoJobState.Submitting);
+        Change(storage, key, live => (live.OpperJobId, live.SubmittedAt, live.State) = (sent.Id, DateTimeOffset.UtcNow, DurableVideoJobState.Waiting));
         Assert.Equal(DurableVideoJobState.Waiting, (await worker.Scheduler.GetJobAsync(key))!.State);
         Assert.Contains("Another worker sent the POST", scheduled.Reason);
         Assert.Equal(1, Posts(emulator));
