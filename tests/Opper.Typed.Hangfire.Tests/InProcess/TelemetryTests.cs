@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Hangfire.InMemory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Opper.Typed.Emulator;
+using Opper.Typed.Hangfire.Tests.Support;
+
+namespace Opper.Typed.Hangfire.Tests.InProcess;
+
+/// <summary>The client's metrics and traces keep working inside the steps, and each step is a trace of its own.</summary>
+public sealed class TelemetryTests
+{
+    [Fact]
+    public async Task A_durable_job_moves_the_clients_instruments_and_traces_each_step_with_its_key()
+    {
+        await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.FromMilliseconds(200) });
+        using var folder = new TempFolder();
+        await using var host = await DurableHost.StartAsync(emulator, new InMemoryStorage());
+        var meters = host.Services.GetRequiredService<IMeterFactory>();
+        using var started = new MetricCollector<long>(meters, OpperTelemetry.MeterName, "opper.video.jobs.started");
+        using var bytes = new MetricCollector<long>(meters, OpperTelemetry.MeterName, "opper.video.download.bytes");
+        var activities = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == OpperTelemetry.SourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activities.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        var key = await host.Scheduler.EnqueueAsync(new Sora2Request("a cat") { Seconds = Sora2Seconds.Seconds4 }, folder.File("cat.mp4"));
+        var job = await host.EndedAsync(key);
+
+        Assert.Equal(DurableVideoJobState.Completed, job.State);
+        Assert.Equal(1, started.GetMeasurementSnapshot().EvaluateAsCounter());
+        Assert.Equal(new FileInfo(folder.File("cat.mp4")).Length, bytes.GetMeasurementSnapshot().EvaluateAsCounter());
+        var steps = activities.Where(a => a.OperationName == "opper.video.job.step" && (string?)a.GetTagItem("opper.job_key") == key).ToList();
+        Assert.True(steps.Count >= 2, $"a submit step and at least one check, each traced; got {steps.Count}");
+        var submit = Assert.Single(activities, a => a.OperationName == "opper.video.submit" && (string?)a.GetTagItem("opper.job_id") == job.OpperJobId);
+        Assert.Contains(steps, step => step.SpanId == submit.ParentSpanId);
+        Assert.Contains(activities, a => a.OperationName == "opper.video.download" && (string?)a.GetTagItem("opper.job_id") == job.OpperJobId);
+    }
+}
