@@ -21,6 +21,10 @@ internal static class DurableCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        // The emulator stands in for Opper's servers but shares this process with the enqueuing "web app", whose storage
+        // writes block (Hangfire's client API is synchronous): without enough pool threads from the start they starve
+        // the emulator, and the workers' POSTs wait on it as they would not on a remote API.
+        ThreadPool.SetMinThreads(64, 64);
         var jobs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
         var seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 20;
         await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.FromSeconds(seconds) });
@@ -59,12 +63,12 @@ internal static class DurableCommand
     private static async Task<(TimeSpan Wall, int Completed, long Statements, int PeakBusy)> DurableAsync(OpperEmulator emulator, int jobs, string folder)
     {
         await using var postgres = await LocalPostgres.StartAsync("shared_preload_libraries=pg_stat_statements", "pg_stat_statements.track=all");
-        await ExecuteAsync(postgres.ConnectionString, "CREATE EXTENSION pg_stat_statements; CREATE ROLE bench LOGIN SUPERUSER;");
-        // The benchmark reads through its own role, so its reads are left out of the count.
-        var benchConnection = postgres.ConnectionString.Replace("Username=postgres", "Username=bench", StringComparison.Ordinal) + ";No Reset On Close=true";
+        await ExecuteAsync(postgres.ConnectionString, "CREATE EXTENSION pg_stat_statements; CREATE ROLE bench LOGIN SUPERUSER; CREATE ROLE web LOGIN SUPERUSER;");
+        // The benchmark watches through a role of its own, so its reads are left out of the count; the enqueuing web
+        // app's writes are the jobs' and counted.
         var options = new PostgreSqlStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) };
-        var storage = new PostgreSqlStorage(new NpgsqlConnectionFactory(benchConnection, options), options);
-        await using var web = Enqueuer(emulator, storage);
+        var storage = Storage(postgres.ConnectionString, "bench", options);
+        await using var web = Enqueuer(emulator, Storage(postgres.ConnectionString, "web", options));
         var scheduler = web.GetRequiredService<IVideoJobScheduler>();
         var workers = new List<RunningProcess>();
         try
@@ -86,8 +90,8 @@ internal static class DurableCommand
             await ExecuteAsync(postgres.ConnectionString, "SELECT pg_stat_statements_reset();");
             var clock = Stopwatch.StartNew();
             // Enqueued as a web app would, from many requests at once.
-            await Parallel.ForAsync(0, jobs, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, _) =>
-                await scheduler.EnqueueAsync(Request(i), Path.Combine(folder, $"clip-{i}.mp4")));
+            await Parallel.ForAsync(0, jobs, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, cancel) =>
+                await scheduler.EnqueueAsync(Request(i), Path.Combine(folder, $"clip-{i}.mp4"), cancel));
 
             var enqueued = clock.Elapsed;
             var monitoring = storage.GetMonitoringApi();
@@ -137,6 +141,9 @@ internal static class DurableCommand
             }
         }
     }
+
+    private static PostgreSqlStorage Storage(string connectionString, string role, PostgreSqlStorageOptions options) =>
+        new(new NpgsqlConnectionFactory(connectionString.Replace("Username=postgres", "Username=" + role, StringComparison.Ordinal) + ";No Reset On Close=true", options), options);
 
     /// <summary>The enqueuing application: the client's rules, the storage, the scheduler; no Hangfire server.</summary>
     private static ServiceProvider Enqueuer(OpperEmulator emulator, JobStorage storage)
