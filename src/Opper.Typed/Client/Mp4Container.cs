@@ -8,6 +8,20 @@ namespace Opper.Typed;
 /// </summary>
 internal static class Mp4Container
 {
+    /// <summary>Whether the file's first box is an <c>ftyp</c>: MP4 by what it is, whatever a server called it.</summary>
+    public static bool StartsWithFileType(FileStream file)
+    {
+        if (file.Length < 8)
+        {
+            return false;
+        }
+
+        Span<byte> header = stackalloc byte[8];
+        file.Position = 0;
+        file.ReadExactly(header);
+        return header[4..].SequenceEqual("ftyp"u8);
+    }
+
     /// <summary>Null when whole; else what is wrong, for the exception.</summary>
     public static string? Problem(FileStream file)
     {

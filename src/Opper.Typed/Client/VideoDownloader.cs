@@ -91,11 +91,10 @@ internal sealed class VideoDownloader(
 
             hostAcceptsRanges = response.Headers.AcceptRanges.Contains("bytes") || response.StatusCode == HttpStatusCode.PartialContent;
             var total = response.Content.Headers.ContentRange?.Length ?? (response.Content.Headers.ContentLength + file.Length);
-            var mp4 = IsMp4(response, status);
             var broken = await CopyAsync(response, file, total, jobId, started, progress, cancellationToken).ConfigureAwait(false);
             if (broken is null)
             {
-                if (Incomplete(file, total, mp4) is not { } problem)
+                if (Incomplete(file, total, IsMp4(response, status, file)) is not { } problem)
                 {
                     progress?.Report(new VideoProgress(VideoProgressPhase.Completed, jobId, time.GetElapsedTime(started), status.Status, file.Length, total));
                     return;
@@ -164,8 +163,15 @@ internal sealed class VideoDownloader(
         return mp4 ? Mp4Container.Problem(file) : null;
     }
 
-    private static bool IsMp4(HttpResponseMessage response, VideoStatus status) =>
-        string.Equals(response.Content.Headers.ContentType?.MediaType ?? status.MimeType, "video/mp4", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// Whether the bytes must pass as a whole MP4: the job says it made one, the host says it serves one, or the bytes begin
+    /// with an <c>ftyp</c> box. Object stores often serve a clip as <c>application/octet-stream</c> (an object uploaded
+    /// without a type), so the host's word alone would skip the check exactly where a cut body is likeliest to pass.
+    /// </summary>
+    private static bool IsMp4(HttpResponseMessage response, VideoStatus status, FileStream file) =>
+        IsMp4Type(status.MimeType) || IsMp4Type(response.Content.Headers.ContentType?.MediaType) || Mp4Container.StartsWithFileType(file);
+
+    private static bool IsMp4Type(string? mediaType) => string.Equals(mediaType, "video/mp4", StringComparison.OrdinalIgnoreCase);
 
     private async Task<string> RefreshUrlAsync(string jobId, CancellationToken cancellationToken)
     {

@@ -94,6 +94,34 @@ public sealed class DownloadFaultTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_clip_is_recognised_by_its_ftyp_box_when_neither_the_job_nor_the_host_names_its_type()
+    {
+        // A status without mime_type, a host that says octet-stream and announces the cut length: only the bytes tell.
+        _server.Api = context => context.Response.WriteAsync($$"""{"id":"job_1","status":"completed","url":"{{new Uri(_server.DownloadAddress, "/clip.mp4")}}"}""");
+        _server.Download = (context, n) => n == 1
+            ? WriteAsync(context, Clip[..(Clip.Length * 9 / 10)], contentType: "application/octet-stream")
+            : WriteAsync(context, Clip, contentType: "application/octet-stream");
+
+        await DownloadAsync("clip.mp4");
+
+        Assert.Equal(Clip, File.ReadAllBytes(Path.Combine(_folder, "clip.mp4")));
+        Assert.Equal(2, _server.Requests.Count(r => r.Host == "download"));
+    }
+
+    [Fact]
+    public async Task Bytes_that_are_not_an_mp4_are_saved_as_they_came_when_nothing_says_mp4()
+    {
+        // No type from the job, a generic one from the host, no ftyp box: there is no container to check, only the length.
+        byte[] webm = [0x1A, 0x45, 0xDF, 0xA3, .. new byte[5000]];
+        _server.Api = context => context.Response.WriteAsync($$"""{"id":"job_1","status":"completed","url":"{{new Uri(_server.DownloadAddress, "/clip.webm")}}","mime_type":"video/webm"}""");
+        _server.Download = (context, _) => WriteAsync(context, webm, contentType: "application/octet-stream");
+
+        await DownloadAsync("clip.webm");
+
+        Assert.Equal(webm, File.ReadAllBytes(Path.Combine(_folder, "clip.webm")));
+    }
+
+    [Fact]
     public async Task A_body_longer_than_announced_is_not_appended_as_success()
     {
         _server.Download = (context, n) => n == 1 ? WriteAsync(context, [.. Clip, .. Clip[..1000]], contentLengthOverride: Clip.Length) : WriteAsync(context, Clip);
@@ -159,10 +187,10 @@ public sealed class DownloadFaultTests : IAsyncLifetime, IDisposable
     private void AssertOnlyFiles(params string[] names) =>
         Assert.Equal(names.Order(), Directory.GetFiles(_folder).Select(Path.GetFileName).Order()!);
 
-    private static async Task WriteAsync(HttpContext context, byte[] body, int status = 200, string? contentRange = null, bool announceLength = true, long? contentLengthOverride = null)
+    private static async Task WriteAsync(HttpContext context, byte[] body, int status = 200, string? contentRange = null, bool announceLength = true, long? contentLengthOverride = null, string contentType = "video/mp4")
     {
         context.Response.StatusCode = status;
-        context.Response.ContentType = "video/mp4";
+        context.Response.ContentType = contentType;
         if (announceLength)
         {
             context.Response.ContentLength = contentLengthOverride ?? body.Length;

@@ -117,6 +117,20 @@ internal static class FaultRows
                 Assert.Single(server.Requests, r => r.Host == "download");
             },
         },
+        new("download served as application/octet-stream without a length, cut at 60% once", Throws: null)
+        {
+            Download = (_, context, n) => FaultScene.Untyped(context, "application/octet-stream", n == 1 ? FaultScene.Clip.Length * 6 / 10 : FaultScene.Clip.Length, announce: false),
+            Also = (_, server) => Assert.Equal(2, server.Requests.Count(r => r.Host == "download")),
+        },
+        new("download served as binary/octet-stream announcing and sending 90% of the clip", typeof(VideoGenerationInterruptedException))
+        {
+            Download = (_, context, _) => FaultScene.Untyped(context, "binary/octet-stream", FaultScene.Clip.Length * 9 / 10, announce: true),
+            Also = (error, _) => Assert.Contains(FaultScene.JobId, Assert.IsType<InvalidDataException>(error!.InnerException).Message, StringComparison.Ordinal),
+        },
+        new("download of a whole clip served as application/octet-stream", Throws: null)
+        {
+            Download = (_, context, _) => FaultScene.Untyped(context, "application/octet-stream", FaultScene.Clip.Length, announce: true),
+        },
         new("download URL expired once (403, refreshed by polling)", Throws: null)
         {
             Download = (_, context, n) => n == 1 ? FaultScene.Json(context, 403, "<Error>Request has expired</Error>") : FaultScene.WholeClip(context),

@@ -68,6 +68,21 @@ internal sealed class FaultScene(FaultServer server, CancellationTokenSource can
         await context.Response.Body.WriteAsync(Clip.AsMemory((int)offset));
     }
 
+    /// <summary>
+    /// The first <paramref name="length"/> bytes of the clip as an object store serves an object uploaded without a type:
+    /// a generic <paramref name="contentType"/>, the length announced only when <paramref name="announce"/> is set.
+    /// </summary>
+    public static async Task Untyped(HttpContext context, string contentType, int length, bool announce)
+    {
+        context.Response.ContentType = contentType;
+        if (announce)
+        {
+            context.Response.ContentLength = length;
+        }
+
+        await context.Response.Body.WriteAsync(Clip.AsMemory(0, length));
+    }
+
     /// <summary>Announces the whole clip, sends part of it, then waits as a host that stopped sending but keeps the connection.</summary>
     public static async Task SendHalfThenStall(HttpContext context, TimeSpan stall)
     {
