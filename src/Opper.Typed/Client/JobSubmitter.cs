@@ -25,6 +25,10 @@ internal sealed class JobSubmitter(HttpClient api, Uri submitUri, string apiKey)
         {
             throw;
         }
+        catch (AnswerCutOffException exception) when (IsSuccess(exception.StatusCode) && !cancellationToken.IsCancellationRequested)
+        {
+            throw Lost(wire.Model, exception, cancellationToken, PartialJobReader.Read(exception.Received));
+        }
         catch (Exception exception) when (exception is HttpRequestException or IOException or OperationCanceledException)
         {
             throw Lost(wire.Model, exception, cancellationToken);
@@ -62,8 +66,10 @@ internal sealed class JobSubmitter(HttpClient api, Uri submitUri, string apiKey)
         }
         catch (JsonException exception)
         {
-            // A 2xx whose body cannot be read is an answer cut off or mangled on the way: the job was most likely created.
-            throw Lost(model, new InvalidDataException($"the {status} answer could not be read as JSON ({exception.Message})", exception), CancellationToken.None);
+            // A 2xx whose body cannot be read is an answer cut off or mangled on the way: the job was most likely created,
+            // and the part that did arrive may name it.
+            var received = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            throw Lost(model, new InvalidDataException($"the {status} answer could not be read as JSON ({exception.Message})", exception), CancellationToken.None, PartialJobReader.Read(received));
         }
 
         if (job is null || string.IsNullOrWhiteSpace(job.Id))
@@ -80,16 +86,29 @@ internal sealed class JobSubmitter(HttpClient api, Uri submitUri, string apiKey)
         exception.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError
             or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
 
-    private static Exception Lost(string model, Exception exception, CancellationToken cancellationToken)
+    private static bool IsSuccess(System.Net.HttpStatusCode? status) => (int?)status is >= 200 and < 300;
+
+    private static Exception Lost(string model, Exception exception, CancellationToken cancellationToken, (string? Id, string? StatusUrl) received = default)
     {
-        const string NotRepeated = "The job may have been created (and billed); it was not sent again, because a second POST is a second paid job. Check the Opper dashboard before submitting it again.";
+        const string NotRepeated = "it was not sent again, because a second POST is a second paid job.";
+        const string MayExist = "The job may have been created (and billed); " + NotRepeated + " Check the Opper dashboard before submitting it again.";
         if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
         {
             return new VideoGenerationCanceledException(
-                jobId: null, $"Cancelled while POST /v3/videos ({model}) was in flight, before its answer arrived. {NotRepeated}", exception, cancellationToken);
+                jobId: null, $"Cancelled while POST /v3/videos ({model}) was in flight, before its answer arrived: no job id was received. {MayExist}", exception, cancellationToken);
         }
 
         var cause = exception is OperationCanceledException ? "it timed out" : exception.Message.TrimEnd('.');
-        return new VideoSubmissionUncertainException(model, $"The answer to POST /v3/videos ({model}) was lost: {cause}. {NotRepeated}", exception);
+        if (received.Id is { } id)
+        {
+            return new VideoSubmissionUncertainException(
+                model, $"The answer to POST /v3/videos ({model}) named job {id} but then {cause}. The job exists and is billed; {NotRepeated} To follow it, {JobErrors.HowToResume(id)}", exception)
+            {
+                JobId = id,
+                StatusUrl = received.StatusUrl,
+            };
+        }
+
+        return new VideoSubmissionUncertainException(model, $"The answer to POST /v3/videos ({model}) was lost: {cause}. {MayExist}", exception);
     }
 }

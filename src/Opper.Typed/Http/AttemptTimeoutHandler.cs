@@ -14,36 +14,60 @@ internal sealed class AttemptTimeoutHandler(TimeSpan timeout) : DelegatingHandle
         using var attempt = timeout == Timeout.InfiniteTimeSpan ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         attempt?.CancelAfter(timeout);
         var token = attempt?.Token ?? cancellationToken;
+        HttpResponseMessage response;
         try
         {
-            // The body is read inside the attempt too: a server that sends headers and then stalls is a hung attempt.
-            var response = await base.SendAsync(request, token).ConfigureAwait(false);
-            try
-            {
-#if NET9_0_OR_GREATER
-                await response.Content.LoadIntoBufferAsync(token).ConfigureAwait(false);
-#else
-                // net8.0 has no cancellable overload: disposing the response is what stops a stalled read there.
-                using (token.Register(response.Dispose))
-                {
-                    await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
-                }
-#endif
-            }
-            catch
-            {
-                response.Dispose();
-                throw;
-            }
-
-            return response;
+            response = await base.SendAsync(request, token).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException or IOException or HttpRequestException && attempt is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (TimedOut(exception, attempt, cancellationToken))
         {
-            // An HttpRequestException is what the retry strategy treats as transient, and what callers of HttpClient expect.
-            throw new HttpRequestException(
-                $"No answer from {request.RequestUri?.GetLeftPart(UriPartial.Path)} within OpperVideoClientOptions.RequestTimeout ({timeout}).",
-                new TimeoutException($"The attempt took longer than {timeout}.", exception));
+            throw NoAnswer(request, exception);
         }
+
+        // The body is read inside the attempt too: a server that sends headers and then stalls is a hung attempt.
+        var received = new MemoryStream();
+        try
+        {
+            var body = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
+            await using (body.ConfigureAwait(false))
+            {
+                await body.CopyToAsync(received, token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException or IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            response.Dispose();
+            throw new AnswerCutOffException(response.StatusCode, received.ToArray(), TimedOut(exception, attempt, cancellationToken) ? NoAnswer(request, exception) : exception);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+
+        response.Content = Buffered(response.Content, received);
+        return response;
+    }
+
+    private static bool TimedOut(Exception exception, CancellationTokenSource? attempt, CancellationToken cancellationToken) =>
+        exception is OperationCanceledException or ObjectDisposedException or IOException or HttpRequestException
+        && attempt is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested;
+
+    // An HttpRequestException is what the retry strategy treats as transient, and what callers of HttpClient expect.
+    private HttpRequestException NoAnswer(HttpRequestMessage request, Exception exception) =>
+        new($"No answer from {request.RequestUri?.GetLeftPart(UriPartial.Path)} within OpperVideoClientOptions.RequestTimeout ({timeout}).",
+            new TimeoutException($"The attempt took longer than {timeout}.", exception));
+
+    /// <summary>The received bytes as the response's content, with the original content's headers (type, length, encoding).</summary>
+    private static ByteArrayContent Buffered(HttpContent original, MemoryStream received)
+    {
+        var buffered = new ByteArrayContent(received.GetBuffer(), 0, (int)received.Length);
+        foreach (var header in original.Headers)
+        {
+            buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        original.Dispose();
+        return buffered;
     }
 }

@@ -92,6 +92,7 @@ public sealed class FaultMatrixTests
         VideoGenerationInterruptedException interrupted => interrupted.JobId,
         VideoGenerationFailedException failed => failed.JobId,
         VideoGenerationTimeoutException timeout => timeout.JobId,
+        VideoSubmissionUncertainException uncertain => uncertain.JobId,
         _ => null,
     };
 

@@ -30,6 +30,16 @@ internal static class FaultRows
         {
             Post = (_, context, _) => FaultScene.Reset(context),
         },
+        new("POST answered 202, cut off after a whole id, then reset", typeof(VideoSubmissionUncertainException))
+        {
+            Post = (scene, context, _) => FaultScene.CutThenReset(context, 202, Accepted202(scene), Accepted202(scene).IndexOf("\"status_url", StringComparison.Ordinal) + 5),
+            Also = (error, _) => UncertainWithId(error!, statusUrl: null),
+        },
+        new("POST answered 202 whose JSON breaks after the id and status URL", typeof(VideoSubmissionUncertainException))
+        {
+            Post = (scene, context, _) => FaultScene.Json(context, 202, Accepted202(scene)[..^1] + ",<!-- proxy -->"),
+            Also = (error, server) => UncertainWithId(error!, statusUrl: new Uri(server.ApiAddress, $"/v3/artifacts/{FaultScene.JobId}/status").ToString()),
+        },
 
         // Waiting: polls are safe to repeat, so transient faults are retried and the wait goes on.
         new("poll answered 503 once", Throws: null)
@@ -146,6 +156,11 @@ internal static class FaultRows
         new("cancelled while submitting", typeof(VideoGenerationCanceledException), JobIdInError: false)
         {
             Post = (scene, context, _) => { scene.Cancel(); return FaultScene.Hang(context); },
+            Also = (error, _) =>
+            {
+                Assert.Contains("may have been created", error!.Message, StringComparison.Ordinal);
+                Assert.Contains("no job id was received", error.Message, StringComparison.Ordinal);
+            },
         },
         new("cancelled while waiting", typeof(VideoGenerationCanceledException))
         {
@@ -163,6 +178,19 @@ internal static class FaultRows
             Also = (error, _) => Assert.IsAssignableFrom<IOException>(error!.InnerException),
         },
     ];
+
+    /// <summary>The 202 the fault server's API answers a submission with, its status URL on the API's own origin.</summary>
+    private static string Accepted202(FaultScene scene) =>
+        $$"""{"id":"{{FaultScene.JobId}}","status_url":"{{new Uri(scene.Server.ApiAddress, $"/v3/artifacts/{FaultScene.JobId}/status")}}","status":"queued"}""";
+
+    /// <summary>The id that arrived is on the exception, with the status URL when it arrived whole, and the message says how to resume.</summary>
+    private static void UncertainWithId(Exception error, string? statusUrl)
+    {
+        var uncertain = Assert.IsType<VideoSubmissionUncertainException>(error);
+        Assert.Equal(statusUrl, uncertain.StatusUrl);
+        Assert.Contains($"GetGenerationOperation(\"{FaultScene.JobId}\")", uncertain.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("may have been created", uncertain.Message, StringComparison.Ordinal);
+    }
 
     private static int Polls(FaultServer server) => server.Requests.Count(r => r.Host == "api" && r.Method == "GET" && r.Path.EndsWith("/status", StringComparison.Ordinal));
 

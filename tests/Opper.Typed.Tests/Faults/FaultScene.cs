@@ -83,6 +83,23 @@ internal sealed class FaultScene(FaultServer server, CancellationTokenSource can
         await context.Response.Body.WriteAsync(Clip.AsMemory(0, length));
     }
 
+    /// <summary>
+    /// Announces <paramref name="json"/> whole, sends its first <paramref name="sent"/> characters, then resets the
+    /// connection: an answer cut off on the way.
+    /// </summary>
+    public static async Task CutThenReset(HttpContext context, int status, string json, int sent)
+    {
+        var body = System.Text.Encoding.UTF8.GetBytes(json);
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        context.Response.ContentLength = body.Length;
+        await context.Response.Body.WriteAsync(body.AsMemory(0, sent));
+        await context.Response.Body.FlushAsync();
+        // An abort is a TCP reset, which discards bytes still queued: give them time to reach the client first.
+        await Task.Delay(TimeSpan.FromMilliseconds(200));
+        context.Abort();
+    }
+
     /// <summary>Announces the whole clip, sends part of it, then waits as a host that stopped sending but keeps the connection.</summary>
     public static async Task SendHalfThenStall(HttpContext context, TimeSpan stall)
     {

@@ -36,6 +36,47 @@ public sealed class LostSubmissionTests
         Assert.Single(server.Requests, r => r.Method == "POST");
     }
 
+    public static TheoryData<string, string?> AnswersThatNamedTheJob => new()
+    {
+        // Cut off (the announced length never arrives) after a whole id: the status URL had not arrived whole.
+        { """{"id":"gen_12","status_url":"/v3/arti""", null },
+        // Whole, but the JSON breaks after both: a proxy appended something.
+        { """{"id":"gen_12","status_url":"/v3/artifacts/gen_12/status",<br>""", "/v3/artifacts/gen_12/status" },
+    };
+
+    [Theory]
+    [MemberData(nameof(AnswersThatNamedTheJob))]
+    public async Task An_id_that_arrived_is_kept_and_the_message_says_the_job_exists(string body, string? statusUrl)
+    {
+        await using var server = new ScriptedHttpServer(_ => statusUrl is null ? ScriptedReply.CutOff(202, body, announced: body.Length + 40) : ScriptedReply.Json(202, body));
+        using var client = ClientFor(server.BaseAddress);
+
+        var error = await Assert.ThrowsAsync<VideoSubmissionUncertainException>(() => client.StartGenerationAsync(Sora()));
+
+        Assert.Equal("gen_12", error.JobId);
+        Assert.Equal(statusUrl, error.StatusUrl);
+        Assert.Contains("named job gen_12", error.Message);
+        Assert.Contains("The job exists and is billed", error.Message);
+        Assert.Contains("client.GetGenerationOperation(\"gen_12\")", error.Message);
+        Assert.DoesNotContain("may have been created", error.Message);
+        Assert.Single(server.Requests, r => r.Method == "POST");
+    }
+
+    [Theory]
+    [InlineData("""{"id":"gen_12""")]               // the id's string never closed
+    [InlineData("""{"id":"","status_url":"/x"}""")] // blank
+    [InlineData("""{"job":{"id":"gen_12"}}""")]     // not the answer's own id
+    public async Task An_id_that_did_not_arrive_whole_is_not_guessed(string body)
+    {
+        await using var server = new ScriptedHttpServer(_ => ScriptedReply.CutOff(202, body, announced: body.Length + 40));
+        using var client = ClientFor(server.BaseAddress);
+
+        var error = await Assert.ThrowsAsync<VideoSubmissionUncertainException>(() => client.StartGenerationAsync(Sora()));
+
+        Assert.Null(error.JobId);
+        Assert.Contains("may have been created", error.Message);
+    }
+
     [Fact]
     public async Task Cancelling_while_the_POST_is_in_flight_is_a_cancellation_that_says_the_job_may_exist()
     {
@@ -50,6 +91,7 @@ public sealed class LostSubmissionTests
 
         Assert.Null(error.JobId);
         Assert.Contains("may have been created", error.Message);
+        Assert.Contains("no job id was received", error.Message);
         Assert.Equal(cancellation.Token, error.CancellationToken);
         Assert.Single(server.Requests);
     }
