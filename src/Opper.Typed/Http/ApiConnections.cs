@@ -7,11 +7,12 @@ namespace Opper.Typed;
 /// </summary>
 internal sealed class ApiConnections(ClientSettings settings) : IDisposable
 {
-    public SocketsHttpHandler Sockets { get; } = RetryPolicy.CreateSocketsHandler(settings);
+    /// <summary>Redirects are not followed down here but by <see cref="SameOriginRedirectHandler"/>, on the API's origin only.</summary>
+    public SocketsHttpHandler Sockets { get; } = RetryPolicy.CreateSocketsHandler(settings, followRedirects: false);
 
-    /// <summary>The bottom of an API chain: the key added right above the shared pool.</summary>
+    /// <summary>The bottom of an API chain: same-origin redirects followed, each hop with the key added right above the shared pool.</summary>
     public HttpMessageHandler CreateAuthenticatedHandler() =>
-        new BearerTokenHandler(settings.ApiKey) { InnerHandler = new SharedHandler(Sockets) };
+        new SameOriginRedirectHandler { InnerHandler = new BearerTokenHandler(settings.ApiKey) { InnerHandler = new SharedHandler(Sockets) } };
 
     public void Dispose() => Sockets.Dispose();
 }

@@ -15,12 +15,28 @@ internal static class ApiErrorMapper
     /// <param name="fromDownloadHost">True for the presigned download host, which never gets the key: its 401/403 mean the URL, not the key.</param>
     public static OpperApiException Map(HttpStatusCode status, string? body, HttpResponseHeaders? headers, string? jobId = null, string? secret = null, bool fromDownloadHost = false)
     {
+        if ((int)status is >= 300 and < 400)
+        {
+            return Unfollowed(status, headers?.Location, jobId);
+        }
+
         var (code, message, details) = ParseEnvelope(Scrub(body, secret));
         var retryAfter = RetryAfterHeader.Wait(headers, DateTimeOffset.UtcNow);
         var hint = fromDownloadHost && (int)status is 401 or 403
             ? "The download host refused the URL (expired, or not valid for this host); the API key is not sent there. Poll the job again for a fresh URL."
             : HintFor(status, retryAfter);
         return new OpperApiException(status, code, message, hint, details, retryAfter, jobId);
+    }
+
+    /// <summary>A redirect <see cref="SameOriginRedirectHandler"/> did not follow: to another origin, or one hop too many.</summary>
+    private static OpperApiException Unfollowed(HttpStatusCode status, Uri? location, string? jobId)
+    {
+        var resume = jobId is null ? "" : $" The job keeps running: {JobErrors.HowToResume(jobId)}";
+        return new OpperApiException(
+            status, "redirect_not_followed",
+            $"the API redirected to {location?.ToString() ?? "(no Location)"}, which was not followed: only redirects on the API's own origin are, because the key and a job's status are trusted from that origin alone",
+            $"Point OpperVideoClientOptions.BaseAddress at the Opper API itself, not at a proxy or gateway that sends its callers elsewhere.{resume}",
+            jobId: jobId);
     }
 
     /// <summary>The text with every occurrence of the secret replaced.</summary>

@@ -43,13 +43,15 @@ internal static class RetryPolicy
 
     /// <summary>
     /// The socket handler at the bottom of every chain: connections recycled (DNS changes are seen), bounded per host,
-    /// and more than one HTTP/2 connection allowed when one is full of streams.
+    /// and more than one HTTP/2 connection allowed when one is full of streams. Downloads follow redirects anywhere (a
+    /// presigned URL may move, and never carries the key); the API's chain follows them itself, on its origin only.
     /// </summary>
-    public static SocketsHttpHandler CreateSocketsHandler(ClientSettings settings) => new()
+    public static SocketsHttpHandler CreateSocketsHandler(ClientSettings settings, bool followRedirects = true) => new()
     {
         PooledConnectionLifetime = ConnectionLifetime,
         MaxConnectionsPerServer = settings.MaxConnectionsPerServer,
         EnableMultipleHttp2Connections = true,
+        AllowAutoRedirect = followRedirects,
     };
 
     /// <summary>A client over <paramref name="handler"/>, as <c>AddOpperVideos</c> configures its own (<see cref="PreferHttp2"/>).</summary>

@@ -80,11 +80,23 @@ internal static class FaultRows
             Poll = (scene, context, n) => n == 1 ? FaultScene.Hang(context) : scene.Completed(context),
             Configure = options => options.RequestTimeout = Short,
         },
-        new("poll redirected to another host", Throws: null)
+        new("poll redirected to another host (not followed)", typeof(OpperApiException))
         {
             Poll = (scene, context, _) => Redirect(context, new Uri(scene.Server.DownloadAddress, context.Request.Path)),
-            Download = (scene, context, _) => context.Request.Path.StartsWithSegments("/v3") ? scene.Completed(context) : FaultScene.WholeClip(context),
-            Also = (_, server) => Assert.Contains(server.Requests, r => r.Host == "download" && r.Path.StartsWith("/v3/", StringComparison.Ordinal)),
+            Download = (scene, context, _) => context.Request.Path.StartsWithSegments("/v3") ? FaultScene.Running(context) : FaultScene.WholeClip(context),
+            Also = (error, server) =>
+            {
+                Assert.Equal("redirect_not_followed", ((OpperApiException)error!).ErrorCode);
+                Assert.Contains(new Uri(server.DownloadAddress, $"/v3/artifacts/{FaultScene.JobId}/status").ToString(), error.Message, StringComparison.Ordinal);
+                Assert.DoesNotContain(server.Requests, r => r.Host == "download");   // its "processing" was never asked for
+            },
+        },
+        new("poll redirected on the API's own origin (followed, with the key)", Throws: null)
+        {
+            Poll = (scene, context, _) => context.Request.Query.ContainsKey("moved")
+                ? scene.Completed(context)
+                : Redirect(context, new Uri(scene.Server.ApiAddress, $"{context.Request.Path}?moved=1")),
+            Also = (_, server) => Assert.Equal(2, server.Requests.Count(r => r.Host == "api" && r.Method == "GET" && r.Authorization is not null && r.Path.EndsWith("/status", StringComparison.Ordinal))),
         },
         new("job completed without a URL", typeof(OpperApiException))
         {
