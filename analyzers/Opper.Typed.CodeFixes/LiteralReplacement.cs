@@ -14,7 +14,7 @@ namespace Opper.Typed.CodeFixes
     {
         public static async Task<ExpressionSyntax?> FindAsync(CodeFixContext context)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            var root = await ParsedDocument.RootAsync(context).ConfigureAwait(false);
             return root?.FindNode(context.Span, getInnermostNodeForTie: true) as ExpressionSyntax;
         }
 

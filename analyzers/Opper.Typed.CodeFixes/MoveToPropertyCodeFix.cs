@@ -29,7 +29,7 @@ namespace Opper.Typed.CodeFixes
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
             // Decided from syntax and the rule's hints only: a fixer must not depend on the generated types being bound yet.
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            var root = await ParsedDocument.RootAsync(context).ConfigureAwait(false);
             var key = root?.FindNode(context.Span, getInnermostNodeForTie: true);
             var entry = key?.AncestorsAndSelf().OfType<ExpressionSyntax>().FirstOrDefault(e => e.Parent is InitializerExpressionSyntax);
             if (entry?.Parent is not InitializerExpressionSyntax entries

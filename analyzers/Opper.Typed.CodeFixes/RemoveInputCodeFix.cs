@@ -21,7 +21,7 @@ namespace Opper.Typed.CodeFixes
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            var root = await ParsedDocument.RootAsync(context).ConfigureAwait(false);
             var element = root?.FindNode(context.Span, getInnermostNodeForTie: true).AncestorsAndSelf()
                 .OfType<ExpressionSyntax>()
                 .FirstOrDefault(e => e.Parent is InitializerExpressionSyntax);

@@ -28,7 +28,7 @@ namespace Opper.Typed.CodeFixes
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
             // Decided from syntax and the rule's hints only: a fixer must not depend on the generated types being bound yet.
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            var root = await ParsedDocument.RootAsync(context).ConfigureAwait(false);
             var node = root?.FindNode(context.Span, getInnermostNodeForTie: true);
             foreach (var diagnostic in context.Diagnostics)
             {

@@ -29,7 +29,7 @@ namespace Opper.Typed.CodeFixes
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            var root = await ParsedDocument.RootAsync(context).ConfigureAwait(false);
             foreach (var diagnostic in context.Diagnostics)
             {
                 if (root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is ObjectCreationExpressionSyntax creation

@@ -99,4 +99,47 @@ public sealed class CodeFixTests
 
         Assert.Null(await CodeFixHarness.ApplyAsync(new InlineMediaCodeFix(), Source, "OPPER001"));
     }
+
+    [Theory]
+    [InlineData("    {\n        if", "\n        if")]  // the method's opening brace
+    [InlineData("}\n    }\n}", "}\n}")]              // the method's closing brace
+    public async Task The_api_key_fix_is_not_offered_on_a_file_with_a_deleted_brace(string brace, string without)
+    {
+        const string Source = """
+            using Opper.Typed;
+            class Use
+            {
+                public static OpperVideoClientOptions Options() => new() { ApiKey = "op-live-0123456789" };
+
+                void M()
+                {
+                    if (Options().ApiKey is null) { System.Console.WriteLine("no key"); }
+                }
+            }
+            """;
+        var broken = Source.ReplaceLineEndings("\n").Replace(brace, without, StringComparison.Ordinal);
+        Assert.NotEqual(Source.ReplaceLineEndings("\n"), broken);
+
+        Assert.NotNull(await CodeFixHarness.ApplyAsync(new ApiKeyFromEnvironmentCodeFix(), Source, "OPPER009"));
+        Assert.Null(await CodeFixHarness.ApplyAsync(new ApiKeyFromEnvironmentCodeFix(), broken, "OPPER009"));
+    }
+
+    /// <summary>The repository's misuse sample, which draws a warning with a fix for most rules, with one brace deleted.</summary>
+    public static TheoryData<string> BrokenFiles()
+    {
+        var source = File.ReadAllText(Path.Combine(Opper.Typed.Testing.RepositoryPaths.Root, "tests", "EndToEnd", "MisuseSample", "Misuse.cs")).ReplaceLineEndings("\n");
+        var braces = source.Select((c, i) => (c, i)).Where(p => p.c is '{' or '}').Select(p => p.i).ToList();
+        // The class's own braces and one of an initializer's: each changes the structure of everything after it.
+        return [.. new[] { braces[0], braces[^1], braces[1], braces[^2] }.Select(at => source.Remove(at, 1))];
+    }
+
+    [Theory]
+    [MemberData(nameof(BrokenFiles))]
+    public async Task On_a_file_that_does_not_parse_no_fix_is_offered_and_none_throws(string broken)
+    {
+        var (applied, problems) = await CodeFixHarness.ApplyEveryFixAsync(broken);
+
+        Assert.Empty(problems);
+        Assert.Equal(0, applied);
+    }
 }
