@@ -31,7 +31,18 @@ public static class VideoRequestValidator
     public static IReadOnlyList<OpperValidationException> FindProblems(IVideoRequest request, IVideoModelCatalog? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Check(request.ToWireRequest(), request.ModelSpec, request.AdditionalParameterKeys, catalog ?? VideoModelCatalog.Default, out _) ?? [];
+        VideoWireRequest wire;
+        try
+        {
+            wire = request.ToWireRequest();
+        }
+        catch (OpperValidationException unsendable)
+        {
+            // A value with no wire form (an enum cast from a number no member has): the one problem there is to list.
+            return [unsendable];
+        }
+
+        return Check(wire, request.ModelSpec, request.AdditionalParameterKeys, catalog ?? VideoModelCatalog.Default, out _) ?? [];
     }
 
     /// <summary>What does not stop a request but is logged when it is sent: an unknown model, keys sent through <c>AdditionalParameters</c>.</summary>

@@ -38,6 +38,24 @@ public sealed class TypedWireTests
     }
 
     [Fact]
+    public async Task An_enum_value_no_member_has_is_refused_before_sending_naming_the_property_and_the_accepted_values()
+    {
+        var request = new Sora2Request("a cat") { Seconds = (Sora2Seconds)4 };   // compiles: an enum takes any number
+        await using var emulator = await OpperEmulator.StartAsync();
+        var options = emulator.CreateClientOptions();
+        options.ValidateRequests = false;   // refused by the wire form itself, not only by the rules
+        using var client = new OpperVideoClient(options);
+
+        var error = await Assert.ThrowsAsync<OpperValidationException>(() => client.StartGenerationAsync(request));
+
+        Assert.Equal("openai/sora-2", error.Model);
+        Assert.Equal("parameters.seconds", error.Field);
+        Assert.Equal("openai/sora-2: 'parameters.seconds' is Seconds = (Sora2Seconds)4, not a member of Sora2Seconds. Use Sora2Seconds.Seconds4, Sora2Seconds.Seconds8 or Sora2Seconds.Seconds12 (sent as \"4\", \"8\", \"12\").", error.Message);
+        Assert.Equal([error.Message], VideoRequestValidator.FindProblems(request).Select(p => p.Message));
+        Assert.Empty(emulator.Requests);
+    }
+
+    [Fact]
     public void An_unset_property_is_not_sent()
     {
         var wire = new Veo31FastGenerate001Request("a cat") { GenerateAudio = true }.ToWireRequest();
