@@ -4,7 +4,7 @@
 //   POST /videos             {"prompt": "a hot air balloon at dawn", "seconds": 4}  -> 202 {"id": "gen_…", "status": "/videos/gen_…"}
 //   GET  /videos/{id}        -> {"id", "state", "url", "error"}
 //   GET  /videos/{id}/clip   -> the MP4, streamed from Opper's storage once the job is done
-// Every error is ProblemDetails (OpperProblemDetails.cs): 400 invalid request (field and fix), 404 unknown job,
+// Every error is ProblemDetails (OpperProblemDetails.cs): 400 invalid request or unreadable body (field and fix), 404 unknown job,
 // 502 Opper's own error message, 503 a job still running or not followed, with its id.
 // Durable jobs (DurableVideos.cs): POST /durable-videos stores a job that survives restarts; /hangfire is the dashboard.
 using Opper.Typed;
@@ -15,6 +15,9 @@ var opper = builder.Configuration.GetSection("Opper");
 builder.Services.AddOpperVideos(opper);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<OpperProblemDetails>();
+// A body that is not JSON, or "seconds": "eight", reaches OpperProblemDetails as an exception (by default it would be a
+// bare 400), which answers with the field and what it should be.
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.AddDurableVideos(); // DurableVideos.cs: jobs that survive restarts, on Hangfire and SQLite
 
 OpperEmulator? emulator = null;

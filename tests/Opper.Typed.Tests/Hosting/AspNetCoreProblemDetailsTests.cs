@@ -37,6 +37,27 @@ public sealed class AspNetCoreProblemDetailsTests
         Assert.DoesNotContain(host.Emulator.Requests, r => r.Method == "POST");
     }
 
+    [Theory]
+    [InlineData("""{"prompt":"a cat","seconds":"eight"}""", "seconds", "JSON number")]   // a string where a number goes
+    [InlineData("""{"prompt":"a cat","seconds":4.5}""", "seconds", "JSON number")]      // not a whole number
+    [InlineData("""{"prompt":42}""", "prompt", "JSON string")]
+    [InlineData("""{"prompt":"a cat",""", "body", "JSON object")]                      // cut off
+    [InlineData("""prompt=a cat""", "body", "JSON object")]                            // not JSON at all
+    public async Task A_body_that_cannot_be_read_is_a_400_naming_the_field_and_the_fix(string body, string field, string fix)
+    {
+        await using var host = await SampleHost.StartAsync();
+
+        using var response = await host.Http.PostAsync("/videos", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(field, problem.GetProperty("field").GetString());
+        Assert.Contains(fix, problem.GetProperty("fix").GetString());
+        Assert.StartsWith($"'{field}' could not be read: ", problem.GetProperty("detail").GetString());
+        Assert.Empty(host.Emulator.Requests);
+    }
+
     [Fact]
     public async Task An_unknown_job_is_a_404()
     {
