@@ -83,14 +83,14 @@ internal static class OpperCli
                 return ExitCodes.Validation;
             case VideoGenerationCanceledException named:
                 // Names the job (or says one may exist, when the POST's answer never came) and what it costs.
-                messages.MarkupLineInterpolated($"[yellow]{named.Message}[/]");
+                messages.MarkupLineInterpolated($"[yellow]{WithoutLibraryAdvice(named.Message)}[/]");
                 return ExitCodes.Cancelled;
             case OperationCanceledException:
                 messages.MarkupLine("[yellow]Cancelled.[/]");
                 return ExitCodes.Cancelled;
         }
 
-        messages.MarkupLineInterpolated($"[red]error:[/] {exception.Message}");
+        messages.MarkupLineInterpolated($"[red]error:[/] {WithoutLibraryAdvice(exception.Message)}");
         if (parse.GetValue(context.Verbose))
         {
             messages.WriteException(exception);
@@ -102,6 +102,16 @@ internal static class OpperCli
             VideoGenerationFailedException => ExitCodes.JobFailed,
             _ => ExitCodes.Error,
         };
+    }
+
+    /// <summary>
+    /// The message without the client library's advice on resuming (<c>resume with client.GetGenerationOperation(…)</c>):
+    /// C# means nothing on the command line, where the <c>opper-typed download</c> line that follows says how.
+    /// </summary>
+    private static string WithoutLibraryAdvice(string message)
+    {
+        var advice = message.IndexOf("resume with client.", StringComparison.Ordinal);
+        return advice < 0 ? message : message[..advice].TrimEnd(' ', ':', ',', ';') + ".";
     }
 
     private static int ReportUnexpected(CliContext context, Exception exception)

@@ -41,6 +41,19 @@ public sealed class CliTests : InTempFolder
     }
 
     [Fact]
+    public async Task Catalog_pull_check_on_a_missing_snapshot_says_it_is_missing_instead_of_listing_every_model()
+    {
+        var missing = Path.Combine(Folder, "schema", "videos-models.json");
+
+        var run = await CliRunner.RunAsync(null, "catalog", "pull", "--out", missing, "--check");
+
+        Assert.Equal(1, run.Code);
+        Assert.Empty(run.Out); // no "+ added" line per model
+        Assert.Equal($"{missing} does not exist: nothing to check. Give the snapshot's path with --out, or write it first: opper-typed catalog pull --out {missing}\n", run.Err);
+        Assert.False(File.Exists(missing));
+    }
+
+    [Fact]
     public async Task Pull_writes_exactly_what_the_server_serves_with_stable_formatting()
     {
         await using var emulator = await OpperEmulator.StartAsync();

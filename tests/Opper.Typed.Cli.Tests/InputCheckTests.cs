@@ -20,6 +20,36 @@ public sealed class InputCheckTests : InTempFolder
     }
 
     [Fact]
+    public async Task An_output_folder_that_is_a_file_is_named_instead_of_suggesting_mkdir()
+    {
+        await using var emulator = await OpperEmulator.StartAsync();
+        var file = Path.Combine(Folder, "afile");
+        File.WriteAllText(file, "not a folder");
+        var path = Path.Combine(file, "clip.mp4");
+
+        var run = await CliRunner.RunAsync(emulator, "generate", "--model", "openai/sora-2", "--prompt", "a cat", "--out", path);
+
+        Assert.Equal(3, run.Code);
+        Assert.Equal($"error: --out {path}: {file} is a file, not a folder; give a path in a folder, e.g. --out {Path.Combine(Folder, "clip.mp4")}.\n", run.Err);
+        Assert.Empty(emulator.Requests);
+    }
+
+    [Fact]
+    public async Task A_local_image_for_a_provider_that_fetches_urls_only_says_a_public_url_is_needed()
+    {
+        await using var emulator = await OpperEmulator.StartAsync();
+        var image = Path.Combine(Folder, "cat.png");
+        File.Copy(Path.Combine(Opper.Typed.Testing.RepositoryPaths.Root, "samples", "ImageToVideo", "first-frame.png"), image);
+
+        var run = await CliRunner.RunAsync(emulator, "generate", "--model", "pruna/wan-i2v", "--prompt", "a cat", "--image", image, "--out", Path.Combine(Folder, "x.mp4"));
+
+        Assert.Equal(3, run.Code);
+        Assert.Equal($"error: --image {image}: pruna/wan-i2v takes the image only as a public http(s) URL, which its provider fetches itself; a local file cannot be sent. " +
+            "Upload it where it is publicly reachable and pass that URL: --image https://…/cat.png.\n", run.Err);
+        Assert.Empty(emulator.Requests);
+    }
+
+    [Fact]
     public async Task An_output_path_that_is_aFolder_is_refused()
     {
         await using var emulator = await OpperEmulator.StartAsync();

@@ -23,6 +23,8 @@ public sealed class JobCommandTests : InTempFolder
 
         Assert.Equal(130, cancelled.Code);
         Assert.Empty(Directory.GetFiles(Folder));
+        Assert.DoesNotContain("GetGenerationOperation", cancelled.Err); // no C# advice on the command line: the command follows
+        Assert.Matches(@"(?m)^Stopped waiting for video job (gen_\w+)\. The job keeps running at Opper and is billed\.\nJob \1 keeps running \(and is billed\)\. Resume it with:", cancelled.Err);
         var resume = Regex.Match(cancelled.Err, @"Resume it with:\s+opper-typed (download (gen_\w+) --out (\S+) --base-url (\S+))");
         Assert.True(resume.Success, cancelled.Err);
         Assert.Equal(clip, resume.Groups[3].Value);
@@ -67,6 +69,37 @@ public sealed class JobCommandTests : InTempFolder
         Assert.Equal(1, run.Code);
         Assert.Contains("error: ", run.Err);
         Assert.DoesNotContain("Resume", run.Err); // the same command would fail the same way
+    }
+
+    [Fact]
+    public async Task A_202_cut_off_after_its_id_prints_the_command_that_fetches_that_job()
+    {
+        // A server of its own: answers the POST with a 202 that announces more than it sends, then closes.
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var serving = Task.Run(async () =>
+        {
+            using var connection = await listener.AcceptTcpClientAsync();
+            var stream = connection.GetStream();
+            var request = new byte[64 * 1024];
+            var read = 0;
+            while (!System.Text.Encoding.ASCII.GetString(request, 0, read).Contains("\"prompt\"", StringComparison.Ordinal))
+            {
+                read += await stream.ReadAsync(request.AsMemory(read));
+            }
+
+            await stream.WriteAsync("HTTP/1.1 202 Accepted\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{\"id\":\"gen_cut\",\"status_url\":\"/v3/arti"u8.ToArray());
+            connection.Client.LingerState = new System.Net.Sockets.LingerOption(true, 0);
+        });
+        var clip = Path.Combine(Folder, "clip.mp4");
+
+        var run = await CliRunner.RunWithKeyAsync("op-test-key", "generate", "--model", "openai/sora-2", "--prompt", "a cat", "--out", clip, "--base-url", $"http://127.0.0.1:{((System.Net.IPEndPoint)listener.LocalEndpoint).Port}");
+        await serving;
+
+        Assert.Equal(1, run.Code);
+        Assert.Contains("named job gen_cut", run.Err);
+        Assert.DoesNotContain("GetGenerationOperation", run.Err);
+        Assert.Contains($"Job gen_cut keeps running (and is billed). Resume it with:\n  opper-typed download gen_cut --out {clip} --base-url http://127.0.0.1:", run.Err);
     }
 
     private static async Task WaitUntil(Func<bool> condition)

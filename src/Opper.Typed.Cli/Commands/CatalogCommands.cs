@@ -14,11 +14,18 @@ internal static class CatalogCommands
         var pull = new Command("pull", "Fetch GET /v3/videos/models (all pages) into the snapshot and print what changed.") { output, check };
         pull.SetAction((parse, cancellationToken) => OpperCli.Guard(context, parse, async () =>
         {
+            var path = parse.GetValue(output)!;
+            if (parse.GetValue(check) && !File.Exists(path))
+            {
+                // Not "stale, every model added": there is nothing to compare, and the likely cause is the path itself.
+                context.Messages.MarkupLineInterpolated($"[red]{path} does not exist[/]: nothing to check. Give the snapshot's path with --out, or write it first: opper-typed catalog pull --out {path}");
+                return ExitCodes.Error;
+            }
+
             var (client, emulator, baseAddress, apiKey) = await context.ConnectAsync(parse, allowEmulator: false, cancellationToken);
             await using (emulator)
             using (client)
             {
-                var path = parse.GetValue(output)!;
                 var fresh = await CatalogSnapshotReader.ReadAsync(baseAddress, apiKey, cancellationToken);
                 var previous = CatalogFile.TryRead(path);
                 var text = CatalogFile.Format(fresh);

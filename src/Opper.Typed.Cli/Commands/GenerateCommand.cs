@@ -26,7 +26,17 @@ internal static class GenerateCommand
             await using (emulator)
             using (client)
             {
-                var operation = await client.StartGenerationAsync(request, cancellationToken);
+                VideoGenerationOperation operation;
+                try
+                {
+                    operation = await client.StartGenerationAsync(request, cancellationToken);
+                }
+                catch (VideoSubmissionUncertainException exception) when (exception.JobId is { } id)
+                {
+                    // The answer broke off after naming the job: it exists and is billed, so say how to fetch it.
+                    throw new CliResumableException(JobDownload.FollowUp(parse, context, id, path, emulator), exception);
+                }
+
                 context.Messages.WriteLine($"Submitted job {operation.Id}");
                 await JobDownload.RunAsync(context, parse, operation, path, emulator, cancellationToken);
                 return ExitCodes.Ok;

@@ -32,7 +32,8 @@ internal static class GenerateInputs
         }
 
         var path = OutputPath.Check(output, problems);
-        problems.AddRange(VideoRequestValidator.FindProblems(request).Select(InCommandLineWords));
+        var given = new Dictionary<string, string?> { ["--image"] = image, ["--video"] = video };
+        problems.AddRange(VideoRequestValidator.FindProblems(request).Select(problem => InCommandLineWords(problem, given)));
         return problems.Count > 0 ? throw new CliInputException(problems) : (request, path!);
     }
 
@@ -87,7 +88,9 @@ internal static class GenerateInputs
     }
 
     /// <summary><c>'parameters.seconds' must be …</c> becomes <c>--param seconds must be …</c>: the option the user typed.</summary>
-    private static string InCommandLineWords(OpperValidationException problem)
+    /// <param name="problem">The rule's finding.</param>
+    /// <param name="given">What the user passed as <c>--image</c> and <c>--video</c>.</param>
+    private static string InCommandLineWords(OpperValidationException problem, Dictionary<string, string?> given)
     {
         var option = problem.Field switch
         {
@@ -95,11 +98,24 @@ internal static class GenerateInputs
             "image" or "video" or "model" or "prompt" => "--" + problem.Field,
             _ => problem.Field,
         };
-        // The rules' fixes speak C# (MediaInput.FromFile); on the command line a local file is just its path.
-        var fix = option is "--image" or "--video" && problem.Fix.Contains("MediaInput", StringComparison.Ordinal)
-            ? $"Save the file locally and pass its path: {option} ./file."
-            : problem.Fix;
         var model = problem.Problem.Contains(problem.Model, StringComparison.Ordinal) ? "" : $" ({problem.Model})";
-        return $"{option} {problem.Problem}{model}. {fix}";
+        if (option is "--image" or "--video" && problem.Fix.Contains("MediaInput", StringComparison.Ordinal))
+        {
+            // The rules' fixes speak C# (MediaInput.FromFile); on the command line the choice is a path or a URL.
+            var takesInline = OpperVideoModels.Catalog.TryGet(problem.Model, out var spec) && spec.AcceptedMedia.Contains(MediaSourceKind.DataUri);
+            if (!takesInline && given.GetValueOrDefault(option) is { } file && File.Exists(file))
+            {
+                // A local path is what was given: it goes as a data-URI, which this provider never fetches.
+                return $"{option} {file}: {problem.Model} takes the {problem.Field} only as a public http(s) URL, which its provider fetches itself; a local file cannot be sent. " +
+                    $"Upload it where it is publicly reachable and pass that URL: {option} https://…/{Path.GetFileName(file)}.";
+            }
+
+            var fix = takesInline
+                ? $"Save the file locally and pass its path: {option} ./file."
+                : $"Upload the file where it is publicly reachable and pass that URL: {option} https://….";
+            return $"{option} {problem.Problem}{model}. {fix}";
+        }
+
+        return $"{option} {problem.Problem}{model}. {problem.Fix}";
     }
 }

@@ -47,7 +47,8 @@ internal static class JobDownload
         _ => true,
     };
 
-    private static string FollowUp(ParseResult parse, CliContext context, string jobId, string path, OpperEmulator? emulator)
+    /// <summary>The line that picks the job up again: the <c>download</c> command, or why there is none (the emulator's jobs end with it).</summary>
+    public static string FollowUp(ParseResult parse, CliContext context, string jobId, string path, OpperEmulator? emulator)
     {
         if (emulator is not null)
         {

@@ -25,7 +25,10 @@ internal static class OutputPath
 
         if (!Directory.Exists(folder))
         {
-            problems.Add($"--out {value}: the folder {folder} does not exist; create it first (mkdir -p {folder}).");
+            // mkdir -p cannot make a folder where a file of that name is: say what is in the way instead.
+            problems.Add(FileInTheWay(folder) is { } file
+                ? $"--out {value}: {file} is a file, not a folder; give a path in a folder, e.g. --out {Path.Combine(Path.GetDirectoryName(file) ?? ".", "clip.mp4")}."
+                : $"--out {value}: the folder {folder} does not exist; create it first (mkdir -p {folder}).");
             return null;
         }
 
@@ -41,5 +44,24 @@ internal static class OutputPath
             problems.Add($"--out {value}: cannot write in {folder} ({exception.Message}).");
             return null;
         }
+    }
+
+    /// <summary>The nearest part of <paramref name="folder"/>'s path that exists as a file, or null when the nearest existing part is a folder.</summary>
+    private static string? FileInTheWay(string folder)
+    {
+        for (var part = folder; !string.IsNullOrEmpty(part); part = Path.GetDirectoryName(part))
+        {
+            if (File.Exists(part))
+            {
+                return part;
+            }
+
+            if (Directory.Exists(part))
+            {
+                return null;
+            }
+        }
+
+        return null;
     }
 }

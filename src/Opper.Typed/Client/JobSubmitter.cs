@@ -102,7 +102,7 @@ internal sealed class JobSubmitter(HttpClient api, Uri submitUri, string apiKey)
         if (received.Id is { } id)
         {
             return new VideoSubmissionUncertainException(
-                model, $"The answer to POST /v3/videos ({model}) named job {id} but then {cause}. The job exists and is billed; {NotRepeated} To follow it, {JobErrors.HowToResume(id)}", exception)
+                model, $"The answer to POST /v3/videos ({model}) named job {id} but then {cause}. The job exists and is billed, and it was not sent again (a second POST is a second paid job): {JobErrors.HowToResume(id)}", exception)
             {
                 JobId = id,
                 StatusUrl = received.StatusUrl,
