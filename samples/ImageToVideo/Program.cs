@@ -20,8 +20,10 @@ try
         Size = Sora2Size.Size1280x720,
         Seconds = Sora2Seconds.Seconds4,
     };
-    var done = await client.GenerateToFileAsync(request, "animated.mp4");
-    Console.WriteLine($"Saved animated.mp4 ({new FileInfo("animated.mp4").Length:N0} bytes) from job {done.Id}.");
+    // Under sample-output/, which .gitignore ignores: a run from the clone leaves nothing for git to list.
+    var path = Path.Combine(Directory.CreateDirectory("sample-output").Name, "animated.mp4");
+    var done = await client.GenerateToFileAsync(request, path);
+    Console.WriteLine($"Saved {path} ({new FileInfo(path).Length:N0} bytes) from job {done.Id}.");
     return 0;
 }
 catch (Exception exception) when (exception is OpperException or FileNotFoundException or ArgumentException)

@@ -18,7 +18,7 @@ public sealed class SampleProgramTests : IDisposable
 
         Assert.True(code == 0, output);
         Assert.StartsWith("No OPPER_API_KEY set: using the local Opper emulator at http://127.0.0.1:", output);
-        var clip = await File.ReadAllBytesAsync(Path.Combine(_folder, "animated.mp4"));
+        var clip = await File.ReadAllBytesAsync(Path.Combine(_folder, "sample-output", "animated.mp4"));
         Assert.Equal((1280, 720), Mp4Probe.FrameSize(clip));
         Assert.Equal(4.0, Mp4Probe.PlayedSeconds(clip), precision: 2);
     }
@@ -37,7 +37,7 @@ public sealed class SampleProgramTests : IDisposable
 
         Assert.Equal(1, code);
         Assert.Contains("'image'", output);
-        Assert.False(File.Exists(Path.Combine(_folder, "animated.mp4")));
+        Assert.False(File.Exists(Path.Combine(_folder, "sample-output", "animated.mp4")));
     }
 
     [Fact]
@@ -53,8 +53,20 @@ public sealed class SampleProgramTests : IDisposable
         Assert.Matches(@"^gen_\w+$", id.Trim());
         Assert.True(resumed == 0, output);
         Assert.Contains($"from job {id.Trim()}", output);
-        Assert.Equal(8.0, Mp4Probe.PlayedSeconds(await File.ReadAllBytesAsync(Path.Combine(_folder, "resumed.mp4"))), precision: 2);
+        Assert.Equal(8.0, Mp4Probe.PlayedSeconds(await File.ReadAllBytesAsync(Path.Combine(_folder, "sample-output", "resumed.mp4"))), precision: 2);
         Assert.Single(emulator.Requests, r => r.Method == "POST"); // resumed, never submitted twice
+    }
+
+    [Theory]
+    [InlineData("sample-output/animated.mp4")]
+    [InlineData("sample-output/job-id.txt")]
+    [InlineData("sample-output/resumed.mp4")]
+    [InlineData("clip.mp4")]
+    public async Task What_the_samples_write_in_the_clone_is_ignored_by_git(string path)
+    {
+        var check = await ChildProcess.RunAsync("git", ["check-ignore", "--no-index", "-q", path], RepositoryPaths.Root, new Dictionary<string, string?>(), TimeSpan.FromMinutes(1));
+
+        Assert.True(check.Code == 0, $"{path} is not ignored: {check.Code}");
     }
 
     private Task<(int Code, string Output)> RunAsync(string sample, Dictionary<string, string?> environment, params string[] args) =>
