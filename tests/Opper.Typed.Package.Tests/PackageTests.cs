@@ -45,6 +45,67 @@ public sealed class PackageTests(PackedFeed packed)
         LocalFeed.Run(consumer, "build", "-nologo", $"-p:OpperVideoCatalog={WriteCustomCatalog(consumer)}");
     }
 
+    /// <summary>
+    /// The lowest versions the package asks for, per target: an app pinned to them restores without a downgrade (NU1605)
+    /// and builds, and on net10.0, where this machine has the runtime, it runs on them.
+    /// </summary>
+    public static TheoryData<string, string> Floors => new()
+    {
+        { "net8.0", "Microsoft.Extensions.Configuration=8.0.0 Microsoft.Extensions.DependencyInjection=8.0.1 Microsoft.Extensions.Http=8.0.1 Microsoft.Extensions.Options=8.0.2 Microsoft.Extensions.Logging.Abstractions=8.0.3 Microsoft.Extensions.DependencyInjection.Abstractions=8.0.2" },
+        { "net10.0", "Microsoft.Extensions.Configuration=10.0.0 Microsoft.Extensions.DependencyInjection=10.0.0 Microsoft.Extensions.Http=10.0.0 Microsoft.Extensions.Options=10.0.0 Microsoft.Extensions.Logging.Abstractions=10.0.0 Microsoft.Extensions.Http.Resilience=10.0.0" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Floors))]
+    public void An_app_pinned_to_the_lowest_Microsoft_Extensions_versions_restores_and_builds(string targetFramework, string versions)
+    {
+        var pinned = versions.Split(' ').Select(p => p.Split('=')).ToDictionary(p => p[0], p => p[1]);
+        var consumer = _feed.CreateConsumer($"Floor{targetFramework.Replace(".", "", StringComparison.Ordinal)}", ["Opper.Typed"], new Dictionary<string, string> { ["Program.cs"] = FloorProgram },
+            "<TreatWarningsAsErrors>true</TreatWarningsAsErrors>", targetFramework, pinned);
+
+        LocalFeed.Progress($"building a {targetFramework} app pinned to {versions}");
+        LocalFeed.Run(consumer, "build", "-nologo");
+
+        // What restore chose: on net8.0 nothing of the 10.0 line (the 8.0 line, and the resilience packages' 9.10), on
+        // net10.0 all of it at 10.0.0, so the package pulled nothing above the app's own pins.
+        var assets = JsonNode.Parse(File.ReadAllText(Path.Combine(consumer, "obj", "project.assets.json")))!;
+        var extensions = assets["targets"]![targetFramework]!.AsObject().Select(p => p.Key).Where(k => k.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(extensions);
+        Assert.All(extensions, k => Assert.True(targetFramework == "net8.0" ? !k.Contains("/10.", StringComparison.Ordinal) : k.EndsWith("/10.0.0", StringComparison.Ordinal), k));
+        foreach (var (id, version) in pinned)
+        {
+            Assert.Contains($"{id}/{version}", extensions);
+        }
+
+        if (targetFramework == "net10.0")
+        {
+            Assert.Contains("refused as expected", LocalFeed.Run(consumer, "run", "--no-build"));
+        }
+    }
+
+    /// <summary>An app as most are: configuration bound by AddOpperVideos, the client from the container, one call.</summary>
+    private const string FloorProgram = """
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Extensions.DependencyInjection;
+        using Opper.Typed;
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Opper:ApiKey"] = "op-test", ["Opper:BaseAddress"] = "http://127.0.0.1:9/", ["Opper:Retry:MaxRetries"] = "0",
+        }).Build();
+        await using var services = new ServiceCollection().AddOpperVideos(configuration.GetSection("Opper")).BuildServiceProvider();
+        var client = services.GetRequiredService<OpperVideoClient>();
+        var wire = new Sora2Request("a cat") { Seconds = Sora2Seconds.Seconds4 }.ToWireRequest();
+        try
+        {
+            await client.ListModelsAsync();   // port 9 (discard) is closed: the call goes through the whole handler chain and is refused
+        }
+        catch (HttpRequestException exception)
+        {
+            Console.WriteLine($"refused as expected ({exception.HttpRequestError}); seconds = {wire.Parameters["seconds"]}");
+        }
+        """;
+
     private const string Program = """
         using Opper.Typed;
         using Opper.Typed.Emulator;

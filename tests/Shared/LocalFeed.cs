@@ -39,7 +39,13 @@ internal sealed class LocalFeed : IDisposable
     }
 
     /// <summary>A console project referencing the given packages of this feed, with the given source files.</summary>
-    public string CreateConsumer(string name, string[] packages, IReadOnlyDictionary<string, string> files, string properties = "")
+    /// <param name="name">The project's name and folder.</param>
+    /// <param name="packages">Packages of this feed, at its version.</param>
+    /// <param name="files">Source files by name.</param>
+    /// <param name="properties">More MSBuild properties, as XML.</param>
+    /// <param name="targetFramework">The app's target framework.</param>
+    /// <param name="pinned">Other packages the app references itself, by id and exact version.</param>
+    public string CreateConsumer(string name, string[] packages, IReadOnlyDictionary<string, string> files, string properties = "", string targetFramework = "net10.0", IReadOnlyDictionary<string, string>? pinned = null)
     {
         var consumer = Directory.CreateDirectory(Path.Combine(Work, name)).FullName;
         File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
@@ -50,12 +56,13 @@ internal sealed class LocalFeed : IDisposable
               </packageSources>
             </configuration>
             """);
-        var references = string.Concat(packages.Select(p => $"""    <PackageReference Include="{p}" Version="{Version}" />{"\n"}"""));
+        var references = string.Concat(packages.Select(p => (Id: p, Version)).Concat((pinned ?? new Dictionary<string, string>()).Select(p => (Id: p.Key, Version: p.Value)))
+            .Select(p => $"""    <PackageReference Include="{p.Id}" Version="{p.Version}" />{"\n"}"""));
         File.WriteAllText(Path.Combine(consumer, name + ".csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
+                <TargetFramework>{targetFramework}</TargetFramework>
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>enable</ImplicitUsings>
                 {properties}
