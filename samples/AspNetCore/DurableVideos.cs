@@ -10,10 +10,10 @@ using Opper.Typed.Hangfire;
 
 internal static class DurableVideos
 {
-    /// <summary>Hangfire on SQLite (the file named by DurableJobs:Database, else durable-jobs/web-jobs.db), a small server, and the durable jobs.</summary>
+    /// <summary>Hangfire on SQLite (the file named by DurableJobs:Database, else sample-output/durable-jobs/web-jobs.db), a small server, and the durable jobs.</summary>
     public static void AddDurableVideos(this WebApplicationBuilder builder)
     {
-        var database = builder.Configuration["DurableJobs:Database"] ?? Path.Combine("durable-jobs", "web-jobs.db");
+        var database = builder.Configuration["DurableJobs:Database"] ?? Path.Combine("sample-output", "durable-jobs", "web-jobs.db");
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(database))!);
         builder.Services.AddHangfire(configuration => configuration.UseSQLiteStorage(database, new SQLiteStorageOptions
         {
@@ -27,7 +27,8 @@ internal static class DurableVideos
     public static void MapDurableVideos(this WebApplication app)
     {
         app.UseHangfireDashboard("/hangfire");
-        var clips = Directory.CreateDirectory(Path.Combine(Environment.CurrentDirectory, "durable-jobs", "clips")).FullName;
+        // Under sample-output/, like the other samples' files: a run from the clone leaves nothing for git to list.
+        var clips = Directory.CreateDirectory(Path.Combine(Environment.CurrentDirectory, "sample-output", "durable-jobs", "clips")).FullName;
 
         // Returns once the job is stored: Opper is called by a worker, so this answers even while Opper is unreachable.
         app.MapPost("/durable-videos", async (GenerateVideo body, IVideoJobScheduler scheduler, CancellationToken cancellationToken) =>

@@ -1,11 +1,11 @@
-// A worker service whose paid video job survives being killed. Its jobs live in SQLite (durable-jobs/jobs.db in the
-// current directory); without OPPER_API_KEY it runs against the local emulator, which keeps its own jobs in
-// durable-jobs/emulator.json so that it, too, survives the kill.
+// A worker service whose paid video job survives being killed. Its jobs live in SQLite (sample-output/durable-jobs/jobs.db
+// in the current directory, which .gitignore ignores); without OPPER_API_KEY it runs against the local emulator, which
+// keeps its own jobs in sample-output/durable-jobs/emulator.json so that it, too, survives the kill.
 //
 //   dotnet run --project samples/DurableJobs     # enqueues a clip; kill it (kill -9, or close the terminal) while it waits
 //   dotnet run --project samples/DurableJobs     # started again: the same job goes on by its Opper id, and the clip arrives
 //
-// Exit code 0 once durable-jobs/balloon.mp4 is whole; the Opper job was posted once across all runs.
+// Exit code 0 once sample-output/durable-jobs/balloon.mp4 is whole; the Opper job was posted once across all runs.
 using Hangfire;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +15,8 @@ using Opper.Typed;
 using Opper.Typed.Emulator;
 using Opper.Typed.Hangfire;
 
-var folder = Directory.CreateDirectory(Path.Combine(Environment.CurrentDirectory, "durable-jobs")).FullName;
+// Under sample-output/, like the other samples' files: a run from the clone leaves nothing for git to list.
+var folder = Directory.CreateDirectory(Path.Combine(Environment.CurrentDirectory, "sample-output", "durable-jobs")).FullName;
 var keyFile = Path.Combine(folder, "job-key.txt");
 
 OpperEmulator? emulator = null;
@@ -23,7 +24,7 @@ if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(OpperVideoClien
 {
     // Twenty seconds a clip: time to kill the process while it waits.
     emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.FromSeconds(20), StatePath = Path.Combine(folder, "emulator.json") });
-    Console.WriteLine($"No OPPER_API_KEY set: using the local Opper emulator at {emulator.BaseAddress} (its jobs are kept in durable-jobs/emulator.json).");
+    Console.WriteLine($"No OPPER_API_KEY set: using the local Opper emulator at {emulator.BaseAddress} (its jobs are kept in sample-output/durable-jobs/emulator.json).");
 }
 
 var builder = Host.CreateApplicationBuilder(args);

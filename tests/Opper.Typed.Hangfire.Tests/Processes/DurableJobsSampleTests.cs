@@ -25,10 +25,10 @@ public sealed class DurableJobsSampleTests
         Assert.True(code == 0, again.Output);
         Assert.Contains("going on with it, nothing is sent again", again.Output);
         Assert.Contains("Saved ", again.Output);
-        var clip = await File.ReadAllBytesAsync(Path.Combine(folder.Path, "durable-jobs", "balloon.mp4"));
+        var clip = await File.ReadAllBytesAsync(Path.Combine(folder.Path, "sample-output", "durable-jobs", "balloon.mp4"));
         Assert.Equal("ftyp", System.Text.Encoding.ASCII.GetString(clip, 4, 4));
         // The emulator keeps every job it created in its state file: one job, so one POST, across both runs.
-        using var state = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder.Path, "durable-jobs", "emulator.json")));
+        using var state = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder.Path, "sample-output", "durable-jobs", "emulator.json")));
         Assert.Equal(1, state.RootElement.GetArrayLength());
     }
 }

@@ -37,6 +37,7 @@ public sealed class AspNetCoreDurableJobsTests
         Assert.Equal("Completed", job!.State);
         Assert.StartsWith("gen_", job.OpperJobId);
         Assert.True(Mp4Probe.HasFtyp(await File.ReadAllBytesAsync(job.Destination)));
+        Assert.Equal(Path.Combine(Environment.CurrentDirectory, "sample-output", "durable-jobs", "clips"), Path.GetDirectoryName(job.Destination)); // where git ignores it
         Assert.Single(emulator.Requests, r => r.Method == "POST");
         using var missing = await http.GetAsync("/durable-videos/999999");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);

@@ -61,6 +61,10 @@ public sealed class SampleProgramTests : IDisposable
     [InlineData("sample-output/animated.mp4")]
     [InlineData("sample-output/job-id.txt")]
     [InlineData("sample-output/resumed.mp4")]
+    [InlineData("sample-output/durable-jobs/jobs.db")]
+    [InlineData("sample-output/durable-jobs/balloon.mp4")]
+    [InlineData("sample-output/durable-jobs/web-jobs.db")]
+    [InlineData("sample-output/durable-jobs/clips/0123456789abcdef0123456789abcdef.mp4")]
     [InlineData("clip.mp4")]
     public async Task What_the_samples_write_in_the_clone_is_ignored_by_git(string path)
     {
