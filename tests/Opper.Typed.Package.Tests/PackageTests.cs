@@ -46,8 +46,9 @@ public sealed class PackageTests(PackedFeed packed)
     }
 
     /// <summary>
-    /// The lowest versions the package asks for, per target: an app pinned to them restores without a downgrade (NU1605)
-    /// and builds, and on net10.0, where this machine has the runtime, it runs on them.
+    /// The lowest versions the packages ask for, per target: an app pinned to them, with Opper.Typed and
+    /// Opper.Typed.Hangfire (which asks for the same floors), restores without a downgrade (NU1605) and builds, and on
+    /// net10.0, where this machine has the runtime, it runs on them.
     /// </summary>
     public static TheoryData<string, string> Floors => new()
     {
@@ -60,14 +61,14 @@ public sealed class PackageTests(PackedFeed packed)
     public void An_app_pinned_to_the_lowest_Microsoft_Extensions_versions_restores_and_builds(string targetFramework, string versions)
     {
         var pinned = versions.Split(' ').Select(p => p.Split('=')).ToDictionary(p => p[0], p => p[1]);
-        var consumer = _feed.CreateConsumer($"Floor{targetFramework.Replace(".", "", StringComparison.Ordinal)}", ["Opper.Typed"], new Dictionary<string, string> { ["Program.cs"] = FloorProgram },
+        var consumer = _feed.CreateConsumer($"Floor{targetFramework.Replace(".", "", StringComparison.Ordinal)}", ["Opper.Typed", "Opper.Typed.Hangfire"], new Dictionary<string, string> { ["Program.cs"] = FloorProgram },
             "<TreatWarningsAsErrors>true</TreatWarningsAsErrors>", targetFramework, pinned);
 
         LocalFeed.Progress($"building a {targetFramework} app pinned to {versions}");
         LocalFeed.Run(consumer, "build", "-nologo");
 
         // What restore chose: on net8.0 nothing of the 10.0 line (the 8.0 line, and the resilience packages' 9.10), on
-        // net10.0 all of it at 10.0.0, so the package pulled nothing above the app's own pins.
+        // net10.0 all of it at 10.0.0, so the packages pulled nothing above the app's own pins.
         var assets = JsonNode.Parse(File.ReadAllText(Path.Combine(consumer, "obj", "project.assets.json")))!;
         var extensions = assets["targets"]![targetFramework]!.AsObject().Select(p => p.Key).Where(k => k.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(extensions);
@@ -79,22 +80,27 @@ public sealed class PackageTests(PackedFeed packed)
 
         if (targetFramework == "net10.0")
         {
-            Assert.Contains("refused as expected", LocalFeed.Run(consumer, "run", "--no-build"));
+            var run = LocalFeed.Run(consumer, "run", "--no-build");
+            Assert.Contains("refused as expected", run);
+            Assert.Contains("durable submit attempts = 3", run);
         }
     }
 
-    /// <summary>An app as most are: configuration bound by AddOpperVideos, the client from the container, one call.</summary>
+    /// <summary>An app as most are: configuration bound by AddOpperVideos, the client from the container, one call; and the durable jobs' registration and options.</summary>
     private const string FloorProgram = """
         using Microsoft.Extensions.Configuration;
         using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.Extensions.Options;
         using Opper.Typed;
+        using Opper.Typed.Hangfire;
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Opper:ApiKey"] = "op-test", ["Opper:BaseAddress"] = "http://127.0.0.1:9/", ["Opper:Retry:MaxRetries"] = "0",
         }).Build();
-        await using var services = new ServiceCollection().AddOpperVideos(configuration.GetSection("Opper")).BuildServiceProvider();
+        await using var services = new ServiceCollection().AddOpperVideos(configuration.GetSection("Opper")).AddOpperVideoJobs(o => o.MaxSubmitAttempts = 3).BuildServiceProvider();
         var client = services.GetRequiredService<OpperVideoClient>();
+        var jobs = services.GetRequiredService<IOptions<OpperVideoJobOptions>>().Value;   // validated by the package's IValidateOptions
         var wire = new Sora2Request("a cat") { Seconds = Sora2Seconds.Seconds4 }.ToWireRequest();
         try
         {
@@ -102,7 +108,7 @@ public sealed class PackageTests(PackedFeed packed)
         }
         catch (HttpRequestException exception)
         {
-            Console.WriteLine($"refused as expected ({exception.HttpRequestError}); seconds = {wire.Parameters["seconds"]}");
+            Console.WriteLine($"refused as expected ({exception.HttpRequestError}); seconds = {wire.Parameters["seconds"]}; durable submit attempts = {jobs.MaxSubmitAttempts}");
         }
         """;
 
