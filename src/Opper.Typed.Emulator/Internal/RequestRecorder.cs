@@ -22,13 +22,29 @@ internal static class RequestRecorder
             h => string.Equals(h.Key, "Authorization", StringComparison.OrdinalIgnoreCase) ? RedactedAuthorization(h.Value.ToString()) : h.Value.ToString(),
             StringComparer.OrdinalIgnoreCase);
         var receivedAt = state.Now;
+        var recorded = 0;
+        void RecordOnce()
+        {
+            if (Interlocked.Exchange(ref recorded, 1) == 0)
+            {
+                state.Record(new RecordedRequest(host, request.Method, request.Path.Value ?? "", request.QueryString.Value ?? "", headers, body, receivedAt, context.Response.StatusCode));
+            }
+        }
+
+        // Recorded as the response starts, before its first byte leaves: a client that has its answer always finds the
+        // request recorded. A request whose response never starts (a dropped connection) is recorded at the end.
+        context.Response.OnStarting(() =>
+        {
+            RecordOnce();
+            return Task.CompletedTask;
+        });
         try
         {
             await next(context);
         }
         finally
         {
-            state.Record(new RecordedRequest(host, request.Method, request.Path.Value ?? "", request.QueryString.Value ?? "", headers, body, receivedAt, context.Response.StatusCode));
+            RecordOnce();
         }
     };
 

@@ -72,21 +72,31 @@ internal sealed partial class VideoJobRunner
             // The client lets through unchanged only failures that happen before a byte is sent (no such host, refused connection).
             return await SendAgainLaterAsync(key, record, store, $"Opper could not be reached, so nothing was sent: {unreachable.Message.TrimEnd('.')}", RetryDelay(record.SubmitAttempts), shutdown).ConfigureAwait(false);
         }
+        catch (VideoSubmissionUncertainException named) when (named.JobId is not null)
+        {
+            // The answer was cut, but the id in it arrived whole: the job exists, so it is polled like any other.
+            return Submitted(key, record, store, named.JobId);
+        }
         catch (VideoSubmissionUncertainException lost)
         {
             return await LostAsync(key, record, store, lost.Message, shutdown).ConfigureAwait(false);
         }
 
-        record.OpperJobId = operation.Id;
+        return Submitted(key, record, store, operation.Id);
+    }
+
+    private VideoJobStepResult Submitted(string key, VideoJobRecord record, VideoJobStore store, string opperJobId)
+    {
+        record.OpperJobId = opperJobId;
         record.SubmittedAt = Now;
         record.State = DurableVideoJobState.Waiting;
         record.Checks = 0;
         record.Failures = 0;
         record.Error = null;
         WriteOpperJobId(key, record, store);
-        JobLog.Submitted(logger, key, operation.Id);
+        JobLog.Submitted(logger, key, opperJobId);
         var first = settings.Polling.Jittered(settings.Polling.DelayAfter(0));
-        return VideoJobStepResult.Again(DurableVideoJobState.Waiting, first, $"Submitted as Opper job {operation.Id}; first check in {Seconds(first)}.");
+        return VideoJobStepResult.Again(DurableVideoJobState.Waiting, first, $"Submitted as Opper job {opperJobId}; first check in {Seconds(first)}.");
     }
 
     /// <summary>Stores Opper's id before anything else; the job is paid for, so a passing storage error gets more than one try.</summary>

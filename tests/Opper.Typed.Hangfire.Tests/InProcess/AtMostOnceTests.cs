@@ -1,5 +1,6 @@
 using Hangfire.InMemory;
 using Hangfire.States;
+using Microsoft.Extensions.DependencyInjection;
 using Opper.Typed.Emulator;
 using Opper.Typed.Hangfire.Storage;
 using Opper.Typed.Hangfire.Tests.Support;
@@ -110,6 +111,44 @@ public sealed class AtMostOnceTests
         Assert.Contains("so it was not sent again", job.Error);
         await Task.Delay(500);
         Assert.Equal(1, Posts(emulator));
+    }
+
+    [Fact]
+    public async Task An_answer_cut_after_a_whole_id_is_polled_by_that_id_and_delivered_from_its_one_POST()
+    {
+        // The emulator creates the job; on the way back its 202 loses everything after the id, so the JSON cannot be read.
+        await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.FromMilliseconds(100) });
+        using var folder = new TempFolder();
+        await using var host = await DurableHost.StartAsync(emulator, new InMemoryStorage(),
+            services: s => s.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler(() => new CutAfterIdHandler())));
+
+        var job = await host.EndedAsync(await host.Scheduler.EnqueueAsync(Cat(), folder.File("cat.mp4")));
+
+        Assert.Equal(DurableVideoJobState.Completed, job.State);
+        Assert.StartsWith("gen_", job.OpperJobId);
+        Assert.Contains(emulator.Requests, r => r.Method == "GET" && r.Path == $"/v3/artifacts/{job.OpperJobId}/status");
+        Assert.True(new FileInfo(job.DestinationPath).Length > 0);
+        Assert.Equal(1, Posts(emulator));
+    }
+
+    /// <summary>Passes the POST through, then cuts the 202's body just after the id's closing quote.</summary>
+    private sealed class CutAfterIdHandler : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            if (request.Method != HttpMethod.Post)
+            {
+                return response;
+            }
+
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            var idStart = body.IndexOf("\"id\"", StringComparison.Ordinal);
+            var idEnd = body.IndexOf('"', body.IndexOf('"', body.IndexOf(':', idStart) + 1) + 1);
+            Assert.True(idStart >= 0 && idEnd > idStart, $"the emulator's 202 names no id: {body}");
+            response.Content = new StringContent(body[..(idEnd + 1)] + ",", System.Text.Encoding.UTF8, "application/json");
+            return response;
+        }
     }
 
     [Fact]

@@ -9,13 +9,18 @@ namespace Opper.Typed.Tests.Hosting;
 
 /// <summary>The ASP.NET Core sample's durable jobs: a job stored by one request, delivered by the app's Hangfire server, read back by key.</summary>
 [Collection(AspNetCoreSampleHosts.Name)]
-public sealed class AspNetCoreDurableJobsTests
+public sealed class AspNetCoreDurableJobsTests : IDisposable
 {
+    private readonly string _folder = Directory.CreateTempSubdirectory("opper-typed-web-jobs-").FullName;
+
+    // Hangfire's SQLite storage may still hold the file open as the host stops; Linux deletes it anyway.
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
     [Fact]
     public async Task A_durable_job_is_enqueued_by_a_request_and_delivered_by_the_apps_worker()
     {
         await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.FromMilliseconds(200) });
-        var database = Path.Combine(Directory.CreateTempSubdirectory("opper-typed-web-jobs-").FullName, "jobs.db");
+        var database = Path.Combine(_folder, "jobs.db");
         await using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
             .UseSetting("Opper:ApiKey", emulator.ApiKey)
             .UseSetting("Opper:BaseAddress", emulator.BaseAddress.ToString())
@@ -47,7 +52,7 @@ public sealed class AspNetCoreDurableJobsTests
     public async Task A_durable_request_the_rules_refuse_is_a_400_naming_the_field_and_nothing_is_stored()
     {
         await using var emulator = await OpperEmulator.StartAsync();
-        var database = Path.Combine(Directory.CreateTempSubdirectory("opper-typed-web-jobs-").FullName, "jobs.db");
+        var database = Path.Combine(_folder, "jobs.db");
         await using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
             .UseSetting("Opper:ApiKey", emulator.ApiKey)
             .UseSetting("Opper:BaseAddress", emulator.BaseAddress.ToString())
