@@ -23,8 +23,7 @@ internal static class JobDownload
             throw new CliResumableException(FollowUp(parse, context, operation.Id, path, emulator), exception);
         }
 
-        var size = new FileInfo(path).Length;
-        var seconds = Mp4Duration.Read(path);
+        var (size, seconds) = Measure(path);
         var line = string.Create(CultureInfo.InvariantCulture, $"Saved {path} ({size:N0} bytes{(seconds is { } s ? $", {s:0.0} s" : "")}) from job {operation.Id}");
         if (context.Output.DataIsTerminal)
         {
@@ -34,6 +33,16 @@ internal static class JobDownload
         {
             context.Output.Data.WriteLine(line);
         }
+    }
+
+    /// <summary>
+    /// The clip's size, and its length as its movie header states it: found by walking the boxes with the client's own
+    /// reader, from the file and without loading it, so bytes that spell "mvhd" inside the media data never count.
+    /// </summary>
+    internal static (long Size, double? Seconds) Measure(string path)
+    {
+        using var file = File.OpenRead(path);
+        return (file.Length, Mp4Timing.OfMovie(file)?.Seconds);
     }
 
     /// <summary>

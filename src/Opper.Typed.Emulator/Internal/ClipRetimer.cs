@@ -15,20 +15,16 @@ internal static class ClipRetimer
     public static byte[]? Stretch(byte[] clip, double seconds)
     {
         var copy = (byte[])clip.Clone();
-        var moov = Find(copy, 0, copy.Length, "moov");
-        var mvhd = moov is { } m ? Find(copy, m.Content, m.End, "mvhd") : null;
-        if (mvhd is null || seconds <= 0)
+        // The runtime's box reader finds the offsets; the rewrite writes into the copy at them.
+        using var stream = new MemoryStream(copy, writable: false);
+        var moov = Mp4Boxes.Find(stream, "moov");
+        var timing = moov is { } m && Mp4Boxes.First(Mp4Boxes.Children(stream, m), "mvhd") is { } mvhd ? Mp4Timing.Read(stream, mvhd) : null;
+        if (timing is not { Timescale: > 0, Duration: > 0 } movie || seconds <= 0)
         {
             return null;
         }
 
-        var (timescale, duration) = ReadTiming(copy, mvhd.Value.Content);
-        if (timescale == 0 || duration == 0)
-        {
-            return null;
-        }
-
-        var scale = (ulong)Math.Round(seconds * timescale / duration * TimescaleFactor);
+        var scale = (ulong)Math.Round(seconds * movie.Timescale / movie.Duration * TimescaleFactor);
         if (scale == 0)
         {
             return null; // shorter than a thousandth of the fixture: nothing playable to stretch to
@@ -36,7 +32,7 @@ internal static class ClipRetimer
 
         try
         {
-            Retime(copy, moov!.Value, scale);
+            Retime(copy, stream, moov!.Value, scale);
             return copy;
         }
         catch (OverflowException)
@@ -45,26 +41,26 @@ internal static class ClipRetimer
         }
     }
 
-    private static void Retime(byte[] mp4, Box moov, ulong scale)
+    private static void Retime(byte[] mp4, Stream stream, Mp4Box moov, ulong scale)
     {
-        foreach (var box in Children(mp4, moov))
+        foreach (var box in Mp4Boxes.Children(stream, moov))
         {
             switch (box.Type)
             {
                 case "mvhd":
-                    ScaleTiming(mp4, box.Content, scale);
+                    ScaleTiming(mp4, stream, box, scale);
                     break;
                 case "trak":
-                    foreach (var part in Descendants(mp4, box))
+                    foreach (var part in Descendants(stream, box))
                     {
                         switch (part.Type)
                         {
                             case "tkhd":
                                 // version, flags, creation, modification, track id, reserved, then the duration.
-                                ScaleField(mp4, part.Content + (Version(mp4, part) == 1 ? 28 : 20), Version(mp4, part) == 1, scale);
+                                ScaleField(mp4, At(part) + (Version(mp4, part) == 1 ? 28 : 20), Version(mp4, part) == 1, scale);
                                 break;
                             case "mdhd":
-                                ScaleTiming(mp4, part.Content, scale);
+                                ScaleTiming(mp4, stream, part, scale);
                                 break;
                             case "elst":
                                 ScaleEntries(mp4, part, wide: Version(mp4, part) == 1, fieldsPerEntry: 2, scaledFields: 2, scale, trailingBytes: 4, emptyEditMarker: true);
@@ -82,31 +78,24 @@ internal static class ClipRetimer
         }
     }
 
-    /// <summary>mvhd and mdhd: creation, modification, timescale, duration (32-bit in version 0, 64-bit times in 1).</summary>
-    private static (uint Timescale, ulong Duration) ReadTiming(byte[] mp4, int content)
+    /// <summary>mvhd and mdhd: the timescale times 1000 and the duration times the scale, where <see cref="Mp4Timing"/> found them.</summary>
+    private static void ScaleTiming(byte[] mp4, Stream stream, Mp4Box box, ulong scale)
     {
-        var wide = mp4[content] == 1;
-        var at = content + 4 + (wide ? 16 : 8);
-        var timescale = BinaryPrimitives.ReadUInt32BigEndian(mp4.AsSpan(at));
-        var duration = wide ? BinaryPrimitives.ReadUInt64BigEndian(mp4.AsSpan(at + 4)) : BinaryPrimitives.ReadUInt32BigEndian(mp4.AsSpan(at + 4));
-        return (timescale, duration);
-    }
+        if (Mp4Timing.Read(stream, box) is not { } timing)
+        {
+            return;
+        }
 
-    private static void ScaleTiming(byte[] mp4, int content, ulong scale)
-    {
-        var wide = mp4[content] == 1;
-        var at = content + 4 + (wide ? 16 : 8);
-        var timescale = BinaryPrimitives.ReadUInt32BigEndian(mp4.AsSpan(at));
-        BinaryPrimitives.WriteUInt32BigEndian(mp4.AsSpan(at), checked((uint)(timescale * (ulong)TimescaleFactor)));
-        ScaleField(mp4, at + 4, wide, scale);
+        BinaryPrimitives.WriteUInt32BigEndian(mp4.AsSpan((int)timing.TimescaleAt), checked((uint)(timing.Timescale * (ulong)TimescaleFactor)));
+        ScaleField(mp4, (int)timing.DurationAt, timing.Wide, scale);
     }
 
     /// <summary>Full-box entries after the entry count; each entry is <paramref name="fieldsPerEntry"/> time-sized fields plus trailing bytes.</summary>
-    private static void ScaleEntries(byte[] mp4, Box box, bool wide, int fieldsPerEntry, int scaledFields, ulong scale, int trailingBytes, bool skipFirst = false, bool emptyEditMarker = false)
+    private static void ScaleEntries(byte[] mp4, Mp4Box box, bool wide, int fieldsPerEntry, int scaledFields, ulong scale, int trailingBytes, bool skipFirst = false, bool emptyEditMarker = false)
     {
-        var count = BinaryPrimitives.ReadUInt32BigEndian(mp4.AsSpan(box.Content + 4));
+        var count = BinaryPrimitives.ReadUInt32BigEndian(mp4.AsSpan(At(box) + 4));
         var fieldSize = wide ? 8 : 4;
-        var at = box.Content + 8;
+        var at = At(box) + 8;
         for (var entry = 0; entry < count && at < box.End; entry++)
         {
             for (var field = 0; field < fieldsPerEntry; field++, at += fieldSize)
@@ -137,43 +126,24 @@ internal static class ClipRetimer
 
     private static bool AllOnes(byte[] mp4, int at, int length) => mp4.AsSpan(at, length).IndexOfAnyExcept((byte)0xFF) < 0;
 
-    private static int Version(byte[] mp4, Box box) => mp4[box.Content];
+    private static int Version(byte[] mp4, Mp4Box box) => mp4[At(box)];
 
-    private readonly record struct Box(string Type, int Content, int End);
-
-    private static Box? Find(byte[] mp4, int start, int end, string type) =>
-        Boxes(mp4, start, end).Cast<Box?>().FirstOrDefault(box => box!.Value.Type == type);
-
-    private static IEnumerable<Box> Children(byte[] mp4, Box parent) => Boxes(mp4, parent.Content, parent.End);
+    /// <summary>Where a box's content starts in the copy: a fixture is a byte array, so its offsets fit an int.</summary>
+    private static int At(Mp4Box box) => (int)box.Content;
 
     /// <summary>Every box inside a track, depth first, through the containers that hold timing boxes.</summary>
-    private static IEnumerable<Box> Descendants(byte[] mp4, Box parent)
+    private static IEnumerable<Mp4Box> Descendants(Stream stream, Mp4Box parent)
     {
-        foreach (var child in Children(mp4, parent))
+        foreach (var child in Mp4Boxes.Children(stream, parent))
         {
             yield return child;
             if (child.Type is "edts" or "mdia" or "minf" or "stbl")
             {
-                foreach (var nested in Descendants(mp4, child))
+                foreach (var nested in Descendants(stream, child))
                 {
                     yield return nested;
                 }
             }
-        }
-    }
-
-    private static IEnumerable<Box> Boxes(byte[] mp4, int start, int end)
-    {
-        for (var at = start; at + 8 <= end;)
-        {
-            var size = (int)BinaryPrimitives.ReadUInt32BigEndian(mp4.AsSpan(at));
-            if (size < 8 || at + size > end)
-            {
-                yield break;
-            }
-
-            yield return new Box(System.Text.Encoding.ASCII.GetString(mp4, at + 4, 4), at + 8, at + size);
-            at += size;
         }
     }
 }
