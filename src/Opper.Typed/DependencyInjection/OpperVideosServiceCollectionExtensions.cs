@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly;
 
 namespace Opper.Typed;
 
@@ -82,32 +81,12 @@ public static class OpperVideosServiceCollectionExtensions
         services.TryAddSingleton(provider =>
             ClientSettings.Resolve(provider.GetRequiredService<IOptions<OpperVideoClientOptions>>().Value, Environment.GetEnvironmentVariable));
 
-        // The client is a singleton holding its HttpClients, so the handlers live as long as it does, and the socket
-        // handler recycles connections itself (DNS changes are still seen). The API and submit clients share one pool,
-        // owned by the container.
-        // The bearer token is added in the primary handler, below the factory's logging handler: IHttpClientFactory logs
-        // request headers at Trace with their values in the structured state, so a token added above it would be logged.
+        // The client is a singleton holding its HttpClients, so the handlers live as long as it does. The API and submit
+        // clients share one pool, owned by the container. The chains are the ones a client without DI builds (HttpChain).
         services.TryAddSingleton(provider => new ApiConnections(provider.GetRequiredService<ClientSettings>()));
-        foreach (var name in (string[])[ApiHttpClientName, SubmitHttpClientName])
-        {
-            var client = services.AddHttpClient(name)
-                .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<ApiConnections>().CreateAuthenticatedHandler())
-                .ConfigureHttpClient(RetryPolicy.PreferHttp2)
-                .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
-            if (name == ApiHttpClientName)
-            {
-                client.AddResilienceHandler(RetryPolicy.PipelineName, (builder, context) => ConfigureRetry(builder, context.ServiceProvider));
-            }
-
-            // Handlers run in the order added: the timeout inside the retries, so each attempt gets its own.
-            client.AddHttpMessageHandler(provider => new AttemptTimeoutHandler(provider.GetRequiredService<ClientSettings>().RequestTimeout));
-        }
-
-        services.AddHttpClient(DownloadHttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(provider => RetryPolicy.CreateSocketsHandler(provider.GetRequiredService<ClientSettings>()))
-            .ConfigureHttpClient(RetryPolicy.PreferHttp2)
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            .AddResilienceHandler(RetryPolicy.PipelineName, (builder, context) => ConfigureRetry(builder, context.ServiceProvider));
+        HttpChain.Api.AddTo(services.AddHttpClient(ApiHttpClientName));
+        HttpChain.Submit.AddTo(services.AddHttpClient(SubmitHttpClientName));
+        HttpChain.Download.AddTo(services.AddHttpClient(DownloadHttpClientName));
 
         services.TryAddSingleton(provider =>
         {
@@ -120,11 +99,5 @@ public static class OpperVideosServiceCollectionExtensions
                 options.MeterFactory ?? provider.GetService<IMeterFactory>());
         });
         return services;
-    }
-
-    private static void ConfigureRetry(ResiliencePipelineBuilder<HttpResponseMessage> builder, IServiceProvider services)
-    {
-        var settings = services.GetRequiredService<ClientSettings>();
-        RetryPolicy.Configure(builder, settings.Retry, settings.Time);
     }
 }

@@ -8,7 +8,7 @@ namespace Opper.Typed;
 internal sealed class ApiConnections(ClientSettings settings) : IDisposable
 {
     /// <summary>Redirects are not followed down here but by <see cref="SameOriginRedirectHandler"/>, on the API's origin only.</summary>
-    public SocketsHttpHandler Sockets { get; } = RetryPolicy.CreateSocketsHandler(settings, followRedirects: false);
+    public SocketsHttpHandler Sockets { get; } = SocketsHandlers.Create(settings, followRedirects: false);
 
     /// <summary>The bottom of an API chain: same-origin redirects followed, each hop with the key added right above the shared pool.</summary>
     public HttpMessageHandler CreateAuthenticatedHandler() =>

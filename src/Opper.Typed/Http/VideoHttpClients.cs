@@ -33,11 +33,15 @@ internal sealed class VideoHttpClients : IDisposable
     public static VideoHttpClients Create(ClientSettings settings)
     {
         var connections = new ApiConnections(settings);
-        return new VideoHttpClients(
-            RetryPolicy.CreateClient(RetryPolicy.CreateApiHandler(settings, connections)),
-            RetryPolicy.CreateClient(RetryPolicy.CreateSubmitHandler(settings, connections)),
-            RetryPolicy.CreateClient(RetryPolicy.CreateDownloadHandler(settings)),
-            connections);
+        var context = new ChainContext(settings, connections);
+        return new VideoHttpClients(Client(HttpChain.Api, context), Client(HttpChain.Submit, context), Client(HttpChain.Download, context), connections);
+    }
+
+    private static HttpClient Client(HttpChain chain, ChainContext context)
+    {
+        var client = new HttpClient(chain.Build(context));
+        HttpVersionPreference.Apply(client);
+        return client;
     }
 
     public void Dispose()
