@@ -18,12 +18,12 @@ internal sealed class CliContext(CliOutput output, Func<string, string?> environ
 
     /// <summary>
     /// A client for the API at --base-url (else OPPER_BASE_URL, else the real API) with the key from OPPER_API_KEY;
-    /// without a key, the local emulator when allowed, and it says so.
+    /// without a key, the local emulator when allowed, and it says so. The fallbacks are the client's own
+    /// (<see cref="ClientSettings"/>), applied to this command's environment.
     /// </summary>
-    public async Task<(OpperVideoClient Client, OpperEmulator? Emulator, Uri BaseAddress, string ApiKey)> ConnectAsync(ParseResult parse, bool allowEmulator, CancellationToken cancellationToken)
+    public async Task<(OpperVideoClient Client, OpperEmulator? Emulator)> ConnectAsync(ParseResult parse, bool allowEmulator, CancellationToken cancellationToken)
     {
-        var key = environment(OpperVideoClientOptions.ApiKeyVariable);
-        if (string.IsNullOrWhiteSpace(key))
+        if (string.IsNullOrWhiteSpace(environment(OpperVideoClientOptions.ApiKeyVariable)))
         {
             if (!allowEmulator)
             {
@@ -32,13 +32,16 @@ internal sealed class CliContext(CliOutput output, Func<string, string?> environ
 
             var emulator = await OpperEmulator.StartAsync(cancellationToken: cancellationToken);
             Messages.MarkupLineInterpolated($"No {OpperVideoClientOptions.ApiKeyVariable} set: using the local Opper emulator at {emulator.BaseAddress}");
-            return (new OpperVideoClient(emulator.CreateClientOptions()), emulator, emulator.BaseAddress, emulator.ApiKey);
+            return (new OpperVideoClient(emulator.CreateClientOptions()), emulator);
         }
 
-        var address = parse.GetValue(BaseUrl) ?? environment(OpperVideoClientOptions.BaseAddressVariable);
-        var baseAddress = string.IsNullOrWhiteSpace(address) ? OpperVideoClientOptions.DefaultBaseAddress
-            : Uri.TryCreate(address, UriKind.Absolute, out var uri) ? uri
-            : throw new ArgumentException($"--base-url '{address}' is not an absolute URL, e.g. https://api.opper.ai.");
-        return (new OpperVideoClient(new OpperVideoClientOptions { ApiKey = key, BaseAddress = baseAddress }), null, baseAddress, key);
+        var address = parse.GetValue(BaseUrl);
+        var options = new OpperVideoClientOptions
+        {
+            BaseAddress = address is null ? null
+                : Uri.TryCreate(address, UriKind.Absolute, out var uri) ? uri
+                : throw new ArgumentException($"--base-url '{address}' is not an absolute URL, e.g. https://api.opper.ai."),
+        };
+        return (new OpperVideoClient(ClientSettings.Resolve(options, environment), http: null, loggerFactory: null, meterFactory: null), null);
     }
 }

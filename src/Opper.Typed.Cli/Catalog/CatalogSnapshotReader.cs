@@ -1,31 +1,22 @@
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Http.Resilience;
-using Polly;
 
 namespace Opper.Typed.Cli.Catalog;
 
 /// <summary>
 /// Reads the whole catalog, every page of <c>GET /v3/videos/models</c>, as the JSON the server sent (unknown fields kept
-/// in order): what <c>schema/videos-models.json</c> holds. A CLI concern, so it lives here rather than on the client.
+/// in order): what <c>schema/videos-models.json</c> holds. The pages come through the client's own API chain (its
+/// retries, timeouts and key handling); joining them into a snapshot is the CLI's concern, so that lives here.
 /// </summary>
 internal static class CatalogSnapshotReader
 {
     private const int PageSize = 100;
 
-    public static async Task<JsonObject> ReadAsync(Uri baseAddress, string apiKey, CancellationToken cancellationToken)
+    public static async Task<JsonObject> ReadAsync(OpperVideoClient client, CancellationToken cancellationToken)
     {
-        // GETs only, so retrying transient failures (5xx, 429 with its Retry-After, network errors) is safe.
-        var retries = new ResiliencePipelineBuilder<HttpResponseMessage>()
-            .AddRetry(new HttpRetryStrategyOptions { MaxRetryAttempts = 3, BackoffType = DelayBackoffType.Exponential, UseJitter = true, ShouldRetryAfterHeader = true })
-            .Build();
-        using var http = new HttpClient(new ResilienceHandler(retries) { InnerHandler = new SocketsHttpHandler() });
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
-        var root = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
         var models = new JsonArray();
         for (var offset = 0; ; offset += PageSize)
         {
-            var page = await ReadPageAsync(http, new Uri(root, $"v3/videos/models?limit={PageSize}&offset={offset}"), cancellationToken);
+            var page = Parse(await client.ReadModelsPageJsonAsync(PageSize, offset, cancellationToken));
             var pageModels = page["models"] as JsonArray ?? [];
             var received = pageModels.Count;
             foreach (var model in pageModels.ToArray())
@@ -44,19 +35,9 @@ internal static class CatalogSnapshotReader
         }
     }
 
-    private static async Task<JsonObject> ReadPageAsync(HttpClient http, Uri uri, CancellationToken cancellationToken)
-    {
-        using var response = await http.GetAsync(uri, cancellationToken);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            var hint = response.StatusCode == System.Net.HttpStatusCode.Unauthorized ? " Check OPPER_API_KEY." : "";
-            throw new HttpRequestException($"GET {uri.AbsolutePath} answered {(int)response.StatusCode} {response.StatusCode}: {FirstLine(body)}.{hint}", null, response.StatusCode);
-        }
-
-        return JsonNode.Parse(body) as JsonObject
-            ?? throw new System.Text.Json.JsonException($"GET {uri.AbsolutePath} answered with JSON that is not an object: {FirstLine(body)}");
-    }
+    private static JsonObject Parse(string body) =>
+        JsonNode.Parse(body) as JsonObject
+            ?? throw new System.Text.Json.JsonException($"GET /v3/videos/models answered with JSON that is not an object: {FirstLine(body)}");
 
     private static string FirstLine(string body)
     {

@@ -22,11 +22,11 @@ internal static class CatalogCommands
                 return ExitCodes.Error;
             }
 
-            var (client, emulator, baseAddress, apiKey) = await context.ConnectAsync(parse, allowEmulator: false, cancellationToken);
+            var (client, emulator) = await context.ConnectAsync(parse, allowEmulator: false, cancellationToken);
             await using (emulator)
             using (client)
             {
-                var fresh = await CatalogSnapshotReader.ReadAsync(baseAddress, apiKey, cancellationToken);
+                var fresh = await CatalogSnapshotReader.ReadAsync(client, cancellationToken);
                 var previous = CatalogFile.TryRead(path);
                 var text = CatalogFile.Format(fresh);
                 var stale = !File.Exists(path) || File.ReadAllText(path) != text;

@@ -22,7 +22,7 @@ internal static class GenerateCommand
             // Every input and the output path before any connection: a bad one costs nothing, not even an emulator.
             var (request, path) = GenerateInputs.Read(
                 parse.GetValue(model)!, parse.GetValue(prompt)!, parse.GetValue(parameters) ?? [], parse.GetValue(image), parse.GetValue(video), parse.GetValue(output)!);
-            var (client, emulator, _, _) = await context.ConnectAsync(parse, allowEmulator: !parse.GetValue(noEmulator), cancellationToken);
+            var (client, emulator) = await context.ConnectAsync(parse, allowEmulator: !parse.GetValue(noEmulator), cancellationToken);
             await using (emulator)
             using (client)
             {

@@ -13,7 +13,7 @@ internal static class JobCommands
         var command = new Command("status", "Poll a job once and print its id, status and URL (or error), tab-separated; exit 4 when it failed.") { id };
         command.SetAction((parse, cancellationToken) => OpperCli.Guard(context, parse, async () =>
         {
-            var (client, _, _, _) = await context.ConnectAsync(parse, allowEmulator: false, cancellationToken);
+            var (client, _) = await context.ConnectAsync(parse, allowEmulator: false, cancellationToken);
             using (client)
             {
                 var status = await client.GetStatusAsync(parse.GetValue(id)!, cancellationToken);
@@ -43,7 +43,7 @@ internal static class JobCommands
         {
             var problems = new List<string>();
             var path = OutputPath.Check(parse.GetValue(output)!, problems) ?? throw new CliInputException(problems);
-            var (client, _, _, _) = await context.ConnectAsync(parse, allowEmulator: false, cancellationToken);
+            var (client, _) = await context.ConnectAsync(parse, allowEmulator: false, cancellationToken);
             using (client)
             {
                 await JobDownload.RunAsync(context, parse, client.GetGenerationOperation(parse.GetValue(id)!), path, emulator: null, cancellationToken);

@@ -21,11 +21,11 @@ internal static class ModelsCommand
             JsonObject source;
             if (parse.GetValue(live))
             {
-                var (client, emulator, baseAddress, apiKey) = await context.ConnectAsync(parse, allowEmulator: true, cancellationToken);
+                var (client, emulator) = await context.ConnectAsync(parse, allowEmulator: true, cancellationToken);
                 await using (emulator)
                 using (client)
                 {
-                    source = await CatalogSnapshotReader.ReadAsync(baseAddress, apiKey, cancellationToken);
+                    source = await CatalogSnapshotReader.ReadAsync(client, cancellationToken);
                 }
             }
             else

@@ -193,6 +193,14 @@ public class OpperVideoClient : IDisposable
     public virtual Task<VideoModelList> ListModelsAsync(string? capability = null, string? query = null, int? limit = null, int? offset = null, CancellationToken cancellationToken = default) =>
         UnwrapAsync((_api ?? throw MockOnly()).ListModelsAsync(query, capability, limit, offset, cancellationToken), Context.Settings.ApiKey);
 
+    /// <summary>
+    /// One page of the catalog as the JSON text the server sent (<see cref="CatalogPage"/>): what the CLI writes into
+    /// snapshots verbatim, where <see cref="ListModelsAsync"/> would drop the fields this build does not know.
+    /// </summary>
+    internal Task<string> ReadModelsPageJsonAsync(int limit, int offset, CancellationToken cancellationToken) =>
+        CatalogPage.ReadAsync(
+            (_http ?? throw MockOnly()).Api, Context.ApiUri(FormattableString.Invariant($"v3/videos/models?limit={limit}&offset={offset}")), Context.Settings.ApiKey, cancellationToken);
+
     /// <summary>Disposes the HTTP clients this instance created (not ones supplied by <see cref="IHttpClientFactory"/>).</summary>
     public void Dispose()
     {

@@ -21,6 +21,10 @@ public static class CliRunner
     public static Task<CliRun> RunWithKeyAsync(string apiKey, params string[] args) =>
         RunAsync(new Dictionary<string, string?> { ["OPPER_API_KEY"] = apiKey }, args, CancellationToken.None);
 
+    /// <summary>With exactly this environment (OPPER_API_KEY, OPPER_BASE_URL) and the arguments as given.</summary>
+    public static Task<CliRun> RunWithEnvironmentAsync(Dictionary<string, string?> environment, params string[] args) =>
+        RunAsync(environment, args, CancellationToken.None);
+
     /// <summary>Starts a command that runs until cancelled (the emulator); its standard output can be read meanwhile.</summary>
     public static (Task<CliRun> Run, Func<string> OutSoFar) Start(CancellationToken cancellationToken, params string[] args)
     {
