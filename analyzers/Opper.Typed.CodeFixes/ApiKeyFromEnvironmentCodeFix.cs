@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
-using Opper.Typed.Generator.Diagnostics;
+using Opper.Typed.Generator.Analyzers;
 
 namespace Opper.Typed.CodeFixes
 {
@@ -14,7 +14,7 @@ namespace Opper.Typed.CodeFixes
     {
         private const string Title = "Read the key from the OPPER_API_KEY environment variable";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.LiteralApiKey);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(LiteralApiKeyRule.DiagnosticId);
 
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 

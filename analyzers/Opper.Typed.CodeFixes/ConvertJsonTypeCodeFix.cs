@@ -6,7 +6,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Opper.Typed.Generator.Diagnostics;
 using Opper.Typed.Core.Rules;
 
 namespace Opper.Typed.CodeFixes
@@ -15,7 +14,7 @@ namespace Opper.Typed.CodeFixes
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ConvertJsonTypeCodeFix)), Shared]
     public sealed class ConvertJsonTypeCodeFix : CodeFixProvider
     {
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.WrongJsonType);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(WrongJsonTypeRule.DiagnosticId);
 
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 

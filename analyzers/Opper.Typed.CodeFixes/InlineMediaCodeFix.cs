@@ -6,7 +6,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Opper.Typed.Generator.Diagnostics;
 using Opper.Typed.Core.Rules;
 
 namespace Opper.Typed.CodeFixes
@@ -20,7 +19,7 @@ namespace Opper.Typed.CodeFixes
     {
         private const string Title = "Download the URL and send it inline (await MediaInput.DownloadAsDataUriAsync)";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.MediaSourceKind);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(MediaSourceKindRule.DiagnosticId);
 
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 

@@ -10,7 +10,6 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using Opper.Typed.Core.Rules;
-using Opper.Typed.Generator.Diagnostics;
 
 namespace Opper.Typed.CodeFixes
 {
@@ -22,7 +21,7 @@ namespace Opper.Typed.CodeFixes
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MoveToPropertyCodeFix)), Shared]
     public sealed class MoveToPropertyCodeFix : CodeFixProvider
     {
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.AdditionalParameterHasProperty);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(AdditionalParameterHasPropertyRule.DiagnosticId);
 
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 

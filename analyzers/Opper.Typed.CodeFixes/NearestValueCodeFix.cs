@@ -6,7 +6,6 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Opper.Typed.Core.Rules;
-using Opper.Typed.Generator.Diagnostics;
 
 namespace Opper.Typed.CodeFixes
 {
@@ -14,7 +13,7 @@ namespace Opper.Typed.CodeFixes
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(NearestValueCodeFix)), Shared]
     public sealed class NearestValueCodeFix : CodeFixProvider
     {
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.ValueOutOfRange);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(ValueOutOfRangeRule.DiagnosticId);
 
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 

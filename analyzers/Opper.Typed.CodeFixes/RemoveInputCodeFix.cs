@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Opper.Typed.Generator.Diagnostics;
+using Opper.Typed.Core.Rules;
 
 namespace Opper.Typed.CodeFixes
 {
@@ -15,7 +15,7 @@ namespace Opper.Typed.CodeFixes
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RemoveInputCodeFix)), Shared]
     public sealed class RemoveInputCodeFix : CodeFixProvider
     {
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.MissingCapability);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(MissingCapabilityRule.DiagnosticId);
 
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 

@@ -10,7 +10,6 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using Opper.Typed.Core.Rules;
-using Opper.Typed.Generator.Diagnostics;
 
 namespace Opper.Typed.CodeFixes
 {
@@ -21,7 +20,7 @@ namespace Opper.Typed.CodeFixes
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseSuccessorCodeFix)), Shared]
     public sealed class UseSuccessorCodeFix : CodeFixProvider
     {
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.RetiredModel);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RetiredModelRule.DiagnosticId);
 
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 

@@ -3,7 +3,6 @@ using System.Composition;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Opper.Typed.Generator.Diagnostics;
 using Opper.Typed.Core.Rules;
 
 namespace Opper.Typed.CodeFixes
@@ -12,7 +11,7 @@ namespace Opper.Typed.CodeFixes
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseSuggestionCodeFix)), Shared]
     public sealed class UseSuggestionCodeFix : CodeFixProvider
     {
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.UnknownModel, RuleIdentifiers.UnknownParameter);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(UnknownModelRule.DiagnosticId, UnknownParameterRule.DiagnosticId);
 
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 

@@ -10,7 +10,6 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
-using Opper.Typed.Generator.Diagnostics;
 using Opper.Typed.Core.Rules;
 
 namespace Opper.Typed.CodeFixes
@@ -23,7 +22,7 @@ namespace Opper.Typed.CodeFixes
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseTypedRequestCodeFix)), Shared]
     public sealed class UseTypedRequestCodeFix : CodeFixProvider
     {
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.TypedClassExists);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(TypedClassExistsRule.DiagnosticId);
 
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 

@@ -133,7 +133,7 @@ public sealed class ConformanceTests
         var runtimeRules = RequestRules.All.Where(r => r.AppliesAtRunTime).Select(r => r.Id).ToList();
         Assert.Empty(runtimeRules.Except(seenByBoth));
         // Editor advice only, by design: the runtime has no use for "a typed class exists".
-        Assert.Equal([RuleIds.TypedClassExists], RequestRules.All.Where(r => !r.AppliesAtRunTime).Select(r => r.Id));
+        Assert.Equal([TypedClassExistsRule.DiagnosticId], RequestRules.All.Where(r => !r.AppliesAtRunTime).Select(r => r.Id));
     }
 
     /// <summary>Per case, what each layer says: rule id and field, ordered. What the runtime sends and logs (OPPER003, 012, 013) is a verdict too; OPPER010 is editor advice only.</summary>
@@ -151,7 +151,7 @@ public sealed class ConformanceTests
         for (var i = 0; i < Table.Length; i++)
         {
             analyzer[i] = diagnostics
-                .Where(d => d.Id != RuleIds.TypedClassExists && LineOf(d).Contains($"object C{i}() =>", StringComparison.Ordinal))
+                .Where(d => d.Id != TypedClassExistsRule.DiagnosticId && LineOf(d).Contains($"object C{i}() =>", StringComparison.Ordinal))
                 .Select(d => new Verdict(d.Id, d.Properties[DiagnosticProperties.Field]!))
                 .Order().ToList();
             var request = (runtime::Opper.Typed.IVideoRequest)assembly.GetType("Cases")!.GetMethod($"C{i}")!.Invoke(null, null)!;

@@ -1,6 +1,7 @@
 using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Opper.Typed.Core.Rules;
 using Opper.Typed.Generator.Diagnostics;
 
 namespace Opper.Typed.Generator.Analyzers
@@ -11,6 +12,12 @@ namespace Opper.Typed.Generator.Analyzers
     /// </summary>
     internal static class LiteralApiKeyRule
     {
+        public const string DiagnosticId = "OPPER009";
+
+        public static readonly RuleDescriptor Descriptor = new RuleDescriptor(
+            DiagnosticId, "Literal Opper API key in source", RuleSeverity.Warning, RuleDescriptor.UsageCategory,
+            "An Opper API key is written in source; read it from the OPPER_API_KEY environment variable or a secret store instead");
+
         public static void Check(ISimpleAssignmentOperation assignment, KnownSymbols symbols, Action<Diagnostic> report)
         {
             if (assignment.Target is IPropertyReferenceOperation { Property: { Name: "ApiKey" } property }

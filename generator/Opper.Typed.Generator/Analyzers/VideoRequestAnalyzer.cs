@@ -15,10 +15,8 @@ namespace Opper.Typed.Generator.Analyzers
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class VideoRequestAnalyzer : DiagnosticAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            Descriptors.MediaSourceKind, Descriptors.UnreachableUrl, Descriptors.UnknownModel, Descriptors.MissingCapability,
-            Descriptors.UnknownParameter, Descriptors.WrongJsonType, Descriptors.ValueOutOfRange, Descriptors.ImageSizeMismatch, Descriptors.LiteralApiKey,
-            Descriptors.TypedClassExists, Descriptors.RetiredModel, Descriptors.AdditionalParameterHasProperty, Descriptors.UncheckedParameter);
+        /// <summary>Every request rule of the shared core, plus the source rule this analyzer checks itself.</summary>
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Descriptors.RequestRules.Add(Descriptors.LiteralApiKey);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -62,7 +60,7 @@ namespace Opper.Typed.Generator.Analyzers
             foreach (var violation in RequestRules.Check(site.Facts, atRunTime: false) ?? new System.Collections.Generic.List<RuleViolation>())
             {
                 context.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.ForRule(violation.RuleId), site.LocationOf(violation), DiagnosticProperties.For(violation), violation.Message(site.Facts.ModelName)));
+                    Descriptors.For(violation.RuleId), site.LocationOf(violation), DiagnosticProperties.For(violation), violation.Message(site.Facts.ModelName)));
             }
         }
     }

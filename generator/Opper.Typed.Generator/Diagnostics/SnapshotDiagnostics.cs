@@ -9,7 +9,7 @@ namespace Opper.Typed.Generator.Diagnostics
     internal static class SnapshotDiagnostics
     {
         public static Diagnostic ToDiagnostic(this SnapshotProblem problem) =>
-            Diagnostic.Create(DiagnosticDescriptors.ById(problem.Id), problem.Span is { } span ? ToLocation(span) : Location.None, problem.Arguments.Cast<object>().ToArray());
+            Diagnostic.Create(Descriptors.For(problem.Id), problem.Span is { } span ? ToLocation(span) : Location.None, problem.Arguments.Cast<object>().ToArray());
 
         private static Location ToLocation(FileSpan span) => Location.Create(
             span.Path,

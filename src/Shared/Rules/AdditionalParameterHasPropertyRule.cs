@@ -17,7 +17,12 @@ namespace Opper.Typed.Core.Rules
         /// <summary>The property's JSON type (<see cref="VideoParameterType"/> name), so the fix can tell from syntax whether a value as written fits it.</summary>
         public const string TypeHint = "Type";
 
-        public override string Id => RuleIds.AdditionalParameterHasProperty;
+        public const string DiagnosticId = "OPPER012";
+
+        public AdditionalParameterHasPropertyRule()
+            : base(DiagnosticId, "Additional parameter has a typed property", RulePhase.ParameterKey)
+        {
+        }
 
         public override RunTimeAction AtRunTime => RunTimeAction.LogWarning;
 

@@ -6,7 +6,12 @@ namespace Opper.Typed.Core.Rules
     /// <summary>OPPER008: a data-URI image whose pixel size differs from the requested size (Sora's <c>size</c>).</summary>
     internal sealed class ImageSizeRule : RequestRule
     {
-        public override string Id => RuleIds.ImageSizeMismatch;
+        public const string DiagnosticId = "OPPER008";
+
+        public ImageSizeRule()
+            : base(DiagnosticId, "Image size differs from the requested size", RulePhase.CrossField)
+        {
+        }
 
         public override void Check(RequestFacts request, ref List<RuleViolation>? found)
         {

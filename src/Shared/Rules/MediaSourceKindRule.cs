@@ -10,7 +10,12 @@ namespace Opper.Typed.Core.Rules
         /// <summary>Set when the value is a URL and the provider takes data-URIs: the fix can download and inline it.</summary>
         public const string CanInlineHint = "CanInline";
 
-        public override string Id => RuleIds.MediaSourceKind;
+        public const string DiagnosticId = "OPPER001";
+
+        public MediaSourceKindRule()
+            : base(DiagnosticId, "Media source kind not accepted by the provider", RulePhase.MediaForm)
+        {
+        }
 
         public override void Check(RequestFacts request, ref List<RuleViolation>? found)
         {

@@ -6,7 +6,12 @@ namespace Opper.Typed.Core.Rules
     /// <summary>OPPER004: an image or video for a model without that capability.</summary>
     internal sealed class MissingCapabilityRule : RequestRule
     {
-        public override string Id => RuleIds.MissingCapability;
+        public const string DiagnosticId = "OPPER004";
+
+        public MissingCapabilityRule()
+            : base(DiagnosticId, "Input the model does not take", RulePhase.Input)
+        {
+        }
 
         public override void Check(RequestFacts request, ref List<RuleViolation>? found)
         {

@@ -12,7 +12,12 @@ namespace Opper.Typed.Core.Rules
         /// <summary>The properties the successor's class has (comma-separated), so the fix swaps a class only when every property carries over.</summary>
         public const string SuccessorPropertiesHint = "SuccessorProperties";
 
-        public override string Id => RuleIds.RetiredModel;
+        public const string DiagnosticId = "OPPER011";
+
+        public RetiredModelRule()
+            : base(DiagnosticId, "Retired model", RulePhase.Model)
+        {
+        }
 
         public override void Check(RequestFacts request, ref List<RuleViolation>? found)
         {

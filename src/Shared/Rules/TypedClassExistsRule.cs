@@ -20,7 +20,12 @@ namespace Opper.Typed.Core.Rules
         /// <summary>The properties the typed class has (comma-separated): any other initializer member would not compile there.</summary>
         public const string PropertiesHint = "Properties";
 
-        public override string Id => RuleIds.TypedClassExists;
+        public const string DiagnosticId = "OPPER010";
+
+        public TypedClassExistsRule()
+            : base(DiagnosticId, "A typed request class exists for this model", RulePhase.Model, RuleSeverity.Info)
+        {
+        }
 
         public override RunTimeAction AtRunTime => RunTimeAction.None;
 

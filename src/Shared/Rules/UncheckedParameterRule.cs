@@ -9,7 +9,12 @@ namespace Opper.Typed.Core.Rules
     /// </summary>
     internal sealed class UncheckedParameterRule : RequestRule
     {
-        public override string Id => RuleIds.UncheckedParameter;
+        public const string DiagnosticId = "OPPER013";
+
+        public UncheckedParameterRule()
+            : base(DiagnosticId, "Additional parameter is sent unchecked", RulePhase.ParameterKey, RuleSeverity.Info)
+        {
+        }
 
         public override RunTimeAction AtRunTime => RunTimeAction.LogDebug;
 

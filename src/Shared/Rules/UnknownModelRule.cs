@@ -11,7 +11,12 @@ namespace Opper.Typed.Core.Rules
     {
         public const string SuggestionHint = "Suggestion";
 
-        public override string Id => RuleIds.UnknownModel;
+        public const string DiagnosticId = "OPPER003";
+
+        public UnknownModelRule()
+            : base(DiagnosticId, "Unknown model id", RulePhase.Model)
+        {
+        }
 
         public override RunTimeAction AtRunTime => RunTimeAction.LogWarning;
 

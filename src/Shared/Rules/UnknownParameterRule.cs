@@ -11,7 +11,12 @@ namespace Opper.Typed.Core.Rules
     {
         public const string SuggestionHint = "Suggestion";
 
-        public override string Id => RuleIds.UnknownParameter;
+        public const string DiagnosticId = "OPPER005";
+
+        public UnknownParameterRule()
+            : base(DiagnosticId, "Unknown parameter", RulePhase.ParameterKey)
+        {
+        }
 
         public override void Check(RequestFacts request, ref List<RuleViolation>? found)
         {

@@ -6,7 +6,12 @@ namespace Opper.Typed.Core.Rules
     /// <summary>OPPER002: a URL the provider's servers cannot fetch (localhost, loopback, private ranges, .local), for providers that fetch URLs.</summary>
     internal sealed class UnreachableUrlRule : RequestRule
     {
-        public override string Id => RuleIds.UnreachableUrl;
+        public const string DiagnosticId = "OPPER002";
+
+        public UnreachableUrlRule()
+            : base(DiagnosticId, "URL the provider cannot fetch", RulePhase.MediaForm)
+        {
+        }
 
         public override void Check(RequestFacts request, ref List<RuleViolation>? found)
         {

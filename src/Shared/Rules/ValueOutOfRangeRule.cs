@@ -11,7 +11,12 @@ namespace Opper.Typed.Core.Rules
         /// <summary>The accepted value closest to the given one (or the range's bound), as JSON, for the code fix.</summary>
         public const string NearestHint = "Nearest";
 
-        public override string Id => RuleIds.ValueOutOfRange;
+        public const string DiagnosticId = "OPPER007";
+
+        public ValueOutOfRangeRule()
+            : base(DiagnosticId, "Value outside the accepted set or range", RulePhase.ParameterValue)
+        {
+        }
 
         public override void Check(RequestFacts request, ref List<RuleViolation>? found)
         {

@@ -8,7 +8,12 @@ namespace Opper.Typed.Core.Rules
         /// <summary>The JSON kind the code fix converts to: <c>string</c>, <c>number</c> or <c>boolean</c>.</summary>
         public const string ExpectedHint = "Expected";
 
-        public override string Id => RuleIds.WrongJsonType;
+        public const string DiagnosticId = "OPPER006";
+
+        public WrongJsonTypeRule()
+            : base(DiagnosticId, "Wrong JSON type for a parameter", RulePhase.ParameterValue)
+        {
+        }
 
         public override void Check(RequestFacts request, ref List<RuleViolation>? found)
         {
