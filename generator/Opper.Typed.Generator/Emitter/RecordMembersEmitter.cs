@@ -1,5 +1,5 @@
-using System.Collections.Generic;
 using System.Linq;
+using Opper.Typed.Core.Rules;
 
 namespace Opper.Typed.Generator.Emitter
 {
@@ -14,7 +14,7 @@ namespace Opper.Typed.Generator.Emitter
 
         public static void Emit(CodeWriter w, VideoModelSpec model)
         {
-            var properties = PropertiesOf(model);
+            var properties = TypedClassProperties.Values(model);
             var name = model.RequestTypeName;
 
             w.Line();
@@ -66,25 +66,6 @@ namespace Opper.Typed.Generator.Emitter
             w.Line();
             w.Line("/// <inheritdoc />");
             w.Line($"public override string ToString() => {RequestEmitter.Literal(name + " " + model.Id)};");
-        }
-
-        /// <summary>Every value-carrying property of the class except the additional parameters, in declaration order.</summary>
-        private static List<string> PropertiesOf(VideoModelSpec model)
-        {
-            var properties = new List<string> { "Prompt" };
-            if (model.TakesImage)
-            {
-                properties.Add("Image");
-            }
-
-            if (model.TakesVideo)
-            {
-                properties.Add("Video");
-            }
-
-            properties.AddRange(model.Parameters.Select(p => p.PropertyName));
-            properties.Add("Store");
-            return properties;
         }
     }
 }

@@ -2,20 +2,17 @@ using System.Collections.Generic;
 
 namespace Opper.Typed.Core.Rules
 {
-    /// <summary>The properties a model's generated class has, for code fixes that must not write a property the class lacks.</summary>
+    /// <summary>
+    /// The members of a model's generated class, listed once: the emitter writes the class's copy constructor, equality
+    /// and hash from <see cref="Values"/>, and the code fixes are told from <see cref="Of"/> which initializer members
+    /// would compile there.
+    /// </summary>
     internal static class TypedClassProperties
     {
-        /// <summary>Its parameters' properties, its media inputs, and the ones every class has; comma-separated.</summary>
-        public static string Of(VideoModelSpec model)
+        /// <summary>Every value-carrying property but <c>AdditionalParameters</c>, in declaration order.</summary>
+        public static List<string> Values(VideoModelSpec model)
         {
-            var names = new List<string>();
-            foreach (var parameter in model.Parameters)
-            {
-                names.Add(parameter.PropertyName);
-            }
-
-            names.Add("Store");
-            names.Add("AdditionalParameters");
+            var names = new List<string> { "Prompt" };
             if (model.TakesImage)
             {
                 names.Add("Image");
@@ -26,6 +23,24 @@ namespace Opper.Typed.Core.Rules
                 names.Add("Video");
             }
 
+            foreach (var parameter in model.Parameters)
+            {
+                names.Add(parameter.PropertyName);
+            }
+
+            names.Add("Store");
+            return names;
+        }
+
+        /// <summary>
+        /// What an object initializer may set, comma-separated: the values but <c>Prompt</c> (get-only, a constructor
+        /// argument), and <c>AdditionalParameters</c> (a collection initializer).
+        /// </summary>
+        public static string Of(VideoModelSpec model)
+        {
+            var names = Values(model);
+            names.RemoveAt(0);
+            names.Add("AdditionalParameters");
             return string.Join(",", names);
         }
     }
