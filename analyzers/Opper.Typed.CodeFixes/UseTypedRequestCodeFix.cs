@@ -52,15 +52,9 @@ namespace Opper.Typed.CodeFixes
                 return null;
             }
 
-            var mapping = new Dictionary<string, (string Property, string Replacement, string Type)>();
-            foreach (var line in rewrite.Split('\n').Where(l => l.Length > 0).Select(l => l.Split('\t')))
+            if (TypedRewrite.Read(rewrite) is not { } mapping)
             {
-                if (line.Length != 4 || mapping.ContainsKey(line[0]))
-                {
-                    return null; // a key written twice: which value wins is not the fix's to decide.
-                }
-
-                mapping[line[0]] = (line[1], line[2], line[3]);
+                return null;
             }
 
             var assignments = new List<ExpressionSyntax>();

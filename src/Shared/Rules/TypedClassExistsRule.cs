@@ -11,10 +11,7 @@ namespace Opper.Typed.Core.Rules
     {
         public const string ClassHint = "ClassName";
 
-        /// <summary>
-        /// One line per parameter: <c>key \t Property \t Enum.Member \t JSON type</c> (an empty third part keeps the value as
-        /// written, if it fits the type as written).
-        /// </summary>
+        /// <summary>Key → property and value → enum member, per parameter, in <see cref="TypedRewrite"/>'s format.</summary>
         public const string RewriteHint = "Rewrite";
 
         /// <summary>The properties the typed class has (comma-separated): any other initializer member would not compile there.</summary>
@@ -51,7 +48,7 @@ namespace Opper.Typed.Core.Rules
                 return null;
             }
 
-            var lines = new List<string>();
+            var entries = new List<TypedRewriteEntry>();
             foreach (var parameter in request.Parameters)
             {
                 if (model.FindParameter(parameter.Key) is not { } spec || TypedValue(spec, parameter.Value) is not { } replacement)
@@ -59,10 +56,10 @@ namespace Opper.Typed.Core.Rules
                     return null;
                 }
 
-                lines.Add(parameter.Key + "\t" + spec.PropertyName + "\t" + replacement + "\t" + spec.Type);
+                entries.Add(new TypedRewriteEntry(parameter.Key, spec.PropertyName, replacement, spec.Type.ToString()));
             }
 
-            return string.Join("\n", lines);
+            return TypedRewrite.Write(entries);
         }
 
         /// <summary>
