@@ -31,10 +31,8 @@ public sealed class GoldenFileTests
 
         var golden = Directory.GetFiles(GoldenDirectory, "*.g.cs").ToDictionary(p => Path.GetFileName(p), File.ReadAllText);
         Assert.Equal(golden.Keys.Order(), generated.Keys.Order());
-        foreach (var (name, text) in generated)
-        {
-            Assert.True(golden[name] == text, $"{name} differs from its golden file; review the change, then re-record with OPPER_UPDATE_GOLDEN=1.");
-        }
+        var differences = generated.Where(g => golden[g.Key] != g.Value).Select(g => $"{g.Key}: {LineDiff.Describe(golden[g.Key], g.Value)}").ToList();
+        Assert.True(differences.Count == 0, "generated source differs from its golden file; review the change, then re-record with OPPER_UPDATE_GOLDEN=1.\n" + string.Join("\n", differences));
     }
 
     [Fact]
