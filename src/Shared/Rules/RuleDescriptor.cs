@@ -14,11 +14,12 @@ namespace Opper.Typed.Core.Rules
     }
 
     /// <summary>
-    /// What a diagnostic is, written once beside the code that reports it: id, title, default severity, category and
-    /// message format. The Roslyn assembly makes its <c>DiagnosticDescriptor</c>s from these, the runtime words its
-    /// exceptions with them, and the docs test checks each against its page and its release-file line.
+    /// What a diagnostic is, written once beside the code that reports it: id (its page is
+    /// <c>docs/diagnostics/{Id}.md</c>), title, default severity, category and message format. The Roslyn assembly makes
+    /// its <c>DiagnosticDescriptor</c>s from these, the runtime words its exceptions with them, and the docs test checks
+    /// each against its page and its release-file line.
     /// </summary>
-    internal sealed class RuleDescriptor
+    internal sealed record RuleDescriptor(string Id, string Title, RuleSeverity Severity, string Category, string MessageFormat)
     {
         /// <summary>The request rules and the source rule: misuse of the video API.</summary>
         public const string UsageCategory = "Opper.Usage";
@@ -28,25 +29,5 @@ namespace Opper.Typed.Core.Rules
 
         /// <summary>A request rule's message is the core's own sentence (<see cref="RuleViolation.Message"/>), so every layer says the same words.</summary>
         public const string CoreSentence = "{0}";
-
-        public RuleDescriptor(string id, string title, RuleSeverity severity, string category, string messageFormat)
-        {
-            Id = id;
-            Title = title;
-            Severity = severity;
-            Category = category;
-            MessageFormat = messageFormat;
-        }
-
-        /// <summary>The public id, e.g. <c>OPPER006</c>; its page is <c>docs/diagnostics/{Id}.md</c>.</summary>
-        public string Id { get; }
-
-        public string Title { get; }
-
-        public RuleSeverity Severity { get; }
-
-        public string Category { get; }
-
-        public string MessageFormat { get; }
     }
 }
