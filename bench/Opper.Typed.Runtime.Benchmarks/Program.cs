@@ -5,6 +5,7 @@ using Opper.Typed.Benchmarks;
 // dotnet run -c Release --project bench/Opper.Typed.Runtime.Benchmarks -- concurrency 1000
 // dotnet run -c Release --project bench/Opper.Typed.Runtime.Benchmarks -- download [MiB, default 1024]
 // dotnet run -c Release --project bench/Opper.Typed.Runtime.Benchmarks -- allocations [calls, default 2000]
+// dotnet run -c Release --project bench/Opper.Typed.Runtime.Benchmarks -- polling [jobs, default 200] [spread, default 0.1] [time scale, default 10]
 // dotnet run -c Release --project bench/Opper.Typed.Runtime.Benchmarks -- durable [jobs, default 1000] [job seconds, default 20]
 if (args is ["concurrency", ..])
 {
@@ -19,6 +20,11 @@ if (args is ["download", ..])
 if (args is ["durable", ..])
 {
     return await DurableCommand.RunAsync(args[1..]);
+}
+
+if (args is ["polling", ..])
+{
+    return await PollingCommand.RunAsync(args[1..]);
 }
 
 if (args is ["allocations", ..])

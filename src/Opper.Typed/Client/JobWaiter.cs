@@ -7,11 +7,19 @@ namespace Opper.Typed;
 /// The polling loop: first delay, then a gently growing interval, bounded by an overall timeout that also bounds a
 /// poll in flight (so a long <c>Retry-After</c> cannot outlast it).
 /// </summary>
+/// <param name="poll">Polls the job once.</param>
+/// <param name="polling">The delays and the timeout.</param>
+/// <param name="time">The clock.</param>
+/// <param name="logger">Where polls are logged.</param>
+/// <param name="estimate">What jobs like this one took (the adaptive schedule); null for the fixed one.</param>
+/// <param name="submittedAt">When the job was submitted, as a timestamp of <paramref name="time"/>; null when unknown (the wait's start counts).</param>
 internal sealed class JobWaiter(
     Func<string, CancellationToken, Task<VideoStatus>> poll,
     VideoPollingOptions polling,
     TimeProvider time,
-    ILogger logger)
+    ILogger logger,
+    CompletionEstimate? estimate = null,
+    long? submittedAt = null)
 {
     /// <summary>How many polls in a row may say <c>completed</c> without a URL before that is an error, not a gateway's hiccup.</summary>
     internal const int MaxCompletedWithoutUrl = 3;
@@ -26,13 +34,19 @@ internal sealed class JobWaiter(
     public async Task<VideoStatus> WaitAsync(string jobId, IProgress<VideoProgress>? progress, CancellationToken cancellationToken, bool pollAtOnce = false)
     {
         var started = time.GetTimestamp();
+        if (estimate is { } expected && polling.Adaptive)
+        {
+            Log.PollingAround(logger, jobId, expected.Mean, expected.Jobs);
+        }
+
         var polls = 0;
         var completedWithoutUrl = 0;
         VideoStatus? last = null;
         while (true)
         {
-            var delay = polls == 0 && pollAtOnce ? TimeSpan.Zero : polling.DelayAfter(polls);
-            await Task.Delay(Min(polling.Jittered(delay), Remaining(started)), time, cancellationToken).ConfigureAwait(false);
+            var delay = polls == 0 && pollAtOnce ? TimeSpan.Zero
+                : last?.PollAfter ?? PollSchedule.Next(polling, estimate, polls, time.GetElapsedTime(submittedAt ?? started));
+            await Task.Delay(Min(delay, Remaining(started)), time, cancellationToken).ConfigureAwait(false);
             last = await PollWithinDeadlineAsync(jobId, started, last, cancellationToken).ConfigureAwait(false);
             var elapsed = time.GetElapsedTime(started);
             switch (last.State)

@@ -235,7 +235,7 @@ public class OpperVideoClient : IDisposable
     {
         var started = Context.Settings.Time.GetTimestamp();
         var job = await SendAsync(wire, cancellationToken).ConfigureAwait(false);
-        return new VideoGenerationOperation(Context, job.Id, Context.ChooseStatusUri(job.Id, job.StatusUrl), wire.Model, started);
+        return new VideoGenerationOperation(Context, job.Id, Context.ChooseStatusUri(job.Id, job.StatusUrl), wire.Model, started, request: wire);
     }
 
     /// <summary>

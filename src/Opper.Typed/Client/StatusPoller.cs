@@ -26,6 +26,8 @@ internal sealed class StatusPoller(HttpClient api, VideoRetryOptions retry, Time
             if (TryRead(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false)) is { } status)
             {
                 status.Id ??= jobId;
+                // A server that says when to look again knows better than any schedule.
+                status.PollAfter = RetryAfterHeader.Wait(response.Headers, time.GetUtcNow());
                 return status;
             }
 

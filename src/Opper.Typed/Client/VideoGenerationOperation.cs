@@ -16,10 +16,13 @@ public class VideoGenerationOperation
     private readonly VideoJobContext? _context;
     private readonly Uri? _statusUri;
     private readonly long? _submittedAt;
+    private readonly VideoWireRequest? _request;
+    private string? _shape;
     private string? _model;
     private VideoStatus? _status;
     private int _polls;
     private int _endRecorded;
+    private long _lastRunningAtTicks;
 
     /// <summary>For mocking: an operation that is not connected to any client. Override the members you use.</summary>
     protected VideoGenerationOperation()
@@ -27,9 +30,17 @@ public class VideoGenerationOperation
         Id = string.Empty;
     }
 
-    internal VideoGenerationOperation(VideoJobContext context, string id, Uri statusUri, string? model, long? submittedAt, VideoStatus? seen = null)
+    /// <param name="context">The client's shared parts.</param>
+    /// <param name="id">The job id.</param>
+    /// <param name="statusUri">Where to poll it.</param>
+    /// <param name="model">Its model, when known.</param>
+    /// <param name="submittedAt">When this client submitted it (a timestamp); null for a job picked up by id.</param>
+    /// <param name="seen">A status already seen.</param>
+    /// <param name="request">What was submitted: the adaptive schedule learns and polls by its <see cref="JobShape"/>; null for none.</param>
+    internal VideoGenerationOperation(VideoJobContext context, string id, Uri statusUri, string? model, long? submittedAt, VideoStatus? seen = null, VideoWireRequest? request = null)
     {
         _context = context;
+        _request = submittedAt is null ? null : request;
         Id = id;
         _statusUri = statusUri;
         _model = model;
@@ -50,6 +61,9 @@ public class VideoGenerationOperation
         ?? throw new InvalidOperationException($"This {GetType().Name} was made by the protected constructor meant for mocking; override the member you call.");
 
     private string Model => _model ?? Status?.Model ?? "unknown";
+
+    /// <summary>Made when first needed (a wait, a completion), so an operation that is only polled pays nothing for it.</summary>
+    private string? Shape => _request is null || !Context.Settings.Polling.Adaptive ? null : _shape ??= JobShape.Of(_request);
 
     /// <summary>Polls the job once and updates <see cref="Status"/>. A failed job is returned, not thrown.</summary>
     /// <param name="cancellationToken">Cancels the poll (the job keeps running).</param>
@@ -96,7 +110,8 @@ public class VideoGenerationOperation
         var context = Context;
         try
         {
-            var waiter = new JobWaiter((_, token) => PollAsync(token), context.Settings.Polling, context.Settings.Time, context.Logger);
+            var estimate = Shape is { } shape ? context.Completions.Estimate(shape) : null;
+            var waiter = new JobWaiter((_, token) => PollAsync(token), context.Settings.Polling, context.Settings.Time, context.Logger, estimate, _submittedAt);
             // Rehydrated by id and never polled: the job may be long done, so ask now (a download by id was 2 s slower for it).
             return await waiter.WaitAsync(Id, progress, cancellationToken, pollAtOnce: _submittedAt is null && Status is null).ConfigureAwait(false);
         }
@@ -190,10 +205,22 @@ public class VideoGenerationOperation
         var polls = Interlocked.Increment(ref _polls);
         _model ??= status.Model;
         Volatile.Write(ref _status, status);
-        if (HasCompleted && Interlocked.Exchange(ref _endRecorded, 1) == 0)
+        var sinceSubmission = _submittedAt is { } submitted ? context.Settings.Time.GetElapsedTime(submitted) : (TimeSpan?)null;
+        if (!HasCompleted)
         {
-            var sinceSubmission = _submittedAt is { } submitted ? context.Settings.Time.GetElapsedTime(submitted) : (TimeSpan?)null;
+            if (sinceSubmission is { } runningAt && status.State != VideoJobState.Completed)
+            {
+                Interlocked.Exchange(ref _lastRunningAtTicks, runningAt.Ticks);
+            }
+        }
+        else if (Interlocked.Exchange(ref _endRecorded, 1) == 0)
+        {
             context.Metrics.JobEnded(Model, status.State, sinceSubmission, polls);
+            if (status.State == VideoJobState.Completed && Shape is { } shape && sinceSubmission is { } doneAt)
+            {
+                // Finished after the last poll that saw it running, by this one: what the next jobs like it are polled by.
+                context.Completions.Record(shape, TimeSpan.FromTicks(Interlocked.Read(ref _lastRunningAtTicks)), doneAt);
+            }
         }
 
         return status;

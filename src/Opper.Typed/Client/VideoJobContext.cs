@@ -25,6 +25,9 @@ internal sealed class VideoJobContext
 
     public ClientSettings Settings { get; }
 
+    /// <summary>How long this client's jobs took, per shape: what the adaptive polling schedule learns from.</summary>
+    public CompletionHistory Completions { get; } = new();
+
     public ILogger Logger { get; }
 
     public OpperMetrics Metrics { get; }

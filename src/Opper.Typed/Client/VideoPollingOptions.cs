@@ -23,8 +23,26 @@ public sealed class VideoPollingOptions
     /// </summary>
     public double Jitter { get; set; } = 0.5;
 
+    /// <summary>
+    /// Whether polling adapts to how long this client saw jobs of the same model and shape (duration, size, resolution,
+    /// …) take: once two have finished, the next ones are polled sparsely at first and densely around their expected
+    /// completion, with as many polls as the fixed schedule above would make, so a clip is noticed about a second after
+    /// it is done instead of several. Before that, and for a job rehydrated by id, the fixed schedule applies. A
+    /// <c>Retry-After</c> on a status answer wins over both. Default true; false keeps the fixed schedule.
+    /// </summary>
+    public bool Adaptive { get; set; } = true;
+
+    /// <summary>
+    /// The shortest delay between polls of the adaptive schedule: a hard floor, however sure it is. Never above
+    /// <see cref="Interval"/> (a shorter <see cref="Interval"/> lowers it). Default 1 s.
+    /// </summary>
+    public TimeSpan MinInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How long to wait for a job in all before giving up with <see cref="VideoGenerationTimeoutException"/>. Default 30 min.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>The adaptive schedule's floor: <see cref="MinInterval"/>, or <see cref="Interval"/> where that is shorter.</summary>
+    internal TimeSpan Floor => MinInterval < Interval ? MinInterval : Interval;
 
     internal TimeSpan NextDelay(TimeSpan previous) =>
         TimeSpan.FromTicks(Math.Min((long)(previous.Ticks * BackoffFactor), MaxInterval.Ticks));
@@ -68,6 +86,11 @@ public sealed class VideoPollingOptions
         if (Interval <= TimeSpan.Zero)
         {
             problems.Add($"{Prefix}Interval must be more than zero; got {Interval}.");
+        }
+
+        if (MinInterval <= TimeSpan.Zero)
+        {
+            problems.Add($"{Prefix}MinInterval must be more than zero; got {MinInterval}.");
         }
 
         if (MaxInterval < Interval)

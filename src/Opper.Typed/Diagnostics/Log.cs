@@ -46,4 +46,7 @@ internal static partial class Log
 
     [LoggerMessage(13, LogLevel.Information, "Download of job {JobId} broke off at {Bytes} bytes ({Cause}); {How}")]
     public static partial void BrokeOff(ILogger logger, string jobId, long bytes, string cause, string how);
+
+    [LoggerMessage(14, LogLevel.Debug, "Polling video job {JobId} around {Expected} after submission, learned from {Jobs} finished jobs like it")]
+    public static partial void PollingAround(ILogger logger, string jobId, TimeSpan expected, int jobs);
 }

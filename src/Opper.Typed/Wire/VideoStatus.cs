@@ -47,6 +47,10 @@ public sealed class VideoStatus
     [JsonPropertyName("model")]
     public string? Model { get; init; }
 
+    /// <summary>The <c>Retry-After</c> of the answer: when the server asks to be polled again; null when it did not say.</summary>
+    [JsonIgnore]
+    internal TimeSpan? PollAfter { get; set; }
+
     /// <inheritdoc />
     public override string ToString() => $"VideoStatus {Id}: {Status}";
 }

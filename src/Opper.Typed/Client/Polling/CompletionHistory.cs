@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+
+namespace Opper.Typed;
+
+/// <summary>
+/// How long the last jobs of each <see cref="JobShape"/> took, per client. A poll only brackets a completion (after the
+/// last poll that saw the job running, by the one that saw it done), so each job counts as the middle of its bracket;
+/// the brackets narrow as the schedule learns, and only the newest jobs are kept, so old wide ones roll out.
+/// </summary>
+internal sealed class CompletionHistory
+{
+    /// <summary>Jobs kept per shape.</summary>
+    internal const int Kept = 20;
+
+    /// <summary>Shapes kept: a client that sees ever new shapes stops learning new ones rather than grow.</summary>
+    internal const int MaxShapes = 512;
+
+    /// <summary>Finished jobs of a shape needed before its schedule is learned.</summary>
+    internal const int JobsToLearn = 2;
+
+    private readonly ConcurrentDictionary<string, Samples> _shapes = new(StringComparer.Ordinal);
+
+    /// <summary>Notes that a job of <paramref name="shape"/> completed after <paramref name="runningAt"/> and by <paramref name="doneAt"/> (both since its submission).</summary>
+    public void Record(string shape, TimeSpan runningAt, TimeSpan doneAt)
+    {
+        if (doneAt <= runningAt || (!_shapes.ContainsKey(shape) && _shapes.Count >= MaxShapes))
+        {
+            return;
+        }
+
+        _shapes.GetOrAdd(shape, _ => new Samples()).Add(runningAt + ((doneAt - runningAt) / 2), doneAt - runningAt);
+    }
+
+    /// <returns>The estimate for <paramref name="shape"/>; null until <see cref="JobsToLearn"/> of its jobs finished.</returns>
+    public CompletionEstimate? Estimate(string shape) =>
+        _shapes.TryGetValue(shape, out var samples) ? samples.Estimate() : null;
+
+    private sealed class Samples
+    {
+        private readonly (double Seconds, double Bracket)[] _ring = new (double, double)[Kept];
+        private int _count;
+        private int _next;
+
+        public void Add(TimeSpan completedAt, TimeSpan bracket)
+        {
+            lock (_ring)
+            {
+                _ring[_next] = (completedAt.TotalSeconds, bracket.TotalSeconds);
+                _next = (_next + 1) % Kept;
+                _count = Math.Min(_count + 1, Kept);
+            }
+        }
+
+        public CompletionEstimate? Estimate()
+        {
+            double mean, variance, bracket;
+            int count;
+            lock (_ring)
+            {
+                count = _count;
+                if (count < JobsToLearn)
+                {
+                    return null;
+                }
+
+                mean = 0;
+                bracket = 0;
+                for (var i = 0; i < count; i++)
+                {
+                    mean += _ring[i].Seconds;
+                    bracket += _ring[i].Bracket;
+                }
+
+                mean /= count;
+                bracket /= count;
+                variance = 0;
+                for (var i = 0; i < count; i++)
+                {
+                    variance += (_ring[i].Seconds - mean) * (_ring[i].Seconds - mean);
+                }
+
+                variance /= count - 1;
+            }
+
+            // Floors: a bracket's own uncertainty (a uniform spread over its width), 5% of the mean, and 15% while
+            // fewer than five jobs are known, so two alike jobs cannot narrow the schedule to a point.
+            var floor = Math.Max(bracket / Math.Sqrt(12), mean * (count < 5 ? 0.15 : 0.05));
+            return new CompletionEstimate(TimeSpan.FromSeconds(mean), TimeSpan.FromSeconds(Math.Max(Math.Sqrt(variance), floor)), count);
+        }
+    }
+}
