@@ -75,8 +75,22 @@ public class OpperVideoClient : IDisposable
     /// <exception cref="OpperApiException">Opper refused the request (400, 401, 402 wallet empty, 404, 429, 5xx); no job was created unless the hint says so.</exception>
     /// <exception cref="VideoSubmissionUncertainException">The answer was lost after the request left; the job may exist; nothing was sent again.</exception>
     /// <exception cref="VideoGenerationCanceledException">Cancelled while the POST was in flight; the job may exist.</exception>
-    public virtual async Task<VideoGenerationOperation> StartGenerationAsync(IVideoRequest request, CancellationToken cancellationToken = default) =>
-        await StartPreparedGenerationAsync(PrepareSubmission(request), cancellationToken).ConfigureAwait(false);
+    public virtual Task<VideoGenerationOperation> StartGenerationAsync(IVideoRequest request, CancellationToken cancellationToken = default)
+    {
+        // Not async: one state machine fewer on the path the README leads with. A request the rules refuse still
+        // fails the returned task, as an async method's would, rather than throwing from the call.
+        VideoWireRequest wire;
+        try
+        {
+            wire = PrepareSubmission(request);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<VideoGenerationOperation>(exception);
+        }
+
+        return StartPreparedGenerationAsync(wire, cancellationToken);
+    }
 
     /// <summary>
     /// The operation of an existing job, from its id alone, without a call: in another process, after a crash, or for a

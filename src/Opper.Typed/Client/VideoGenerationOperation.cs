@@ -71,17 +71,8 @@ public class VideoGenerationOperation
     /// <exception cref="OpperApiException">Opper answered with an error (404: no such job); carries the job id.</exception>
     /// <exception cref="VideoGenerationCanceledException">Cancelled; carries the job id.</exception>
     /// <exception cref="VideoGenerationInterruptedException">The poll failed on the network or timed out; carries the job id.</exception>
-    public virtual async Task<VideoStatus> UpdateStatusAsync(CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            return await PollAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (JobErrors.NeedsJobId(exception))
-        {
-            throw JobErrors.WithJobId(exception, Id, "polling", cancellationToken);
-        }
-    }
+    public virtual Task<VideoStatus> UpdateStatusAsync(CancellationToken cancellationToken = default) =>
+        PollAsync(cancellationToken, failing: "polling");
 
     /// <summary>
     /// Polls until the job completes or fails (at once when a poll already saw it completed). Delays and the overall
@@ -198,10 +189,24 @@ public class VideoGenerationOperation
         context.Metrics.DownloadFinished(Model, context.Settings.Time.GetElapsedTime(started));
     }
 
-    private async Task<VideoStatus> PollAsync(CancellationToken cancellationToken)
+    /// <param name="cancellationToken">Cancels the poll.</param>
+    /// <param name="failing">
+    /// What a failure is reported as doing (<see cref="JobErrors.WithJobId"/>), so a single poll needs no wrapper of
+    /// its own; null where the caller reports it (the wait).
+    /// </param>
+    private async Task<VideoStatus> PollAsync(CancellationToken cancellationToken, string? failing = null)
     {
         var context = Context;
-        var status = await context.Poller.PollAsync(_statusUri!, Id, cancellationToken).ConfigureAwait(false);
+        VideoStatus status;
+        try
+        {
+            status = await context.Poller.PollAsync(_statusUri!, Id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (failing is not null && JobErrors.NeedsJobId(exception))
+        {
+            throw JobErrors.WithJobId(exception, Id, failing, cancellationToken);
+        }
+
         var polls = Interlocked.Increment(ref _polls);
         _model ??= status.Model;
         Volatile.Write(ref _status, status);

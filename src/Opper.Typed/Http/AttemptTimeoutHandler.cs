@@ -7,7 +7,12 @@ namespace Opper.Typed;
 /// instead of ending the wait, and a long <c>Retry-After</c> is not counted against the attempt that follows it. The
 /// timeout is wall-clock time on purpose: it is about the network, not the job clock a test may fake.
 /// </summary>
-internal sealed class AttemptTimeoutHandler(TimeSpan timeout) : DelegatingHandler
+/// <param name="timeout">The time an attempt may take, its body included.</param>
+/// <param name="keepCutBody">
+/// Keep the bytes of a body that breaks off (in <see cref="AnswerCutOffException.Received"/>): a cut 202 may still name
+/// its paid job. Without it the content buffers itself from pooled memory, which costs a poll less.
+/// </param>
+internal sealed class AttemptTimeoutHandler(TimeSpan timeout, bool keepCutBody) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -25,6 +30,27 @@ internal sealed class AttemptTimeoutHandler(TimeSpan timeout) : DelegatingHandle
         }
 
         // The body is read inside the attempt too: a server that sends headers and then stalls is a hung attempt.
+#if NET9_0_OR_GREATER
+        if (!keepCutBody)
+        {
+            try
+            {
+                await response.Content.LoadIntoBufferAsync(token).ConfigureAwait(false);
+                return response;
+            }
+            catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException or IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+            {
+                response.Dispose();
+                throw new AnswerCutOffException(response.StatusCode, [], TimedOut(exception, attempt, cancellationToken) ? NoAnswer(request, exception) : exception);
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
+        }
+#endif
+
         var received = new MemoryStream();
         try
         {

@@ -9,6 +9,8 @@ namespace Opper.Typed;
 /// </summary>
 public sealed class VideoWireRequest
 {
+    private Dictionary<string, JsonNode?>? _parameters;
+
     /// <summary>Creates a wire request.</summary>
     /// <param name="model">The model id, e.g. <c>openai/sora-2</c>.</param>
     /// <param name="prompt">The text prompt.</param>
@@ -43,7 +45,12 @@ public sealed class VideoWireRequest
 
     /// <summary>Provider parameters, forwarded verbatim. Always sent (empty object when none).</summary>
     [JsonPropertyName("parameters")]
-    public Dictionary<string, JsonNode?> Parameters { get; init; } = new(StringComparer.Ordinal);
+    public Dictionary<string, JsonNode?> Parameters
+    {
+        // Made on first use: every request type sets its own, and an initializer would make one per request to throw away.
+        get => _parameters ??= new(StringComparer.Ordinal);
+        init => _parameters = value;
+    }
 
     /// <summary>Whether Opper keeps the result as a stored file (<c>store</c>); not sent when null.</summary>
     [JsonPropertyName("store")]

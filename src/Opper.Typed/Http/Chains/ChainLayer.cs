@@ -15,7 +15,10 @@ internal abstract class ChainLayer
     public static ChainLayer Retry { get; } = new RetryLayer();
 
     /// <summary>A fresh <see cref="OpperVideoClientOptions.RequestTimeout"/> per attempt, its body buffered (<see cref="AttemptTimeoutHandler"/>).</summary>
-    public static ChainLayer AttemptTimeout { get; } = new AttemptTimeoutLayer();
+    public static ChainLayer AttemptTimeout { get; } = new AttemptTimeoutLayer(keepCutBody: false);
+
+    /// <summary><see cref="AttemptTimeout"/>, keeping what arrived of a body that breaks off: the submission's, whose cut 202 may name the job.</summary>
+    public static ChainLayer AttemptTimeoutKeepingCutBody { get; } = new AttemptTimeoutLayer(keepCutBody: true);
 
     /// <summary>The handler for a client made without dependency injection.</summary>
     public abstract DelegatingHandler Create(ChainContext context);
@@ -42,8 +45,8 @@ internal abstract class ChainLayer
             });
     }
 
-    private sealed class AttemptTimeoutLayer : ChainLayer
+    private sealed class AttemptTimeoutLayer(bool keepCutBody) : ChainLayer
     {
-        public override DelegatingHandler Create(ChainContext context) => new AttemptTimeoutHandler(context.Settings.RequestTimeout);
+        public override DelegatingHandler Create(ChainContext context) => new AttemptTimeoutHandler(context.Settings.RequestTimeout, keepCutBody);
     }
 }

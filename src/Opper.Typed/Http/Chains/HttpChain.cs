@@ -26,7 +26,7 @@ internal sealed class HttpChain
     /// <c>POST /v3/videos</c>: the API chain without the retries (a second POST is a second paid job, so the retry
     /// pipeline would only cost time on its path), over the same connections.
     /// </summary>
-    public static HttpChain Submit { get; } = new(Authenticated, ChainLayer.AttemptTimeout);
+    public static HttpChain Submit { get; } = new(Authenticated, ChainLayer.AttemptTimeoutKeepingCutBody);
 
     /// <summary>Presigned downloads: retries over a socket handler of their own that follows redirects anywhere, never a token.</summary>
     public static HttpChain Download { get; } = new(context => SocketsHandlers.Create(context.Settings, followRedirects: true), ChainLayer.Retry);
