@@ -37,6 +37,7 @@ internal sealed class VideoJobScheduler(
         {
             State = DurableVideoJobState.Queued,
             Model = wire.Model,
+            Shape = JobShape.Of(wire),
             PromptDigest = Digest(wire.Prompt),
             Destination = path,
             Sink = destination.SinkName,

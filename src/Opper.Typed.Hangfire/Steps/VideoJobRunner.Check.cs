@@ -24,9 +24,15 @@ internal sealed partial class VideoJobRunner
 
         var previous = record.State;
         record.Checks++;
+        var waited = Now - (record.SubmittedAt ?? record.EnqueuedAt);
         switch (status)
         {
             case { State: VideoJobState.Completed, Url.Length: > 0 }:
+                if (record.Shape is { } shape && record.SubmittedAt is { } submitted)
+                {
+                    client.Completions.Record(shape, (record.LastSeenRunningAt ?? submitted) - submitted, waited);
+                }
+
                 record.State = DurableVideoJobState.Downloading;
                 store.Write(key, record, previous);
                 return await DeliverAsync(key, record, store, operation, status, shutdown).ConfigureAwait(false);
@@ -34,7 +40,6 @@ internal sealed partial class VideoJobRunner
                 return await StopAsync(key, record, store, DurableVideoJobState.Failed, $"The provider failed Opper job {id}: {status.Error ?? "no reason given"}.", shutdown).ConfigureAwait(false);
         }
 
-        var waited = Now - (record.SubmittedAt ?? record.EnqueuedAt);
         var remaining = settings.Polling.Timeout - waited;
         if (remaining <= TimeSpan.Zero)
         {
@@ -46,8 +51,9 @@ internal sealed partial class VideoJobRunner
         record.State = DurableVideoJobState.Waiting;
         record.Failures = 0;
         record.Error = null;
+        record.LastSeenRunningAt = Now;
         store.Write(key, record, previous);
-        var delay = settings.Polling.Jittered(settings.Polling.DelayAfter(record.Checks));
+        var delay = status.PollAfter ?? NextCheckIn(record, waited);
         delay = delay < remaining ? delay : remaining;
         return VideoJobStepResult.Again(DurableVideoJobState.Waiting, delay, $"Opper job {id} is '{status.Status}' (check {record.Checks}); next check in {Seconds(delay)}.");
     }

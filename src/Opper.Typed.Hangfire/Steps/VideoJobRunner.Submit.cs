@@ -95,7 +95,7 @@ internal sealed partial class VideoJobRunner
         record.Error = null;
         WriteOpperJobId(key, record, store);
         JobLog.Submitted(logger, key, opperJobId);
-        var first = settings.Polling.Jittered(settings.Polling.DelayAfter(0));
+        var first = NextCheckIn(record, TimeSpan.Zero);
         return VideoJobStepResult.Again(DurableVideoJobState.Waiting, first, $"Submitted as Opper job {opperJobId}; first check in {Seconds(first)}.");
     }
 

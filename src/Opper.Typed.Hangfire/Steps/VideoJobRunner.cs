@@ -18,6 +18,10 @@ internal sealed partial class VideoJobRunner(
 {
     private DateTimeOffset Now => settings.Time.GetUtcNow();
 
+    /// <summary>The delay to a job's next check: the client's schedule, adaptive by what this worker saw jobs like it take.</summary>
+    private TimeSpan NextCheckIn(VideoJobRecord record, TimeSpan sinceSubmission) =>
+        PollSchedule.Next(settings.Polling, record.Shape is { } shape ? client.Completions.Estimate(shape) : null, record.Checks, sinceSubmission);
+
     public async Task<VideoJobStepResult> RunAsync(string key, VideoJobStore store, CancellationToken shutdown)
     {
         using var activity = OpperTelemetry.Source.StartActivity("opper.video.job.step");

@@ -53,6 +53,12 @@ internal sealed class VideoJobRecord
     [JsonPropertyName("checks")]
     public int Checks { get; set; }
 
+    /// <summary>What decides how long the job renders (<c>JobShape</c>): the checks are scheduled by what jobs like it took.</summary>
+    public string? Shape { get; set; }
+
+    /// <summary>When a check last saw the job still running; with the check that sees it done, what the next jobs like it learn from.</summary>
+    public DateTimeOffset? LastSeenRunningAt { get; set; }
+
     [JsonPropertyName("endedAt")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? EndedAt { get; set; }

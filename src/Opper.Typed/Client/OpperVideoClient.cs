@@ -295,6 +295,9 @@ public class OpperVideoClient : IDisposable
         return job;
     }
 
+    /// <summary>What this client learned of how long jobs take, for the durable jobs' checks to be scheduled by it too.</summary>
+    internal CompletionHistory Completions => Context.Completions;
+
     private InvalidOperationException MockOnly() =>
         new($"This {GetType().Name} was made by the constructor meant for mocking; override the member you call.");
 

@@ -30,12 +30,16 @@ internal sealed class AttemptTimeoutHandler(TimeSpan timeout, bool keepCutBody) 
         }
 
         // The body is read inside the attempt too: a server that sends headers and then stalls is a hung attempt.
-#if NET9_0_OR_GREATER
         if (!keepCutBody)
         {
             try
             {
+#if NET9_0_OR_GREATER
                 await response.Content.LoadIntoBufferAsync(token).ConfigureAwait(false);
+#else
+                // No cancellable overload before .NET 9: a timed-out load ends when the response is disposed below.
+                await response.Content.LoadIntoBufferAsync().WaitAsync(token).ConfigureAwait(false);
+#endif
                 return response;
             }
             catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException or IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
@@ -49,7 +53,6 @@ internal sealed class AttemptTimeoutHandler(TimeSpan timeout, bool keepCutBody) 
                 throw;
             }
         }
-#endif
 
         var received = new MemoryStream();
         try

@@ -34,6 +34,30 @@ public sealed class DeliveryTests
     }
 
     [Fact]
+    public async Task Jobs_a_worker_checks_to_completion_teach_its_schedule_for_the_next_ones_like_them()
+    {
+        await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.FromMilliseconds(600) });
+        using var folder = new TempFolder();
+        await using var host = await DurableHost.StartAsync(emulator, new InMemoryStorage());
+        var learned = host.Services.GetRequiredService<OpperVideoClient>().Completions;
+        var shape = JobShape.Of(Balloon().ToWireRequest());
+
+        foreach (var name in new[] { "first.mp4", "second.mp4" })
+        {
+            Assert.Equal(DurableVideoJobState.Completed, (await host.EndedAsync(await host.Scheduler.EnqueueAsync(Balloon(), folder.File(name)))).State);
+        }
+
+        // Each completion is placed between the check that saw the job running and the one that saw it done.
+        var estimate = learned.Estimate(shape);
+        Assert.NotNull(estimate);
+        Assert.Equal(2, estimate.Value.Jobs);
+        Assert.InRange(estimate.Value.Mean.TotalSeconds, 0.3, 2.0);
+        var third = await host.EndedAsync(await host.Scheduler.EnqueueAsync(Balloon(), folder.File("third.mp4")));
+        Assert.Equal(DurableVideoJobState.Completed, third.State);
+        Assert.Equal(3, learned.Estimate(shape)!.Value.Jobs);
+    }
+
+    [Fact]
     public async Task Enqueue_stores_the_job_and_sends_nothing_so_it_works_while_Opper_is_unreachable()
     {
         await using var emulator = await OpperEmulator.StartAsync();
