@@ -137,7 +137,9 @@ public sealed class AdaptivePollingTests
         }
 
         var busiest = arrivals.GroupBy(t => (long)(t.TotalMilliseconds / 50)).MaxBy(g => g.Count())!;
-        Assert.True(busiest.Count() <= 200 / 10, $"{busiest.Count()} polls at {busiest.Key * 50} ms; estimate {history.Estimate(Shape)}"); // no 50 ms slice holds more than a tenth of the jobs
+        // In lockstep all 200 would share slices; spread, the window's own density puts about 8 in a slice near the
+        // mean (200 jobs, a poll every ~1.2 s there), and the busiest of ~300 slices rarely passes 20.
+        Assert.True(busiest.Count() <= 200 * 15 / 100, $"{busiest.Count()} polls at {busiest.Key * 50} ms; estimate {history.Estimate(Shape)}");
     }
 
     [Fact]
