@@ -114,6 +114,9 @@ internal sealed class VideoJobScheduler(
 
             // A fresh timeout window: the person resuming it decided it is worth waiting for again.
             record.SubmittedAt = settings.Time.GetUtcNow();
+            // A resumed job may have finished long ago: its time since this new start teaches nothing.
+            record.Shape = null;
+            record.LastSeenRunningAt = null;
             record.State = DurableVideoJobState.Waiting;
             record.Checks = 0;
         });

@@ -28,7 +28,9 @@ internal sealed partial class VideoJobRunner
         switch (status)
         {
             case { State: VideoJobState.Completed, Url.Length: > 0 }:
-                if (record.Shape is { } shape && record.SubmittedAt is { } submitted)
+                // Learned once, from the check that first sees it done (a rerun after a failed delivery is in Downloading).
+                if (previous == DurableVideoJobState.Waiting && record.Shape is { } shape && record.SubmittedAt is { } submitted
+                    && (record.LastSeenRunningAt ?? submitted) >= submitted)
                 {
                     client.Completions.Record(shape, (record.LastSeenRunningAt ?? submitted) - submitted, waited);
                 }
@@ -51,9 +53,13 @@ internal sealed partial class VideoJobRunner
         record.State = DurableVideoJobState.Waiting;
         record.Failures = 0;
         record.Error = null;
-        record.LastSeenRunningAt = Now;
+        if (status.State != VideoJobState.Completed)
+        {
+            record.LastSeenRunningAt = Now;
+        }
+
         store.Write(key, record, previous);
-        var delay = status.PollAfter ?? NextCheckIn(record, waited);
+        var delay = status.PollAfter is { } asked ? PollSchedule.AsAsked(settings.Polling, asked) : NextCheckIn(record, waited);
         delay = delay < remaining ? delay : remaining;
         return VideoJobStepResult.Again(DurableVideoJobState.Waiting, delay, $"Opper job {id} is '{status.Status}' (check {record.Checks}); next check in {Seconds(delay)}.");
     }

@@ -54,9 +54,13 @@ internal sealed class VideoJobRecord
     public int Checks { get; set; }
 
     /// <summary>What decides how long the job renders (<c>JobShape</c>): the checks are scheduled by what jobs like it took.</summary>
+    [JsonPropertyName("shape")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Shape { get; set; }
 
     /// <summary>When a check last saw the job still running; with the check that sees it done, what the next jobs like it learn from.</summary>
+    [JsonPropertyName("lastSeenRunningAt")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? LastSeenRunningAt { get; set; }
 
     [JsonPropertyName("endedAt")]

@@ -45,7 +45,7 @@ internal sealed class JobWaiter(
         while (true)
         {
             var delay = polls == 0 && pollAtOnce ? TimeSpan.Zero
-                : last?.PollAfter ?? PollSchedule.Next(polling, estimate, polls, time.GetElapsedTime(submittedAt ?? started));
+                : last?.PollAfter is { } asked ? PollSchedule.AsAsked(polling, asked) : PollSchedule.Next(polling, estimate, polls, time.GetElapsedTime(submittedAt ?? started));
             await Task.Delay(Min(delay, Remaining(started)), time, cancellationToken).ConfigureAwait(false);
             last = await PollWithinDeadlineAsync(jobId, started, last, cancellationToken).ConfigureAwait(false);
             var elapsed = time.GetElapsedTime(started);

@@ -168,6 +168,31 @@ public sealed class AdaptivePollingTests
         Assert.Equal([2, 32, 62], pollTimes.Select(t => Math.Round(t.TotalSeconds)));
     }
 
+    [Fact]
+    public async Task A_Retry_After_of_zero_is_waited_as_the_floor_not_as_a_loop_of_requests()
+    {
+        var clock = new FakeTimeProvider();
+        var start = clock.GetUtcNow();
+        var pollTimes = new List<TimeSpan>();
+        var waiter = new JobWaiter((id, _) =>
+        {
+            pollTimes.Add(clock.GetUtcNow() - start);
+            return Task.FromResult(pollTimes.Count < 4
+                ? new VideoStatus { Id = id, Status = "processing", PollAfter = TimeSpan.Zero }
+                : new VideoStatus { Id = id, Status = "completed", Url = "https://storage.example/clip.mp4" });
+        }, new VideoPollingOptions { Jitter = 0 }, clock, NullLogger.Instance);
+
+        var waiting = waiter.WaitAsync("gen_1", progress: null, CancellationToken.None);
+        for (var i = 0; i < 1000 && !waiting.IsCompleted; i++)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.Delay(1);
+        }
+
+        await waiting;
+        Assert.Equal([2, 3, 4, 5], pollTimes.Select(t => Math.Round(t.TotalSeconds)));
+    }
+
     private static double Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToArray();

@@ -67,6 +67,12 @@ internal static class PollSchedule
         return delay > floor.TotalSeconds ? TimeSpan.FromSeconds(delay) : floor;
     }
 
+    /// <summary>
+    /// A server's <c>Retry-After</c> on a status answer, never below <see cref="VideoPollingOptions.Floor"/>: a zero or a
+    /// date in the past must not turn the wait into a loop of requests.
+    /// </summary>
+    public static TimeSpan AsAsked(VideoPollingOptions options, TimeSpan asked) => asked > options.Floor ? asked : options.Floor;
+
     /// <summary>How many polls the fixed schedule makes before <paramref name="elapsed"/> has passed.</summary>
     internal static int FixedPollsUntil(VideoPollingOptions options, TimeSpan elapsed)
     {
