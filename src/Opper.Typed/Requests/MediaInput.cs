@@ -4,7 +4,8 @@ using System.Diagnostics.CodeAnalysis;
 namespace Opper.Typed;
 
 /// <summary>
-/// An image or video input: an http(s) URL, a base64 data-URI or a <c>gs://</c> URI. Which kinds a model accepts
+/// An image or video input: an http(s) URL, a base64 data-URI, a <c>gs://</c> URI or an Opper file id (<c>file_…</c>,
+/// which every model accepts). Which of the other kinds a model accepts
 /// depends on its provider (Veo takes no http URL; Pruna and xAI take no data-URI), which the analyzer and
 /// <see cref="VideoRequestValidator"/> check. A plain string converts implicitly and is classified by its scheme.
 /// </summary>
@@ -84,6 +85,22 @@ public sealed partial class MediaInput : IEquatable<MediaInput>
         return new MediaInput(gcsUri, MediaSourceKind.GcsUri, null);
     }
 
+    /// <summary>
+    /// An Opper file id, <c>file_…</c>: a file uploaded with <c>OpperVideoClient.Files.UploadAsync</c>, or a finished job's
+    /// stored output (<see cref="VideoStatus.FileId"/>). Opper resolves it per provider into the form that provider takes,
+    /// so it is the one media form every model accepts.
+    /// </summary>
+    /// <param name="fileId">The file id, e.g. <c>file_abc123</c>.</param>
+    /// <exception cref="ArgumentException">Not <c>file_</c> followed by letters, digits, <c>-</c> or <c>_</c>.</exception>
+    public static MediaInput FromFileId(string fileId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileId);
+        return MediaSourceClassifier.IsFileId(fileId)
+            ? new MediaInput(fileId, MediaSourceKind.FileId, null)
+            : throw new ArgumentException(
+                $"'{Shorten(fileId)}' is not an Opper file id: it is 'file_' followed by letters, digits, '-' or '_', as returned by Files.UploadAsync or VideoStatus.FileId.", nameof(fileId));
+    }
+
     /// <summary>Reads a local image or video into a data-URI; the media type comes from the file's bytes, not its name.</summary>
     /// <param name="path">The file.</param>
     /// <param name="maxBytes">The largest file accepted (default <see cref="DefaultMaxBytes"/>).</param>
@@ -108,7 +125,7 @@ public sealed partial class MediaInput : IEquatable<MediaInput>
         return FromBytesCore(bytes, mediaType, "The media bytes");
     }
 
-    /// <summary>Classifies a string by its scheme: <c>data:</c>, <c>gs://</c>, <c>http(s)://</c>; anything else is <see cref="MediaSourceKind.Unknown"/> and rejected before sending.</summary>
+    /// <summary>Classifies a string by its form: <c>data:</c>, <c>gs://</c>, <c>http(s)://</c>, <c>file_…</c>; anything else is <see cref="MediaSourceKind.Unknown"/> and rejected before sending.</summary>
     /// <param name="value">The URL or URI.</param>
     [return: NotNullIfNotNull(nameof(value))]
     public static implicit operator MediaInput?(string? value) => value is null ? null : Parse(value);

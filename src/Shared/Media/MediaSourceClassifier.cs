@@ -9,6 +9,10 @@ namespace Opper.Typed.Core.Media
         public const string UrlName = "url";
         public const string DataUriName = "data_uri";
         public const string GcsName = "gcs";
+        public const string FileIdName = "file";
+
+        /// <summary>The prefix of an Opper file id (<c>file_abc123</c>).</summary>
+        public const string FileIdPrefix = "file_";
 
         /// <summary>The kind; <see cref="MediaSourceKind.Unknown"/> when the string is none of them (for example a local path).</summary>
         public static MediaSourceKind Classify(string value)
@@ -16,6 +20,11 @@ namespace Opper.Typed.Core.Media
             if (DataUriMediaType(value) is not null)
             {
                 return MediaSourceKind.DataUri;
+            }
+
+            if (IsFileId(value))
+            {
+                return MediaSourceKind.FileId;
             }
 
             if (value.StartsWith("gs://", StringComparison.OrdinalIgnoreCase))
@@ -32,8 +41,37 @@ namespace Opper.Typed.Core.Media
             UrlName => MediaSourceKind.Url,
             DataUriName => MediaSourceKind.DataUri,
             GcsName => MediaSourceKind.GcsUri,
+            FileIdName => MediaSourceKind.FileId,
             _ => null,
         };
+
+        /// <summary>
+        /// Whether the value is a well-formed Opper file id: <c>file_</c> followed by one or more ASCII letters, digits,
+        /// <c>-</c> or <c>_</c>. Opper does not document the id's alphabet; this is what its ids and every id it could
+        /// plausibly mint look like, and it keeps a path such as <c>file_name.png</c> or <c>file_ a</c> out.
+        /// </summary>
+        public static bool IsFileId(string value)
+        {
+            if (value.Length <= FileIdPrefix.Length || !value.StartsWith(FileIdPrefix, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            for (var i = FileIdPrefix.Length; i < value.Length; i++)
+            {
+                var c = value[i];
+                if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Whether the value starts like a file id but is not a well-formed one (<c>file_</c> alone, a space, a dot).</summary>
+        public static bool LooksLikeMalformedFileId(string value) =>
+            value.StartsWith(FileIdPrefix, StringComparison.OrdinalIgnoreCase) && !IsFileId(value);
 
         /// <summary>The media type of a <c>data:&lt;type&gt;;base64,</c> URI, or null when it is not one.</summary>
         public static string? DataUriMediaType(string value)

@@ -14,5 +14,11 @@ namespace Opper.Typed
 
         /// <summary>A Google Cloud Storage <c>gs://</c> URI (Veo only).</summary>
         GcsUri,
+
+        /// <summary>
+        /// An Opper file id, <c>file_…</c> (uploaded with the Files API, or a finished job's stored output). Opper resolves
+        /// it per provider into the form that provider takes, so every model accepts it.
+        /// </summary>
+        FileId,
     }
 }

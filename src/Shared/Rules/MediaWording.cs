@@ -11,6 +11,7 @@ namespace Opper.Typed.Core.Rules
         {
             MediaSourceKind.Url => model.PublicUrlsOnly ? "a public http(s) URL" : "an http(s) URL",
             MediaSourceKind.DataUri => "a base64 data-URI",
+            MediaSourceKind.FileId => "an Opper file id (file_…)",
             _ => "a gs:// URI",
         }));
 
@@ -20,6 +21,7 @@ namespace Opper.Typed.Core.Rules
             MediaSourceKind.Url => "an http(s) URL",
             MediaSourceKind.DataUri => "a data-URI",
             MediaSourceKind.GcsUri => "a gs:// URI",
+            MediaSourceKind.FileId => "an Opper file id",
             _ => "a value that is not a URL or data-URI",
         };
 

@@ -8,7 +8,7 @@ namespace Opper.Typed.Core.Snapshot
     /// <summary>Applies each provider's dialect to the catalog's models: names, typed parameters, accepted values.</summary>
     internal static class ModelSpecBuilder
     {
-        private static readonly MediaSourceKind[] AllMedia = { MediaSourceKind.Url, MediaSourceKind.DataUri, MediaSourceKind.GcsUri };
+        private static readonly MediaSourceKind[] AllMedia = { MediaSourceKind.Url, MediaSourceKind.DataUri, MediaSourceKind.GcsUri, MediaSourceKind.FileId };
 
         // One namespace for classes and enums, never the runtime's own type names; hint names compare without case.
         // A class may not be named like a member every request class has (CS0542), so those are taken too.
