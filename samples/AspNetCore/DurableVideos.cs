@@ -38,11 +38,7 @@ internal static class DurableVideos
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["prompt"] = ["Describe the clip, e.g. \"a hot air balloon at dawn\"."] });
             }
 
-            var request = new VideoRequest("openai/sora-2", body.Prompt)
-            {
-                Parameters = { ["size"] = "1280x720", ["seconds"] = (body.Seconds ?? 4).ToString(System.Globalization.CultureInfo.InvariantCulture) },
-            };
-            var key = await scheduler.EnqueueAsync(request, Path.Combine(clips, $"{Guid.NewGuid():N}.mp4"), cancellationToken);
+            var key = await scheduler.EnqueueAsync(body.ToRequest(), Path.Combine(clips, $"{Guid.NewGuid():N}.mp4"), cancellationToken);
             return Results.Accepted($"/durable-videos/{key}", new { key, status = $"/durable-videos/{key}" });
         });
 

@@ -45,13 +45,7 @@ app.MapPost("/videos", async (GenerateVideo body, OpperVideoClient client, Cance
         return Results.ValidationProblem(new Dictionary<string, string[]> { ["prompt"] = ["Describe the clip, e.g. \"a hot air balloon at dawn\"."] });
     }
 
-    // The caller's number arrives at run time, so it is checked at run time, by the same rules the analyzer applies:
-    // Sora takes "4", "8" or "12"; anything else is refused before the paid POST with the field and the fix (a 400).
-    var request = new VideoRequest("openai/sora-2", body.Prompt)
-    {
-        Parameters = { ["size"] = "1280x720", ["seconds"] = (body.Seconds ?? 4).ToString(System.Globalization.CultureInfo.InvariantCulture) },
-    };
-    var operation = await client.StartGenerationAsync(request, cancellationToken);
+    var operation = await client.StartGenerationAsync(body.ToRequest(), cancellationToken);
     return Results.Accepted($"/videos/{operation.Id}", new { id = operation.Id, status = $"/videos/{operation.Id}" });
 });
 
@@ -72,7 +66,19 @@ if (emulator is not null)
     await emulator.DisposeAsync();
 }
 
-internal sealed record GenerateVideo(string? Prompt, int? Seconds);
+/// <summary>The body of <c>POST /videos</c> and <c>POST /durable-videos</c>.</summary>
+internal sealed record GenerateVideo(string? Prompt, int? Seconds)
+{
+    /// <summary>
+    /// The caller's number arrives at run time, so the request is untyped and checked at run time, by the same rules the
+    /// analyzer applies: Veo 3.1 Fast takes 4, 6 or 8 (a JSON number); anything else is refused before the paid POST
+    /// with the field and the fix (a 400). Call it once the prompt is known to be there.
+    /// </summary>
+    public VideoRequest ToRequest() => new("vertexai/veo-3.1-fast-generate-001", Prompt!)
+    {
+        Parameters = { ["durationSeconds"] = Seconds ?? 4, ["resolution"] = "720p", ["aspectRatio"] = "16:9" },
+    };
+}
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

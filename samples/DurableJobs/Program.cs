@@ -59,7 +59,12 @@ if (File.Exists(keyFile) && await scheduler.GetJobAsync(await File.ReadAllTextAs
 }
 else
 {
-    var request = new Sora2Request("a hot air balloon drifting over green hills at dawn") { Size = Sora2Size.Size1280x720, Seconds = Sora2Seconds.Seconds4 };
+    var request = new Veo31FastGenerate001Request("a hot air balloon drifting over green hills at dawn")
+    {
+        DurationSeconds = Veo31FastGenerate001DurationSeconds.DurationSeconds4,
+        Resolution = Veo31FastGenerate001Resolution.Resolution720p,
+        AspectRatio = Veo31FastGenerate001AspectRatio.AspectRatio16x9,
+    };
     key = await scheduler.EnqueueAsync(request, Path.Combine(folder, "balloon.mp4"));
     await File.WriteAllTextAsync(keyFile, key);
     Console.WriteLine($"Enqueued job {key}. Kill this process while it waits, then start it again.");

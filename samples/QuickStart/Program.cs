@@ -25,11 +25,13 @@ else
 await using (emulator)
 {
     using var client = new OpperVideoClient(options);
-    // Sora2Request is generated from schema/videos-models.json: a wrong size or a seconds value sent as a number cannot compile.
-    var request = new Sora2Request("a hot air balloon drifting over green hills at dawn")
+    // Veo31FastGenerate001Request is generated from schema/videos-models.json: a duration Veo does not offer, or one sent
+    // as a string, cannot compile. (OpenAI shut Sora's API down on 2026-09-24; its classes are [Obsolete].)
+    var request = new Veo31FastGenerate001Request("a hot air balloon drifting over green hills at dawn")
     {
-        Size = Sora2Size.Size1280x720,
-        Seconds = Sora2Seconds.Seconds4,
+        DurationSeconds = Veo31FastGenerate001DurationSeconds.DurationSeconds4,
+        Resolution = Veo31FastGenerate001Resolution.Resolution720p,
+        AspectRatio = Veo31FastGenerate001AspectRatio.AspectRatio16x9,
     };
 
     var path = Path.Combine(Environment.CurrentDirectory, "clip.mp4");
@@ -37,7 +39,7 @@ await using (emulator)
     {
         // The job is an object: keep operation.Id to resume it anywhere with client.GetGenerationOperation(id).
         var operation = await client.StartGenerationAsync(request, cancellation.Token);
-        Console.WriteLine($"Submitted job {operation.Id}");
+        Console.WriteLine($"Submitted job {operation.Id} to {request.Model}");
         await operation.DownloadToFileAsync(path, new ConsoleProgress(), cancellation.Token);
         Console.WriteLine($"Saved {path} ({new FileInfo(path).Length:N0} bytes) from job {operation.Id}.");
     }

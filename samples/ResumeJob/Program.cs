@@ -20,7 +20,7 @@ using var client = new OpperVideoClient(new OpperVideoClientOptions());
 switch (args)
 {
     case ["start"]:
-        var operation = await client.StartGenerationAsync(new Sora2Request("a lighthouse in a storm") { Seconds = Sora2Seconds.Seconds8 });
+        var operation = await client.StartGenerationAsync(new Veo31FastGenerate001Request("a lighthouse in a storm") { DurationSeconds = Veo31FastGenerate001DurationSeconds.DurationSeconds8 });
         Directory.CreateDirectory(Output);
         await File.WriteAllTextAsync(idFile, operation.Id);   // the id is all that is needed later: keep it somewhere durable
         Console.WriteLine(operation.Id);

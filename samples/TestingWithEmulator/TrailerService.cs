@@ -17,10 +17,11 @@ public sealed class TrailerService(OpperVideoClient client)
         }
 
         var path = Path.Combine(folder, $"{string.Concat(title.Split(Path.GetInvalidFileNameChars()))}.mp4");
-        var request = new Sora2Request($"a cinematic trailer for a film called \"{title}\"")
+        var request = new Veo31FastGenerate001Request($"a cinematic trailer for a film called \"{title}\"")
         {
-            Size = Sora2Size.Size720x1280,
-            Seconds = Sora2Seconds.Seconds8,
+            DurationSeconds = Veo31FastGenerate001DurationSeconds.DurationSeconds8,
+            Resolution = Veo31FastGenerate001Resolution.Resolution720p,
+            AspectRatio = Veo31FastGenerate001AspectRatio.AspectRatio9x16,
         };
         await client.GenerateToFileAsync(request, path, cancellationToken: cancellationToken);
         return path;

@@ -30,8 +30,8 @@ public sealed class TrailerServiceTests : IAsyncLifetime
 
         Assert.True(new FileInfo(path).Length > 1000);
         var sent = JsonNode.Parse(_emulator.Requests.Single(r => r.Method == "POST").Body)!;
-        Assert.Equal("openai/sora-2", (string?)sent["model"]);
-        Assert.Equal("""{"seconds":"8","size":"720x1280"}""", sent["parameters"]!.ToJsonString());
+        Assert.Equal("vertexai/veo-3.1-fast-generate-001", (string?)sent["model"]);
+        Assert.Equal("""{"durationSeconds":8,"resolution":"720p","aspectRatio":"9:16"}""", sent["parameters"]!.ToJsonString());
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public sealed class AspNetCoreDurableJobsTests : IDisposable
         using var refused = await http.PostAsJsonAsync("/durable-videos", new { prompt = "a cat", seconds = 5 });
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Contains("parameters.seconds", await refused.Content.ReadAsStringAsync());
+        Assert.Contains("parameters.durationSeconds", await refused.Content.ReadAsStringAsync());
         Assert.Empty(emulator.Requests);
     }
 

@@ -31,9 +31,9 @@ public sealed class AspNetCoreProblemDetailsTests
         var (status, problem) = await host.PostAsync(new { prompt = "a cat", seconds = 5 });
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Equal("parameters.seconds", problem.GetProperty("field").GetString());
+        Assert.Equal("parameters.durationSeconds", problem.GetProperty("field").GetString());
         Assert.Equal("Use one of the listed values.", problem.GetProperty("fix").GetString());
-        Assert.Contains("'parameters.seconds' must be one of", problem.GetProperty("detail").GetString());
+        Assert.Contains("'parameters.durationSeconds' must be one of", problem.GetProperty("detail").GetString());
         Assert.DoesNotContain(host.Emulator.Requests, r => r.Method == "POST");
     }
 

@@ -12,31 +12,29 @@ public sealed class SampleProgramTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
-    public async Task ImageToVideo_animates_its_local_png_with_sora_against_the_emulator()
+    public async Task ImageToVideo_animates_its_local_png_with_veo_against_the_emulator()
     {
         var (code, output) = await RunAsync("ImageToVideo", new Dictionary<string, string?>());
 
         Assert.True(code == 0, output);
         Assert.StartsWith("No OPPER_API_KEY set: using the local Opper emulator at http://127.0.0.1:", output);
+        Assert.Contains("(vertexai/veo-3.1-fast-generate-001)", output);
         var clip = await File.ReadAllBytesAsync(Path.Combine(_folder, "sample-output", "animated.mp4"));
         Assert.Equal((1280, 720), Mp4Probe.FrameSize(clip));
         Assert.Equal(4.0, Mp4Probe.PlayedSeconds(clip), precision: 2);
     }
 
     [Fact]
-    public async Task ImageToVideo_refuses_an_image_of_the_wrong_size_before_sending()
+    public async Task ImageToVideo_refuses_a_file_that_is_not_an_image_before_sending()
     {
-        // The sample's own PNG with its header (IHDR) saying 640x480: what the size check reads.
-        var png = await File.ReadAllBytesAsync(Path.Combine(RepositoryPaths.Root, "samples", "ImageToVideo", "first-frame.png"));
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(16), 640);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(20), 480);
-        var wrongSize = Path.Combine(_folder, "small.png");
-        await File.WriteAllBytesAsync(wrongSize, png);
+        // A .png name on text bytes: the sniffer reads the bytes, not the name, so nothing is sent and nothing is paid.
+        var notAnImage = Path.Combine(_folder, "notes.png");
+        await File.WriteAllTextAsync(notAnImage, "not an image");
 
-        var (code, output) = await RunAsync("ImageToVideo", new Dictionary<string, string?>(), wrongSize);
+        var (code, output) = await RunAsync("ImageToVideo", new Dictionary<string, string?>(), notAnImage);
 
         Assert.Equal(1, code);
-        Assert.Contains("'image'", output);
+        Assert.Contains("is not a PNG, JPEG, WebP, GIF, MP4 or WebM", output);
         Assert.False(File.Exists(Path.Combine(_folder, "sample-output", "animated.mp4")));
     }
 
