@@ -5,7 +5,7 @@ namespace Opper.Typed.Cli;
 /// <summary>
 /// Where a command writes, as Unix tools do: data (records, tables, the saved path) to standard output, messages,
 /// progress and errors to standard error. When standard output is not a terminal, data is plain text, one record per
-/// line, never wrapped and with no ANSI codes, so <c>opper-typed models | grep sora</c> finds whole ids.
+/// line, never wrapped and with no ANSI codes, so <c>opper-typed models | grep veo</c> finds whole ids.
 /// </summary>
 internal sealed class CliOutput(TextWriter data, IAnsiConsole rich, IAnsiConsole messages, TextWriter messageLines, bool dataIsTerminal)
 {

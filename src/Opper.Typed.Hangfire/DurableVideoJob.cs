@@ -28,7 +28,7 @@ public sealed class DurableVideoJob
     /// <summary>Opper's job id (<c>gen_…</c>) once the POST was answered; null before. With it the clip can always be fetched while Opper keeps it.</summary>
     public string? OpperJobId { get; }
 
-    /// <summary>The model id, e.g. <c>openai/sora-2</c>.</summary>
+    /// <summary>The model id, e.g. <c>vertexai/veo-3.1-fast-generate-001</c>.</summary>
     public string Model { get; }
 
     /// <summary>The file the clip is written to (full path, as resolved when enqueued), or for a sink the name the clip is given there.</summary>

@@ -16,7 +16,7 @@ public interface IVideoJobScheduler
     /// Checks <paramref name="request"/> by the client's rules, checks the file's folder, and stores the job. Nothing is
     /// sent to Opper here: a worker sends it, so this works while Opper is unreachable and never waits for it.
     /// </summary>
-    /// <param name="request">A typed request (e.g. <c>Sora2Request</c>) or a <see cref="VideoRequest"/>.</param>
+    /// <param name="request">A typed request (e.g. <c>Veo31FastGenerate001Request</c>) or a <see cref="VideoRequest"/>.</param>
     /// <param name="destinationPath">The file the clip goes to; its folder must exist. Relative paths resolve against this process's current folder.</param>
     /// <param name="cancellationToken">Cancels before the job is stored.</param>
     /// <returns>The job's key (its Hangfire job id).</returns>

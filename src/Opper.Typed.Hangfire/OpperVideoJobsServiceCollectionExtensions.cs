@@ -24,7 +24,7 @@ public static class OpperVideoJobsServiceCollectionExtensions
     /// services.AddHangfire(c => c.UseSQLiteStorage("jobs.db"));
     /// services.AddHangfireServer();
     /// services.AddOpperVideoJobs();
-    /// string key = await scheduler.EnqueueAsync(new Sora2Request("a hot air balloon at dawn"), "clips/balloon.mp4");
+    /// string key = await scheduler.EnqueueAsync(new Veo31FastGenerate001Request("a hot air balloon at dawn"), "clips/balloon.mp4");
     /// </code>
     /// </example>
     public static IServiceCollection AddOpperVideoJobs(this IServiceCollection services, Action<OpperVideoJobOptions>? configure = null)

@@ -15,7 +15,7 @@ public sealed class CliTests : InTempFolder
         var model = served["models"]!.AsArray().Single(m => (string?)m!["id"] == "xai/grok-imagine-video")!.DeepClone().AsObject();
         model["id"] = "xai/grok-imagine-video-1.5";
         served["models"]!.AsArray().Add(model);
-        served["models"]!.AsArray().Single(m => (string?)m!["id"] == "openai/sora-2")!["retired_at"] = "2026-11-01";
+        served["models"]!.AsArray().Single(m => (string?)m!["id"] == "pruna/vace")!["retired_at"] = "2026-11-01";
         var servedPath = Path.Combine(Folder, "served.json");
         File.WriteAllText(servedPath, served.ToJsonString());
         await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { CatalogPath = servedPath });
@@ -30,7 +30,7 @@ public sealed class CliTests : InTempFolder
 
         Assert.Equal(0, pull.Code);
         Assert.Contains("+ added    xai/grok-imagine-video-1.5 -> GrokImagineVideo15Request", pull.Out);
-        Assert.Contains("! retired  openai/sora-2 on 2026-11-01 -> Sora2Request becomes [Obsolete]", pull.Out);
+        Assert.Contains("! retired  pruna/vace on 2026-11-01 -> VaceRequest becomes [Obsolete]", pull.Out);
         Assert.Contains("Wrote ", pull.Err);
         Assert.Equal(0, upToDate.Code);
         Assert.Contains("is up to date", upToDate.Err);
@@ -93,14 +93,15 @@ public sealed class CliTests : InTempFolder
         await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.Zero });
         var clip = Path.Combine(Folder, "clip.mp4");
 
-        var run = await CliRunner.RunAsync(emulator, "generate", "--model", "openai/sora-2", "--prompt", "a cat", "--param", "seconds=4", "--param", "size=720x1280", "--out", clip);
+        var run = await CliRunner.RunAsync(emulator, "generate", "--model", "vertexai/veo-3.1-fast-generate-001", "--prompt", "a cat",
+            "--param", "durationSeconds=4", "--param", "resolution=720p", "--param", "aspectRatio=9:16", "--out", clip);
 
         Assert.True(run.Code == 0, run.Err);
         Assert.Contains("Submitted job gen_", run.Err);      // progress: standard error
         Assert.Contains("Downloaded 20,618 bytes", run.Err);
         Assert.Matches($@"^Saved {System.Text.RegularExpressions.Regex.Escape(clip)} \(20,618 bytes, 4\.0 s\) from job gen_\w+\n$", run.Out); // the result: standard output
         var body = JsonNode.Parse(emulator.Requests.Single(r => r.Method == "POST").Body)!;
-        Assert.Equal("""{"seconds":"4","size":"720x1280"}""", body["parameters"]!.ToJsonString()); // "4" a string, as Sora's dialect says
+        Assert.Equal("""{"durationSeconds":4,"resolution":"720p","aspectRatio":"9:16"}""", body["parameters"]!.ToJsonString()); // 4 a number, as Veo's dialect says
         Assert.Equal(["clip.mp4"], Directory.GetFiles(Folder).Select(Path.GetFileName));
     }
 

@@ -12,7 +12,7 @@ public sealed class InputCheckTests : InTempFolder
         await using var emulator = await OpperEmulator.StartAsync();
         var path = Path.Combine(Folder, "missing", "dir", "x.mp4");
 
-        var run = await CliRunner.RunAsync(emulator, "generate", "--model", "openai/sora-2", "--prompt", "a cat", "--out", path);
+        var run = await CliRunner.RunAsync(emulator, "generate", "--model", "vertexai/veo-3.1-fast-generate-001", "--prompt", "a cat", "--out", path);
 
         Assert.Equal(3, run.Code);
         Assert.Equal($"error: --out {path}: the folder {Path.GetDirectoryName(path)} does not exist; create it first (mkdir -p {Path.GetDirectoryName(path)}).\n", run.Err);
@@ -27,7 +27,7 @@ public sealed class InputCheckTests : InTempFolder
         File.WriteAllText(file, "not a folder");
         var path = Path.Combine(file, "clip.mp4");
 
-        var run = await CliRunner.RunAsync(emulator, "generate", "--model", "openai/sora-2", "--prompt", "a cat", "--out", path);
+        var run = await CliRunner.RunAsync(emulator, "generate", "--model", "vertexai/veo-3.1-fast-generate-001", "--prompt", "a cat", "--out", path);
 
         Assert.Equal(3, run.Code);
         Assert.Equal($"error: --out {path}: {file} is a file, not a folder; give a path in a folder, e.g. --out {Path.Combine(Folder, "clip.mp4")}.\n", run.Err);
@@ -54,7 +54,7 @@ public sealed class InputCheckTests : InTempFolder
     {
         await using var emulator = await OpperEmulator.StartAsync();
 
-        var run = await CliRunner.RunAsync(emulator, "generate", "--model", "openai/sora-2", "--prompt", "a cat", "--out", Folder);
+        var run = await CliRunner.RunAsync(emulator, "generate", "--model", "vertexai/veo-3.1-fast-generate-001", "--prompt", "a cat", "--out", Folder);
 
         Assert.Equal(3, run.Code);
         Assert.Contains($"--out {Folder}: is a folder; give a file in it, e.g. --out {Path.Combine(Folder, "clip.mp4")}.", run.Err);
@@ -73,7 +73,7 @@ public sealed class InputCheckTests : InTempFolder
         Assert.Equal(3, run.Code);
         var lines = run.Err.TrimEnd().Split('\n');
         Assert.Contains($"error: --image {missing}: file not found (give a path to an existing file, or an https:// URL).", lines);
-        Assert.Contains("error: --param fps: is not key=value, e.g. --param seconds=4.", lines);
+        Assert.Contains("error: --param fps: is not key=value, e.g. --param durationSeconds=4.", lines);
         // Sora's word for Veo's parameter: no edit distance links them, the synonym list does.
         Assert.Contains(lines, line => line.StartsWith("error: --param seconds is not a parameter of vertexai/veo-3.1-fast-generate-001", StringComparison.Ordinal)
             && line.Contains("Did you mean 'durationSeconds'?", StringComparison.Ordinal));
@@ -87,7 +87,7 @@ public sealed class InputCheckTests : InTempFolder
     [Fact]
     public async Task A_command_line_the_parser_refuses_exits_2_on_standard_error()
     {
-        var run = await CliRunner.RunAsync(null, "generate", "--model", "openai/sora-2", "--prompt", "a cat", "--outt", "x.mp4");
+        var run = await CliRunner.RunAsync(null, "generate", "--model", "vertexai/veo-3.1-fast-generate-001", "--prompt", "a cat", "--outt", "x.mp4");
 
         Assert.Equal(2, run.Code);
         Assert.Empty(run.Out);

@@ -16,7 +16,7 @@ public sealed class JobCommandTests : InTempFolder
         await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.FromMinutes(1), TimeProvider = jobClock });
         var clip = Path.Combine(Folder, "clip.mp4");
         using var ctrlC = new CancellationTokenSource();
-        var generating = CliRunner.RunAsync(emulator, ctrlC.Token, "generate", "--model", "openai/sora-2", "--prompt", "a cat", "--out", clip);
+        var generating = CliRunner.RunAsync(emulator, ctrlC.Token, "generate", "--model", "vertexai/veo-3.1-fast-generate-001", "--prompt", "a cat", "--out", clip);
         await WaitUntil(() => emulator.Requests.Any(r => r.Method == "GET"));   // submitted, now waiting
         ctrlC.Cancel();
         var cancelled = await generating;
@@ -47,7 +47,7 @@ public sealed class JobCommandTests : InTempFolder
     {
         await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.Zero, FailJobs = true });
 
-        var run = await CliRunner.RunAsync(emulator, "generate", "--model", "openai/sora-2", "--prompt", "a cat", "--out", Path.Combine(Folder, "x.mp4"));
+        var run = await CliRunner.RunAsync(emulator, "generate", "--model", "vertexai/veo-3.1-fast-generate-001", "--prompt", "a cat", "--out", Path.Combine(Folder, "x.mp4"));
 
         Assert.Equal(4, run.Code);
         Assert.Contains("error: ", run.Err);
@@ -93,7 +93,7 @@ public sealed class JobCommandTests : InTempFolder
         });
         var clip = Path.Combine(Folder, "clip.mp4");
 
-        var run = await CliRunner.RunWithKeyAsync("op-test-key", "generate", "--model", "openai/sora-2", "--prompt", "a cat", "--out", clip, "--base-url", $"http://127.0.0.1:{((System.Net.IPEndPoint)listener.LocalEndpoint).Port}");
+        var run = await CliRunner.RunWithKeyAsync("op-test-key", "generate", "--model", "vertexai/veo-3.1-fast-generate-001", "--prompt", "a cat", "--out", clip, "--base-url", $"http://127.0.0.1:{((System.Net.IPEndPoint)listener.LocalEndpoint).Port}");
         await serving;
 
         Assert.Equal(1, run.Code);

@@ -9,7 +9,7 @@ internal static class GenerateCommand
 {
     public static Command Create(CliContext context)
     {
-        var model = new Option<string>("--model") { Description = "The model id, e.g. openai/sora-2.", Required = true };
+        var model = new Option<string>("--model") { Description = "The model id, e.g. vertexai/veo-3.1-fast-generate-001.", Required = true };
         var prompt = new Option<string>("--prompt") { Description = "What the clip shows.", Required = true };
         var parameters = new Option<string[]>("--param") { Description = "A parameter as key=value; repeat for more. The JSON type follows the model's dialect." };
         var image = new Option<string?>("--image") { Description = "Reference image: a file path or a URL." };

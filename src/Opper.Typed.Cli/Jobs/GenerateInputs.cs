@@ -23,7 +23,7 @@ internal static class GenerateInputs
             var equals = parameter.IndexOf('=', StringComparison.Ordinal);
             if (equals <= 0)
             {
-                problems.Add($"--param {parameter}: is not key=value, e.g. --param seconds=4.");
+                problems.Add($"--param {parameter}: is not key=value, e.g. --param durationSeconds=4.");
                 continue;
             }
 

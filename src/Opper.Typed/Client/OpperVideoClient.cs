@@ -19,7 +19,7 @@ namespace Opper.Typed;
 /// <example>
 /// <code>
 /// using var client = new OpperVideoClient();   // OPPER_API_KEY, OPPER_BASE_URL
-/// var operation = await client.StartGenerationAsync(new VideoRequest("openai/sora-2", "a hot air balloon at dawn"));
+/// var operation = await client.StartGenerationAsync(new VideoRequest("vertexai/veo-3.1-fast-generate-001", "a hot air balloon at dawn"));
 /// await operation.DownloadToFileAsync("clip.mp4");
 /// </code>
 /// </example>
@@ -68,7 +68,7 @@ public class OpperVideoClient : IDisposable
     /// first (unless <see cref="OpperVideoClientOptions.ValidateRequests"/> is off), so a bad one costs nothing. The POST
     /// is never retried: when its answer is lost, <see cref="VideoSubmissionUncertainException"/> says so.
     /// </summary>
-    /// <param name="request">A typed request (e.g. <c>Sora2Request</c>) or a <see cref="VideoRequest"/>.</param>
+    /// <param name="request">A typed request (e.g. <c>Veo31FastGenerate001Request</c>) or a <see cref="VideoRequest"/>.</param>
     /// <param name="cancellationToken">Cancels the call; once the POST has left, the job may exist (see the exceptions).</param>
     /// <returns>The operation; it polls the <c>status_url</c> the API returned when that is on the API's own origin.</returns>
     /// <exception cref="OpperValidationException">The request is invalid; nothing was sent.</exception>
@@ -108,7 +108,7 @@ public class OpperVideoClient : IDisposable
     /// Starts a paid generation job and returns its id and status URL; a step method over the same submission as
     /// <see cref="StartGenerationAsync"/>, with the same validation, exceptions and no retry.
     /// </summary>
-    /// <param name="request">A typed request (e.g. <c>Sora2Request</c>) or a <see cref="VideoRequest"/>.</param>
+    /// <param name="request">A typed request (e.g. <c>Veo31FastGenerate001Request</c>) or a <see cref="VideoRequest"/>.</param>
     /// <param name="cancellationToken">Cancels the call; once the POST has left, the job may exist.</param>
     /// <returns>The job id and status URL.</returns>
     /// <exception cref="OpperValidationException">The request is invalid; nothing was sent.</exception>

@@ -2,11 +2,11 @@ namespace Opper.Typed;
 
 /// <summary>
 /// A video generation request: the untyped <see cref="VideoRequest"/> or a generated typed class such as
-/// <c>Sora2Request</c>. Each builds its own wire body, writing every parameter with its provider's JSON type.
+/// <c>Veo31FastGenerate001Request</c>. Each builds its own wire body, writing every parameter with its provider's JSON type.
 /// </summary>
 public interface IVideoRequest
 {
-    /// <summary>The model id, e.g. <c>openai/sora-2</c>.</summary>
+    /// <summary>The model id, e.g. <c>vertexai/veo-3.1-fast-generate-001</c>.</summary>
     string Model { get; }
 
     /// <summary>Builds the exact JSON body of <c>POST /v3/videos</c>.</summary>

@@ -18,7 +18,7 @@ namespace Opper.Typed;
 public sealed class VideoRequest : IVideoRequest
 {
     /// <summary>Creates a request.</summary>
-    /// <param name="model">The model id, e.g. <c>openai/sora-2</c>.</param>
+    /// <param name="model">The model id, e.g. <c>vertexai/veo-3.1-fast-generate-001</c>.</param>
     /// <param name="prompt">What the clip shows.</param>
     /// <exception cref="ArgumentException">The model id or prompt is empty.</exception>
     public VideoRequest(string model, string prompt)
@@ -45,8 +45,8 @@ public sealed class VideoRequest : IVideoRequest
     public IList<MediaInput> ReferenceImages { get; } = new List<MediaInput>();
 
     /// <summary>
-    /// Provider parameters, forwarded verbatim: the JSON type matters (<c>["seconds"] = "4"</c> for Sora,
-    /// <c>["durationSeconds"] = 4</c> for Veo). Never null.
+    /// Provider parameters, forwarded verbatim: the JSON type matters (Veo wants <c>["durationSeconds"] = 4</c>, a
+    /// number, and <c>["resolution"] = "720p"</c>, a string). Never null.
     /// </summary>
     public Dictionary<string, JsonNode?> Parameters { get; } = new(StringComparer.Ordinal);
 

@@ -6,7 +6,7 @@ namespace Opper.Typed;
 /// <summary>One model of the video catalog. Fields the API adds later are kept in <see cref="AdditionalProperties"/>.</summary>
 public sealed class VideoModelInfo
 {
-    /// <summary>The id to send as <c>model</c>, e.g. <c>openai/sora-2</c>.</summary>
+    /// <summary>The id to send as <c>model</c>, e.g. <c>vertexai/veo-3.1-fast-generate-001</c>.</summary>
     [JsonPropertyName("id")] public string Id { get; init; } = "";
 
     /// <summary>The catalog type; <c>video</c>.</summary>

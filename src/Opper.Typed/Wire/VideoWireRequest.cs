@@ -12,7 +12,7 @@ public sealed class VideoWireRequest
     private Dictionary<string, JsonNode?>? _parameters;
 
     /// <summary>Creates a wire request.</summary>
-    /// <param name="model">The model id, e.g. <c>openai/sora-2</c>.</param>
+    /// <param name="model">The model id, e.g. <c>vertexai/veo-3.1-fast-generate-001</c>.</param>
     /// <param name="prompt">The text prompt.</param>
     public VideoWireRequest(string model, string prompt)
     {
