@@ -207,10 +207,10 @@ public class AnalyzerBenchmarks
         {
             var request = (site % 4) switch
             {
-                0 => $$"""new Sora2Request("a cat {{site}}") { Size = Sora2Size.Size1280x720, Seconds = Sora2Seconds.Seconds4 }""",
-                1 => $$"""new VideoRequest("openai/sora-2", "a cat {{site}}") { Parameters = { ["size"] = "1280x720", ["seconds"] = "4" } }""",
+                0 => $$"""new Veo31FastGenerate001Request("a cat {{site}}") { DurationSeconds = Veo31FastGenerate001DurationSeconds.DurationSeconds4, Resolution = Veo31FastGenerate001Resolution.Resolution720p }""",
+                1 => $$"""new VideoRequest("vertexai/veo-3.1-fast-generate-001", "a cat {{site}}") { Parameters = { ["durationSeconds"] = 4, ["resolution"] = "720p" } }""",
                 2 => $$"""new VideoRequest("vertexai/veo-3.1-generate-001", "a dog") { Parameters = { ["durationSeconds"] = 8, ["resolution"] = "720p" } }""",
-                _ => $$"""new VideoRequest("openai/sora-2", "a bird") { Parameters = { ["seconds"] = 4 } }""",
+                _ => $$"""new VideoRequest("vertexai/veo-3.1-fast-generate-001", "a bird") { Parameters = { ["durationSeconds"] = "4" } }""",
             };
             text.Append(System.Globalization.CultureInfo.InvariantCulture, $$"""
                     public static IVideoRequest Site{{site}}(List<string> log)

@@ -51,7 +51,7 @@ internal static class ConcurrencyCommand
 
     private static async Task<long> GenerateAsync(OpperVideoClient client, int index)
     {
-        var operation = await client.StartGenerationAsync(new Sora2Request($"clip {index}") { Seconds = Sora2Seconds.Seconds4 });
+        var operation = await client.StartGenerationAsync(new Veo31FastGenerate001Request($"clip {index}") { DurationSeconds = Veo31FastGenerate001DurationSeconds.DurationSeconds4 });
         await using var clip = await operation.OpenReadAsync();
         var bytes = 0L;
         var buffer = new byte[16 * 1024];

@@ -157,7 +157,7 @@ internal static class DurableCommand
         return services.BuildServiceProvider();
     }
 
-    private static Sora2Request Request(int i) => new($"clip {i}") { Size = Sora2Size.Size1280x720, Seconds = Sora2Seconds.Seconds4 };
+    private static Veo31FastGenerate001Request Request(int i) => new($"clip {i}") { DurationSeconds = Veo31FastGenerate001DurationSeconds.DurationSeconds4, Resolution = Veo31FastGenerate001Resolution.Resolution720p };
 
     private static async Task ExecuteAsync(string connectionString, string sql)
     {

@@ -35,7 +35,7 @@ internal sealed class FixedAnswerServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var accepted = Encoding.UTF8.GetBytes($$"""{"id":"{{JobId}}","status_url":"/v3/artifacts/{{JobId}}/status"}""");
-        var processing = Encoding.UTF8.GetBytes($$"""{"id":"{{JobId}}","status":"processing","model":"openai/sora-2","provider":"openai"}""");
+        var processing = Encoding.UTF8.GetBytes($$"""{"id":"{{JobId}}","status":"processing","model":"vertexai/veo-3.1-fast-generate-001","provider":"vertexai"}""");
         var header = Mp4Header(clipBytes);
         var zeros = new byte[64 * 1024];
         app.MapPost("/v3/videos", async context =>

@@ -6,7 +6,7 @@ namespace Opper.Typed.Benchmarks;
 
 /// <summary>
 /// The baseline: what a careful user writes without the SDK, HttpClient plus source-generated System.Text.Json, sending
-/// the same body as <c>Sora2Request</c> and reading the same answers. No validation, retries, logging or metrics.
+/// the same body as <c>Veo31FastGenerate001Request</c> and reading the same answers. No validation, retries, logging or metrics.
 /// </summary>
 internal sealed class HandWrittenClient(HttpClient http)
 {
@@ -19,7 +19,7 @@ internal sealed class HandWrittenClient(HttpClient http)
 
     public async Task<HandStatus> SubmitAndPollAsync(string prompt)
     {
-        var body = new HandRequest("openai/sora-2", prompt, new HandParameters("1280x720", "4"));
+        var body = new HandRequest("vertexai/veo-3.1-fast-generate-001", prompt, new HandParameters(4, "720p"));
         using var submitted = await http.PostAsJsonAsync("v3/videos", body, HandJson.Default.HandRequest);
         submitted.EnsureSuccessStatusCode();
         var job = (await submitted.Content.ReadFromJsonAsync(HandJson.Default.HandJob))!;
@@ -47,8 +47,8 @@ internal sealed record HandRequest(
     [property: JsonPropertyName("parameters")] HandParameters Parameters);
 
 internal sealed record HandParameters(
-    [property: JsonPropertyName("size")] string Size,
-    [property: JsonPropertyName("seconds")] string Seconds);
+    [property: JsonPropertyName("durationSeconds")] int DurationSeconds,
+    [property: JsonPropertyName("resolution")] string Resolution);
 
 internal sealed record HandJob([property: JsonPropertyName("id")] string Id, [property: JsonPropertyName("status_url")] string? StatusUrl);
 

@@ -16,11 +16,12 @@ internal static class PollingCommand
     /// <summary>Measured jobs arrive one a second (real time), as work does, so later ones poll by what earlier ones taught.</summary>
     private static readonly TimeSpan ArrivalGap = TimeSpan.FromSeconds(1);
 
-    /// <summary>Typical render times (the and the providers' pages: ~30 s to minutes), by shape.</summary>
+    /// <summary>
+    /// Typical render times (the and the providers' pages: ~30 s to minutes), by shape. Sora's rows are gone:
+    /// OpenAI shut it down on 2026-09-24 and the client refuses a retired model before sending.
+    /// </summary>
     private static readonly (string Label, string Model, string? Parameter, JsonNode? Value, double Seconds)[] Shapes =
     [
-        ("sora-2, 4 s", "openai/sora-2", "seconds", "4", 45),
-        ("sora-2, 8 s", "openai/sora-2", "seconds", "8", 75),
         ("veo-3.1-fast, 8 s", "vertexai/veo-3.1-fast-generate-001", "durationSeconds", 8, 60),
         ("grok-imagine, 6 s", "xai/grok-imagine-video", "duration", 6, 20),
         ("wan-t2v", "pruna/wan-t2v", null, null, 30),

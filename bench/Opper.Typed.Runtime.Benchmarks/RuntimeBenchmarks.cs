@@ -37,15 +37,15 @@ public class RuntimeBenchmarks
     public Task<HandStatus> HandWritten() => _handWritten.SubmitAndPollAsync("a cat");
 
     [Benchmark]
-    public Task<VideoStatus> Typed() => SubmitAndPoll(_client, new Sora2Request("a cat") { Size = Sora2Size.Size1280x720, Seconds = Sora2Seconds.Seconds4 });
+    public Task<VideoStatus> Typed() => SubmitAndPoll(_client, new Veo31FastGenerate001Request("a cat") { DurationSeconds = Veo31FastGenerate001DurationSeconds.DurationSeconds4, Resolution = Veo31FastGenerate001Resolution.Resolution720p });
 
     [Benchmark]
     public Task<VideoStatus> Untyped() =>
-        SubmitAndPoll(_client, new VideoRequest("openai/sora-2", "a cat") { Parameters = { ["size"] = "1280x720", ["seconds"] = "4" } });
+        SubmitAndPoll(_client, new VideoRequest("vertexai/veo-3.1-fast-generate-001", "a cat") { Parameters = { ["durationSeconds"] = 4, ["resolution"] = "720p" } });
 
     [Benchmark]
     public Task<VideoStatus> TypedValidationOff() =>
-        SubmitAndPoll(_unvalidated, new Sora2Request("a cat") { Size = Sora2Size.Size1280x720, Seconds = Sora2Seconds.Seconds4 });
+        SubmitAndPoll(_unvalidated, new Veo31FastGenerate001Request("a cat") { DurationSeconds = Veo31FastGenerate001DurationSeconds.DurationSeconds4, Resolution = Veo31FastGenerate001Resolution.Resolution720p });
 
     private static async Task<VideoStatus> SubmitAndPoll(OpperVideoClient client, IVideoRequest request)
     {

@@ -53,7 +53,7 @@ public sealed class LanguageServerTests : IClassFixture<PackedConsumer>
         var line = PackedConsumer.LineOf("OPPER006");
         Assert.Equal(line, (int)wrongType!["range"]!["start"]!["line"]!);
         var text = PackedConsumer.Misuse.Split('\n')[line];
-        Assert.Equal("4", text.Substring((int)wrongType["range"]!["start"]!["character"]!, (int)wrongType["range"]!["end"]!["character"]! - (int)wrongType["range"]!["start"]!["character"]!));
+        Assert.Equal("\"4\"", text.Substring((int)wrongType["range"]!["start"]!["character"]!, (int)wrongType["range"]!["end"]!["character"]! - (int)wrongType["range"]!["start"]!["character"]!));
         Assert.True(Has(first, "OPPER005") && Has(first, "OPPER009"), first.ToJsonString());
 
         // An edit introduces a value out of range on a new line: its warning is published for that line.

@@ -5,7 +5,9 @@ namespace Opper.Typed.Hosts.Tests;
 
 /// <summary>
 /// One packed Opper.Typed and a fresh consumer of it with a misuse per rule that has a fix, restored once for every
-/// host test (packing and restoring are the slow part). Its catalog adds a retired model, so OPPER011 has a case.
+/// host test (packing and restoring are the slow part). Its catalog adds a retired model with a live successor, so
+/// OPPER011 has a case with a fix (Sora, retired for real, has no successor). Every other line names a live model: on a
+/// retired one OPPER011 would stand beside the rule the line is for, and OPPER010 would not fire at all.
 /// </summary>
 public sealed class PackedConsumer : IDisposable
 {
@@ -21,12 +23,12 @@ public sealed class PackedConsumer : IDisposable
             [
                 new VideoRequest("xai/grok-imagine-vid", "p"), // OPPER003
                 new VideoRequest("vertexai/veo-3.1-generate-001", "p") { Parameters = { ["duration_seconds"] = 4 } }, // OPPER005
-                new VideoRequest("openai/sora-2", "p") { Parameters = { ["seconds"] = 4 } }, // OPPER006
+                new VideoRequest("vertexai/veo-3.1-fast-generate-001", "p") { Parameters = { ["durationSeconds"] = "4" } }, // OPPER006
                 new VideoRequest("pruna/wan-t2v", "p") { Image = "https://example.com/cat.jpg" }, // OPPER004
                 new GrokImagineVideoRequest("p") { Duration = 30 }, // OPPER007
-                new VideoRequest("openai/sora-1", "p"), // OPPER011
-                new Sora2Request("p") { AdditionalParameters = { ["size"] = "1280x720" } }, // OPPER012
-                new VideoRequest("openai/sora-2", "p") { Parameters = { ["seconds"] = "4" } }, // OPPER010
+                new VideoRequest("vertexai/veo-3.0-fast-generate-001", "p"), // OPPER011
+                new Veo31FastGenerate001Request("p") { AdditionalParameters = { ["resolution"] = "720p" } }, // OPPER012
+                new VideoRequest("vertexai/veo-3.1-fast-generate-001", "p") { Parameters = { ["durationSeconds"] = 4 } }, // OPPER010
                 new OpperVideoClientOptions { ApiKey = "op-live-123" }, // OPPER009
             ];
 
@@ -41,11 +43,11 @@ public sealed class PackedConsumer : IDisposable
         // The project reference has built every target of the Debug runtime; packing it without a build keeps this from racing the solution build.
         _feed = LocalFeed.Pack("Debug", noBuild: true, "src/Opper.Typed");
         var catalog = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Schema("videos-models.json")))!.AsObject();
-        var sora1 = catalog["models"]!.AsArray().Single(m => (string?)m!["id"] == "openai/sora-2")!.DeepClone().AsObject();
-        sora1["id"] = "openai/sora-1";
-        sora1["retired_at"] = "2026-01-01";
-        sora1["successor"] = "openai/sora-2";
-        catalog["models"]!.AsArray().Add(sora1);
+        var veo30 = catalog["models"]!.AsArray().Single(m => (string?)m!["id"] == "vertexai/veo-3.1-fast-generate-001")!.DeepClone().AsObject();
+        veo30["id"] = "vertexai/veo-3.0-fast-generate-001";
+        veo30["retired_at"] = "2026-01-01";
+        veo30["successor"] = "vertexai/veo-3.1-fast-generate-001";
+        catalog["models"]!.AsArray().Add(veo30);
         Directory = _feed.CreateConsumer(
             "Consumer",
             ["Opper.Typed"],

@@ -61,7 +61,7 @@ public sealed class DurableJobsPackageTests(PackedFeed packed)
         await host.StartAsync();
 
         var scheduler = host.Services.GetRequiredService<IVideoJobScheduler>();
-        var key = await scheduler.EnqueueAsync(new Sora2Request("a cat") { Seconds = Sora2Seconds.Seconds4 }, "clip.mp4");
+        var key = await scheduler.EnqueueAsync(new Veo31FastGenerate001Request("a cat") { DurationSeconds = Veo31FastGenerate001DurationSeconds.DurationSeconds4 }, "clip.mp4");
         DurableVideoJob job;
         do
         {

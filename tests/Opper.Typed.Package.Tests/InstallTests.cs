@@ -33,7 +33,7 @@ public sealed partial class InstallTests : IDisposable
 
             await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.Zero });
             using var client = new OpperVideoClient(emulator.CreateClientOptions());
-            await client.GenerateToFileAsync(new Sora2Request("a cat") { Seconds = Sora2Seconds.Seconds8 }, "clip.mp4");
+            await client.GenerateToFileAsync(new Veo31FastGenerate001Request("a cat") { DurationSeconds = Veo31FastGenerate001DurationSeconds.DurationSeconds8 }, "clip.mp4");
             Console.WriteLine($"clip bytes: {new FileInfo("clip.mp4").Length}");
             """);
         LocalFeed.Progress("building and running the new project");

@@ -101,14 +101,14 @@ public sealed class PackageTests(PackedFeed packed)
         await using var services = new ServiceCollection().AddOpperVideos(configuration.GetSection("Opper")).AddOpperVideoJobs(o => o.MaxSubmitAttempts = 3).BuildServiceProvider();
         var client = services.GetRequiredService<OpperVideoClient>();
         var jobs = services.GetRequiredService<IOptions<OpperVideoJobOptions>>().Value;   // validated by the package's IValidateOptions
-        var wire = new Sora2Request("a cat") { Seconds = Sora2Seconds.Seconds4 }.ToWireRequest();
+        var wire = new Veo31FastGenerate001Request("a cat") { DurationSeconds = Veo31FastGenerate001DurationSeconds.DurationSeconds4 }.ToWireRequest();
         try
         {
             await client.ListModelsAsync();   // port 9 (discard) is closed: the call goes through the whole handler chain and is refused
         }
         catch (HttpRequestException exception)
         {
-            Console.WriteLine($"refused as expected ({exception.HttpRequestError}); seconds = {wire.Parameters["seconds"]}; durable submit attempts = {jobs.MaxSubmitAttempts}");
+            Console.WriteLine($"refused as expected ({exception.HttpRequestError}); durationSeconds = {wire.Parameters["durationSeconds"]}; durable submit attempts = {jobs.MaxSubmitAttempts}");
         }
         """;
 
@@ -116,9 +116,9 @@ public sealed class PackageTests(PackedFeed packed)
         using Opper.Typed;
         using Opper.Typed.Emulator;
 
-        var typed = new Sora2Request("a cat") { Size = Sora2Size.Size1280x720, Seconds = Sora2Seconds.Seconds4 };
-        var untyped = new VideoRequest("openai/sora-2", "a cat")
-        { Parameters = { ["seconds"] = 4 } };
+        var typed = new Veo31FastGenerate001Request("a cat") { DurationSeconds = Veo31FastGenerate001DurationSeconds.DurationSeconds4, Resolution = Veo31FastGenerate001Resolution.Resolution720p };
+        var untyped = new VideoRequest("vertexai/veo-3.1-fast-generate-001", "a cat")
+        { Parameters = { ["durationSeconds"] = "4" } };
         await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.Zero });
         var options = emulator.CreateClientOptions();
         options.Polling.FirstPollDelay = TimeSpan.FromMilliseconds(10);
@@ -136,9 +136,9 @@ public sealed class PackageTests(PackedFeed packed)
             public static object[] Make() { object[] made = [
                 new Veo31FastGenerate001Request("cat") { Image = Holder.Cat }, ""];
                 var url = "http://localhost/cat.jpg"; var r = new WanI2vRequest("x") { Image = url };
-                var v = new VideoRequest("openai/sora-2", "x"); v.Parameters["seconds"] = 4;
+                var v = new VideoRequest("vertexai/veo-3.1-fast-generate-001", "x"); v.Parameters["durationSeconds"] = "4";
                 v.Parameters.Add("duration_seconds", 4);
-                var knob = new Sora2Request("x") { AdditionalParameters = { ["new_knob"] = 1 } };
+                var knob = new Veo31FastGenerate001Request("x") { AdditionalParameters = { ["new_knob"] = 1 } };
                 return [made, r, v, knob];
             }
         }

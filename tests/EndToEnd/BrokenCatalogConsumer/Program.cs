@@ -2,4 +2,4 @@ using Opper.Typed;
 using Opper.Typed.Emulator;
 
 await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions());
-System.Console.WriteLine(new Sora2Request("a cat").Model);
+System.Console.WriteLine(new Veo31FastGenerate001Request("a cat").Model);

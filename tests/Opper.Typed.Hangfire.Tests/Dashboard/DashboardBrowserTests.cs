@@ -25,7 +25,7 @@ public sealed class DashboardBrowserTests
         using var folder = new TempFolder();
         var storage = new InMemoryStorage();
         await using var worker = await DurableHost.StartAsync(emulator, storage);
-        var done = await worker.EndedAsync(await worker.Scheduler.EnqueueAsync(new Sora2Request("a hot air balloon at dawn"), folder.File("balloon.mp4")));
+        var done = await worker.EndedAsync(await worker.Scheduler.EnqueueAsync(new Veo31FastGenerate001Request("a hot air balloon at dawn"), folder.File("balloon.mp4")));
         Assert.Equal(DurableVideoJobState.Completed, done.State);
         var second = await worker.Scheduler.EnqueueAsync(new Veo31FastGenerate001Request("a lighthouse in a storm"), folder.File("lighthouse.mp4"));
 
@@ -36,9 +36,9 @@ public sealed class DashboardBrowserTests
         var page = browser.FindElement(By.TagName("body")).Text;
         Assert.Contains("Opper videos", page);
         Assert.Contains(done.OpperJobId!, page);
-        Assert.Contains("openai/sora-2", page);
+        Assert.Contains("vertexai/veo-3.1-fast-generate-001", page);
         Assert.Contains(folder.File("balloon.mp4"), page);
-        Assert.Contains($"#{done.Key} Completed {done.OpperJobId} openai/sora-2 {folder.File("balloon.mp4")}", page);
+        Assert.Contains($"#{done.Key} Completed {done.OpperJobId} vertexai/veo-3.1-fast-generate-001 {folder.File("balloon.mp4")}", page);
         Assert.Contains($"#{second} ", page);
         Assert.Contains("vertexai/veo-3.1-fast-generate-001", page);
 
@@ -48,7 +48,7 @@ public sealed class DashboardBrowserTests
         Assert.Contains("Opper.Video", details);
         Assert.Contains(done.OpperJobId!, details);
         Assert.Contains($"Submitted as Opper job {done.OpperJobId}", details);
-        Assert.Contains("Opper video openai/sora-2 -> ", details);
+        Assert.Contains("Opper video vertexai/veo-3.1-fast-generate-001 -> ", details);
     }
 
     private static ChromeDriver Chromium()

@@ -13,7 +13,7 @@ namespace Opper.Typed.Hangfire.Tests.InProcess;
 /// </summary>
 public sealed class AtMostOnceTests
 {
-    private static Sora2Request Cat() => new("a cat") { Seconds = Sora2Seconds.Seconds4 };
+    private static Veo31FastGenerate001Request Cat() => new("a cat") { DurationSeconds = Veo31FastGenerate001DurationSeconds.DurationSeconds4 };
 
     private static int Posts(OpperEmulator emulator) => emulator.Requests.Count(r => r.Method == "POST");
 
@@ -49,7 +49,7 @@ public sealed class AtMostOnceTests
 
         Assert.Equal(DurableVideoJobState.NeedsAttention, job.State);
         Assert.Null(job.OpperJobId);
-        Assert.Contains("A job may exist at Opper (openai/sora-2, prompt digest", job.Error);
+        Assert.Contains("A job may exist at Opper (vertexai/veo-3.1-fast-generate-001, prompt digest", job.Error);
         Assert.Contains($"sent {sentAt:u}", job.Error);
         Assert.Contains($"ResumeAsync(\"{key}\", \"gen_…\")", job.Error);
         Assert.Equal(0, Posts(emulator));

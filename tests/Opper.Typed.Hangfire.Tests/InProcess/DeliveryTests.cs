@@ -10,7 +10,12 @@ namespace Opper.Typed.Hangfire.Tests.InProcess;
 /// <summary>The happy paths in one process: a job goes from the queue to a whole clip at its destination with one POST.</summary>
 public sealed class DeliveryTests
 {
-    private static Sora2Request Balloon() => new("a hot air balloon drifting over green hills at dawn") { Size = Sora2Size.Size1280x720, Seconds = Sora2Seconds.Seconds4 };
+    private static Veo31FastGenerate001Request Balloon() => new("a hot air balloon drifting over green hills at dawn")
+    {
+        DurationSeconds = Veo31FastGenerate001DurationSeconds.DurationSeconds4,
+        Resolution = Veo31FastGenerate001Resolution.Resolution720p,
+        AspectRatio = Veo31FastGenerate001AspectRatio.AspectRatio16x9,
+    };
 
     [Fact]
     public async Task A_job_is_submitted_once_checked_on_a_schedule_and_downloaded_whole()
@@ -71,7 +76,7 @@ public sealed class DeliveryTests
         var job = await web.Scheduler.GetJobAsync(key);
         Assert.Equal(DurableVideoJobState.Queued, job!.State);
         Assert.Null(job.OpperJobId);
-        Assert.Equal("openai/sora-2", job.Model);
+        Assert.Equal(Veo31FastGenerate001Request.ModelId, job.Model);
         Assert.Contains(await web.Scheduler.ListJobsAsync(DurableVideoJobState.Queued), queued => queued.Key == key);
         Assert.Empty(emulator.Requests);
 

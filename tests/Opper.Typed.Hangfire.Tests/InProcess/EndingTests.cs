@@ -19,7 +19,7 @@ public sealed class EndingTests
         await using var host = await DurableHost.StartAsync(emulator, new InMemoryStorage(),
             services: s => s.AddSingleton<IVideoJobCompletionHandler>(new Recorder(ended)));
 
-        var key = await host.Scheduler.EnqueueAsync(new Sora2Request("a cat"), folder.File("cat.mp4"));
+        var key = await host.Scheduler.EnqueueAsync(new Veo31FastGenerate001Request("a cat"), folder.File("cat.mp4"));
         var job = await host.EndedAsync(key);
 
         Assert.Equal(DurableVideoJobState.Failed, job.State);
@@ -40,7 +40,7 @@ public sealed class EndingTests
         using var folder = new TempFolder();
         await using var host = await DurableHost.StartAsync(emulator, new InMemoryStorage(), client: o => o.Polling.Timeout = TimeSpan.FromSeconds(1));
 
-        var key = await host.Scheduler.EnqueueAsync(new Sora2Request("a cat"), folder.File("cat.mp4"));
+        var key = await host.Scheduler.EnqueueAsync(new Veo31FastGenerate001Request("a cat"), folder.File("cat.mp4"));
         var job = await host.EndedAsync(key);
 
         Assert.Equal(DurableVideoJobState.Failed, job.State);
@@ -57,7 +57,7 @@ public sealed class EndingTests
         var destination = Path.Combine(folder.Path, "clips", "cat.mp4");
         Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
         await using var host = await DurableHost.StartAsync(emulator, new InMemoryStorage(), jobs: o => o.MaxStepFailures = 3);
-        var key = await host.Scheduler.EnqueueAsync(new Sora2Request("a cat"), destination);
+        var key = await host.Scheduler.EnqueueAsync(new Veo31FastGenerate001Request("a cat"), destination);
         // The folder is gone by the time the clip is ready: every download fails, the paid job is not given up silently.
         Directory.Delete(Path.GetDirectoryName(destination)!);
 

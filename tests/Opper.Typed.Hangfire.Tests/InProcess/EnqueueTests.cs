@@ -15,11 +15,11 @@ public sealed class EnqueueTests
         await using var emulator = await OpperEmulator.StartAsync();
         await using var host = await DurableHost.StartAsync(emulator, new InMemoryStorage(), workers: 0);
         using var folder = new TempFolder();
-        var request = new VideoRequest("openai/sora-2", "a cat") { Parameters = { ["seconds"] = 4 } };
+        var request = new VideoRequest(Veo31FastGenerate001Request.ModelId, "a cat") { Parameters = { ["durationSeconds"] = "4" } };
 
         var refused = await Assert.ThrowsAsync<OpperValidationException>(() => host.Scheduler.EnqueueAsync(request, folder.File("cat.mp4")));
 
-        Assert.Equal("parameters.seconds", refused.Field);
+        Assert.Equal("parameters.durationSeconds", refused.Field);
         Assert.Equal("OPPER006", refused.RuleId);
         Assert.Equal(0, host.Storage.GetMonitoringApi().GetStatistics().Enqueued);
     }
@@ -32,7 +32,7 @@ public sealed class EnqueueTests
         using var folder = new TempFolder();
 
         var refused = await Assert.ThrowsAsync<ArgumentException>(() =>
-            host.Scheduler.EnqueueAsync(new Sora2Request("a cat"), Path.Combine(folder.Path, "missing", "cat.mp4")));
+            host.Scheduler.EnqueueAsync(new Veo31FastGenerate001Request("a cat"), Path.Combine(folder.Path, "missing", "cat.mp4")));
 
         Assert.Contains("does not exist; create it first", refused.Message);
         Assert.Contains("Nothing was enqueued", refused.Message);
@@ -46,7 +46,7 @@ public sealed class EnqueueTests
         await using var host = await DurableHost.StartAsync(emulator, new InMemoryStorage(), workers: 0, jobs: o => o.MaxStoredRequestBytes = 64 * 1024);
         using var folder = new TempFolder();
         var png = await File.ReadAllBytesAsync(Path.Combine(Opper.Typed.Testing.RepositoryPaths.Root, "samples", "ImageToVideo", "first-frame.png"));
-        var request = new VideoRequest("openai/sora-2", "the cat turns its head") { Image = MediaInput.FromBytes([.. png, .. new byte[80 * 1024]]) };
+        var request = new VideoRequest(Veo31FastGenerate001Request.ModelId, "the cat turns its head") { Image = MediaInput.FromBytes([.. png, .. new byte[80 * 1024]]) };
 
         var refused = await Assert.ThrowsAsync<OpperValidationException>(() => host.Scheduler.EnqueueAsync(request, folder.File("cat.mp4")));
 
@@ -68,7 +68,7 @@ public sealed class EnqueueTests
         await using var host = await DurableHost.StartAsync(emulator, storage, workers: 0);
         using var folder = new TempFolder();
 
-        var refused = await Assert.ThrowsAsync<DurableVideoJobStorageException>(() => host.Scheduler.EnqueueAsync(new Sora2Request("a cat"), folder.File("cat.mp4")));
+        var refused = await Assert.ThrowsAsync<DurableVideoJobStorageException>(() => host.Scheduler.EnqueueAsync(new Veo31FastGenerate001Request("a cat"), folder.File("cat.mp4")));
 
         Assert.Contains("Nothing was stored and nothing was sent to Opper", refused.Message);
         Assert.Null(refused.Key);

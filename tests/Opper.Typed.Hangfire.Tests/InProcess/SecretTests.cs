@@ -21,12 +21,12 @@ public sealed class SecretTests
             using var storage = new SQLiteStorage(database, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromMilliseconds(100) });
             await using (var host = await DurableHost.StartAsync(emulator, storage))
             {
-                Assert.Equal(DurableVideoJobState.Completed, (await host.EndedAsync(await host.Scheduler.EnqueueAsync(new Sora2Request("ok"), folder.File("ok.mp4")))).State);
+                Assert.Equal(DurableVideoJobState.Completed, (await host.EndedAsync(await host.Scheduler.EnqueueAsync(new Veo31FastGenerate001Request("ok"), folder.File("ok.mp4")))).State);
             }
 
             await using (var host = await DurableHost.StartAsync(failing, storage))
             {
-                Assert.Equal(DurableVideoJobState.Failed, (await host.EndedAsync(await host.Scheduler.EnqueueAsync(new Sora2Request("fails"), folder.File("fails.mp4")))).State);
+                Assert.Equal(DurableVideoJobState.Failed, (await host.EndedAsync(await host.Scheduler.EnqueueAsync(new Veo31FastGenerate001Request("fails"), folder.File("fails.mp4")))).State);
             }
 
             // A key the API refuses (401): the refusal's text is stored, the key it was refused with is not.
@@ -34,7 +34,7 @@ public sealed class SecretTests
             await using (var host = await DurableHost.StartAsync(emulator, storage, client: o => o.ApiKey = Key + "-revoked"))
 #pragma warning restore OPPER009
             {
-                var refused = await host.EndedAsync(await host.Scheduler.EnqueueAsync(new Sora2Request("refused"), folder.File("refused.mp4")));
+                var refused = await host.EndedAsync(await host.Scheduler.EnqueueAsync(new Veo31FastGenerate001Request("refused"), folder.File("refused.mp4")));
                 Assert.Equal(DurableVideoJobState.Failed, refused.State);
                 Assert.Contains("401", refused.Error);
             }

@@ -30,7 +30,7 @@ public sealed class TelemetryTests
         };
         ActivitySource.AddActivityListener(listener);
 
-        var key = await host.Scheduler.EnqueueAsync(new Sora2Request("a cat") { Seconds = Sora2Seconds.Seconds4 }, folder.File("cat.mp4"));
+        var key = await host.Scheduler.EnqueueAsync(new Veo31FastGenerate001Request("a cat") { DurationSeconds = Veo31FastGenerate001DurationSeconds.DurationSeconds4 }, folder.File("cat.mp4"));
         var job = await host.EndedAsync(key);
 
         Assert.Equal(DurableVideoJobState.Completed, job.State);

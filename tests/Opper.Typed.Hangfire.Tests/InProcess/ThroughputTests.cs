@@ -19,7 +19,7 @@ public sealed class ThroughputTests
         var keys = new List<string>();
         for (var i = 0; i < Jobs; i++)
         {
-            keys.Add(await host.Scheduler.EnqueueAsync(new Sora2Request($"clip {i}"), folder.File($"clip-{i}.mp4")));
+            keys.Add(await host.Scheduler.EnqueueAsync(new Veo31FastGenerate001Request($"clip {i}"), folder.File($"clip-{i}.mp4")));
         }
 
         // With three threads, a thread held per waiting job would allow three to wait at a time.

@@ -76,5 +76,9 @@ public sealed class PostgresWorkersTests(PostgresServer postgres) : IClassFixtur
         return string.Join(", ", counts);
     }
 
-    private static Sora2Request Request(int i) => new($"clip number {i}") { Size = Sora2Size.Size1280x720, Seconds = Sora2Seconds.Seconds4 };
+    private static Veo31FastGenerate001Request Request(int i) => new($"clip number {i}")
+    {
+        DurationSeconds = Veo31FastGenerate001DurationSeconds.DurationSeconds4,
+        Resolution = Veo31FastGenerate001Resolution.Resolution720p,
+    };
 }

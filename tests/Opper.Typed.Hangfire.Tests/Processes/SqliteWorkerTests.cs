@@ -10,7 +10,11 @@ namespace Opper.Typed.Hangfire.Tests.Processes;
 /// </summary>
 public sealed class SqliteWorkerTests
 {
-    private static Sora2Request Balloon() => new("a hot air balloon at dawn") { Size = Sora2Size.Size1280x720, Seconds = Sora2Seconds.Seconds4 };
+    private static Veo31FastGenerate001Request Balloon() => new("a hot air balloon at dawn")
+    {
+        DurationSeconds = Veo31FastGenerate001DurationSeconds.DurationSeconds4,
+        Resolution = Veo31FastGenerate001Resolution.Resolution720p,
+    };
 
     [Fact]
     public async Task Killed_after_the_POST_the_started_again_worker_resumes_by_id_and_delivers_the_clip()

@@ -10,7 +10,7 @@ namespace Opper.Typed.Tests.Client;
 /// </summary>
 public sealed class AdaptivePollingTests
 {
-    private const string Shape = "openai/sora-2|seconds=\"4\"";
+    private const string Shape = "vertexai/veo-3.1-fast-generate-001|durationSeconds=4";
 
     /// <summary>Polls a job of <paramref name="length"/> by the schedule; returns when it was noticed and how many polls it took.</summary>
     private static (TimeSpan Latency, int Polls, List<TimeSpan> Times) Run(VideoPollingOptions options, CompletionHistory history, TimeSpan length, bool learn = true)

@@ -9,7 +9,8 @@ namespace Opper.Typed.Tests.Client;
 /// </summary>
 public sealed class CancellationTests
 {
-    private static VideoRequest Sora() => new("openai/sora-2-pro", "a cat") { Parameters = { ["size"] = "1792x1024" } };
+    /// <summary>One of the emulator's largest clips (1920x1080), so a download is not over before a cancellation lands.</summary>
+    private static VideoRequest LargeClip() => new(LiveModel.Id, "a cat") { Parameters = { ["resolution"] = "1080p", ["aspectRatio"] = "16:9" } };
 
     [Fact]
     public async Task Cancel_while_submitting()
@@ -17,7 +18,7 @@ public sealed class CancellationTests
         await using var fx = await EmulatorFixture.StartAsync(e => e.Faults.ResponseDelay = TimeSpan.FromSeconds(10));
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
-        var error = await Assert.ThrowsAsync<VideoGenerationCanceledException>(() => fx.Client.GenerateToFileAsync(Sora(), fx.PathOf("clip.mp4"), cancellationToken: cts.Token));
+        var error = await Assert.ThrowsAsync<VideoGenerationCanceledException>(() => fx.Client.GenerateToFileAsync(LargeClip(), fx.PathOf("clip.mp4"), cancellationToken: cts.Token));
 
         Assert.Null(error.JobId); // the 202 never arrived, so the job may exist without the client knowing its id
         Assert.Contains("may have been created", error.Message);
@@ -44,7 +45,7 @@ public sealed class CancellationTests
             }
         });
 
-        var error = await Assert.ThrowsAsync<VideoGenerationCanceledException>(() => fx.Client.GenerateToFileAsync(Sora(), fx.PathOf("clip.mp4"), progress, cts.Token));
+        var error = await Assert.ThrowsAsync<VideoGenerationCanceledException>(() => fx.Client.GenerateToFileAsync(LargeClip(), fx.PathOf("clip.mp4"), progress, cts.Token));
 
         Assert.Contains(phase, seen);
         Assert.DoesNotContain(VideoProgressPhase.Completed, seen.SkipWhile(p => p != phase));
@@ -63,7 +64,7 @@ public sealed class CancellationTests
         using var cts = new CancellationTokenSource();
         await cts.CancelAsync();
 
-        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => fx.Client.GenerateToFileAsync(Sora(), fx.PathOf("clip.mp4"), cancellationToken: cts.Token));
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => fx.Client.GenerateToFileAsync(LargeClip(), fx.PathOf("clip.mp4"), cancellationToken: cts.Token));
 
         Assert.IsNotType<VideoGenerationCanceledException>(error);
         Assert.Empty(fx.Emulator.Requests);

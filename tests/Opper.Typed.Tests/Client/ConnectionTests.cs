@@ -29,10 +29,10 @@ public sealed class ConnectionTests
         using var own = made == "AddOpperVideos" ? null : new OpperVideoClient(options);
         var client = own ?? provider.GetRequiredService<OpperVideoClient>();
 
-        var operation = await client.StartGenerationAsync(new VideoRequest("openai/sora-2", "a cat"));
+        var operation = await client.StartGenerationAsync(LiveModel.Request());
         await operation.UpdateStatusAsync();
         await operation.UpdateStatusAsync();
-        var second = await client.StartGenerationAsync(new VideoRequest("openai/sora-2", "a dog"));
+        var second = await client.StartGenerationAsync(LiveModel.Request("a dog"));
         await second.UpdateStatusAsync();
 
         Assert.Equal(["POST", "GET", "GET", "POST", "GET"], connections.Select(c => c.Method));

@@ -15,7 +15,7 @@ public sealed class ErrorTests
     {
         await using var fx = await EmulatorFixture.StartAsync(e => e.ApiKey = "the-right-key", c => c.ApiKey = SecretKey);
 
-        var error = await Assert.ThrowsAsync<OpperApiException>(() => fx.Client.SubmitAsync(new VideoRequest("openai/sora-2", "a cat")));
+        var error = await Assert.ThrowsAsync<OpperApiException>(() => fx.Client.SubmitAsync(LiveModel.Request()));
 
         Assert.Equal(HttpStatusCode.Unauthorized, error.Status);
         Assert.Equal("unauthorized", error.ErrorCode);
@@ -59,10 +59,10 @@ public sealed class ErrorTests
             c => { c.ApiKey = SecretKey; c.LoggerFactory = loggerFactory; });
         var texts = new List<string> { fx.Client.ToString()!, new OpperVideoClientOptions { ApiKey = SecretKey }.ToString() };
 
-        await fx.Client.GenerateToFileAsync(new VideoRequest("openai/sora-2", "a cat"), fx.PathOf("clip.mp4"));
+        await fx.Client.GenerateToFileAsync(LiveModel.Request(), fx.PathOf("clip.mp4"));
         texts.Add((await Assert.ThrowsAsync<OpperApiException>(() => fx.Client.GetStatusAsync("gen_missing"))).ToString());
         texts.Add((await Assert.ThrowsAsync<OpperApiException>(() => fx.Client.SubmitAsync(new VideoRequest("nope/model", "x")))).ToString());
-        texts.Add((await Assert.ThrowsAsync<OpperValidationException>(() => fx.Client.SubmitAsync(new VideoRequest("openai/sora-2", "x") { Image = "cat.png" }))).ToString());
+        texts.Add((await Assert.ThrowsAsync<OpperValidationException>(() => fx.Client.SubmitAsync(new VideoRequest(LiveModel.Id, "x") { Image = "cat.png" }))).ToString());
         texts.Add(log.ToString());
 
         Assert.Contains("Submitted video job", log.ToString());
@@ -77,7 +77,7 @@ public sealed class ErrorTests
         async Task<OpperApiException> Reject(VideoRequest request) => await Assert.ThrowsAsync<OpperApiException>(() => fx.Client.SubmitAsync(request));
 
         var unknownModel = await Reject(new VideoRequest("openai/sora-9", "a cat"));
-        var secondsAsNumber = await Reject(new VideoRequest("openai/sora-2", "a cat") { Parameters = { ["seconds"] = 4 } });
+        var durationAsString = await Reject(new VideoRequest(LiveModel.Id, "a cat") { Parameters = { ["durationSeconds"] = "4" } });
         var wrongKey = await Reject(new VideoRequest("vertexai/veo-3.1-generate-001", "a cat") { Parameters = { ["duration_seconds"] = 4 } });
         var httpForVeo = await Reject(new VideoRequest("vertexai/veo-3.1-generate-001", "a cat") { Image = "https://example.com/cat.jpg" });
         var dataUriForPruna = await Reject(new VideoRequest("pruna/wan-i2v", "a cat") { Image = "data:image/png;base64,iVBORw0KGgo=" });
@@ -85,7 +85,7 @@ public sealed class ErrorTests
         var durationOutOfRange = await Reject(new VideoRequest("xai/grok-imagine-video", "a cat") { Parameters = { ["duration"] = 30 } });
 
         Assert.Equal((HttpStatusCode.NotFound, "model_not_found"), (unknownModel.Status, unknownModel.ErrorCode));
-        Assert.Contains("must be a JSON string; got 4", secondsAsNumber.Message);
+        Assert.Contains("must be a JSON number; got \"4\"", durationAsString.Message);
         Assert.Contains("'parameters.duration_seconds' is not a parameter of vertexai/veo-3.1-generate-001", wrongKey.Message);
         Assert.Contains("Did you mean 'durationSeconds'?", wrongKey.Message);
         Assert.Equal("invalid_media", httpForVeo.ErrorCode);
@@ -102,9 +102,9 @@ public sealed class ErrorTests
         await using var fx = await EmulatorFixture.StartAsync();
 
         var error = await Assert.ThrowsAsync<OpperValidationException>(() =>
-            fx.Client.SubmitAsync(new VideoRequest("openai/sora-2", "a cat") { Image = "./cat.png" }));
+            fx.Client.SubmitAsync(new VideoRequest(LiveModel.Id, "a cat") { Image = "./cat.png" }));
 
-        Assert.Equal(("openai/sora-2", "image"), (error.Model, error.Field));
+        Assert.Equal((LiveModel.Id, "image"), (error.Model, error.Field));
         Assert.Contains("MediaInput.FromFile", error.Fix);
         Assert.Empty(fx.Emulator.Requests);
     }
@@ -115,7 +115,7 @@ public sealed class ErrorTests
         await using var fx = await EmulatorFixture.StartAsync(client: c => c.ValidateRequests = false);
 
         var error = await Assert.ThrowsAsync<OpperApiException>(() =>
-            fx.Client.SubmitAsync(new VideoRequest("openai/sora-2", "a cat") { Image = "./cat.png" }));
+            fx.Client.SubmitAsync(new VideoRequest(LiveModel.Id, "a cat") { Image = "./cat.png" }));
 
         Assert.Equal("invalid_media", error.ErrorCode);
     }

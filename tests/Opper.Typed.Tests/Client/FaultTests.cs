@@ -6,14 +6,14 @@ namespace Opper.Typed.Tests.Client;
 
 public sealed class FaultTests
 {
-    private static VideoRequest Sora() => new("openai/sora-2", "a hot air balloon") { Parameters = { ["seconds"] = "4", ["size"] = "1280x720" } };
+    private static VideoRequest Balloon() => new(LiveModel.Id, "a hot air balloon") { Parameters = { ["durationSeconds"] = 4, ["resolution"] = "720p" } };
 
     [Fact]
     public async Task A_failed_POST_is_never_retried_because_a_second_POST_is_a_second_paid_job()
     {
         await using var fx = await EmulatorFixture.StartAsync(e => e.Faults.ServerErrorOnRequest = 1);
 
-        var error = await Assert.ThrowsAsync<OpperApiException>(() => fx.Client.SubmitAsync(Sora()));
+        var error = await Assert.ThrowsAsync<OpperApiException>(() => fx.Client.SubmitAsync(Balloon()));
 
         Assert.Equal(HttpStatusCode.InternalServerError, error.Status);
         Assert.Equal("internal_error", error.ErrorCode);
@@ -28,7 +28,7 @@ public sealed class FaultTests
             e.Faults.RateLimitFirstGets = 1;
             e.Faults.RetryAfter = TimeSpan.FromSeconds(1);
         });
-        var job = await fx.Client.SubmitAsync(Sora());
+        var job = await fx.Client.SubmitAsync(Balloon());
 
         var status = await fx.Client.GetStatusAsync(job.Id);
 
@@ -43,7 +43,7 @@ public sealed class FaultTests
     public async Task A_5xx_on_a_poll_is_retried()
     {
         await using var fx = await EmulatorFixture.StartAsync(e => { e.Faults.ServerErrorOnRequest = 2; e.Faults.ServerErrorStatus = 503; });
-        var job = await fx.Client.SubmitAsync(Sora());
+        var job = await fx.Client.SubmitAsync(Balloon());
 
         await fx.Client.GetStatusAsync(job.Id);
 
@@ -56,7 +56,7 @@ public sealed class FaultTests
         await using var fx = await EmulatorFixture.StartAsync(
             e => { e.Faults.RateLimitFirstGets = 100; e.Faults.RetryAfter = TimeSpan.Zero; },
             c => c.Retry.MaxRetries = 2);
-        var job = await fx.Client.SubmitAsync(Sora());
+        var job = await fx.Client.SubmitAsync(Balloon());
 
         var error = await Assert.ThrowsAsync<OpperApiException>(() => fx.Client.GetStatusAsync(job.Id));
 
@@ -71,7 +71,7 @@ public sealed class FaultTests
     {
         await using var fx = await EmulatorFixture.StartAsync(e => e.Faults.DropFirstDownloadAfterBytes = 5000);
 
-        await fx.Client.GenerateToFileAsync(Sora(), fx.PathOf("clip.mp4"));
+        await fx.Client.GenerateToFileAsync(Balloon(), fx.PathOf("clip.mp4"));
 
         var downloads = fx.Requests(EmulatorHost.Download, "GET");
         Assert.Equal(2, downloads.Count);
@@ -86,7 +86,7 @@ public sealed class FaultTests
     {
         await using var fx = await EmulatorFixture.StartAsync(e => { e.Faults.DropFirstDownloadAfterBytes = 5000; e.Faults.DisableRangeRequests = true; });
 
-        await fx.Client.GenerateToFileAsync(Sora(), fx.PathOf("clip.mp4"));
+        await fx.Client.GenerateToFileAsync(Balloon(), fx.PathOf("clip.mp4"));
 
         var downloads = fx.Requests(EmulatorHost.Download, "GET");
         Assert.Equal(2, downloads.Count);
@@ -99,7 +99,7 @@ public sealed class FaultTests
     {
         await using var fx = await EmulatorFixture.StartAsync(e => e.Faults.FirstUrlExpired = true);
 
-        await fx.Client.GenerateToFileAsync(Sora(), fx.PathOf("clip.mp4"));
+        await fx.Client.GenerateToFileAsync(Balloon(), fx.PathOf("clip.mp4"));
 
         Assert.Equal([403, 200], fx.Requests(EmulatorHost.Download, "GET").Select(r => r.ResponseStatus));
         var lastPoll = fx.Requests(EmulatorHost.Api, "GET")[^1];
@@ -112,7 +112,7 @@ public sealed class FaultTests
     {
         await using var fx = await EmulatorFixture.StartAsync(e => { e.FailJobs = true; e.JobFailureError = "moderation_blocked: the prompt was flagged"; });
 
-        var error = await Assert.ThrowsAsync<VideoGenerationFailedException>(() => fx.Client.GenerateToFileAsync(Sora(), fx.PathOf("clip.mp4")));
+        var error = await Assert.ThrowsAsync<VideoGenerationFailedException>(() => fx.Client.GenerateToFileAsync(Balloon(), fx.PathOf("clip.mp4")));
 
         Assert.StartsWith("gen_", error.JobId);
         Assert.Equal("moderation_blocked: the prompt was flagged", error.ProviderError);
@@ -126,7 +126,7 @@ public sealed class FaultTests
     {
         await using var fx = await EmulatorFixture.StartAsync(e => e.Faults.ResponseDelay = TimeSpan.FromMilliseconds(300));
 
-        await fx.Client.GenerateToFileAsync(Sora(), fx.PathOf("clip.mp4"));
+        await fx.Client.GenerateToFileAsync(Balloon(), fx.PathOf("clip.mp4"));
 
         await AssertWholeClipAsync(fx);
     }
@@ -138,7 +138,7 @@ public sealed class FaultTests
             e => e.Faults.ResponseDelay = TimeSpan.FromSeconds(5),
             c => c.RequestTimeout = TimeSpan.FromMilliseconds(200));
 
-        var error = await Assert.ThrowsAsync<VideoSubmissionUncertainException>(() => fx.Client.SubmitAsync(Sora()));
+        var error = await Assert.ThrowsAsync<VideoSubmissionUncertainException>(() => fx.Client.SubmitAsync(Balloon()));
 
         Assert.IsType<TimeoutException>(error.InnerException?.InnerException);
         Assert.Contains("RequestTimeout", error.Message);

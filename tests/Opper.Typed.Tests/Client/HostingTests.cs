@@ -24,7 +24,7 @@ public sealed class HostingTests
 
         try
         {
-            await client.GenerateToFileAsync(new VideoRequest("openai/sora-2", "a cat"), path);
+            await client.GenerateToFileAsync(LiveModel.Request(), path);
             Assert.True(Mp4Probe.HasFtyp(await File.ReadAllBytesAsync(path)));
         }
         finally
@@ -60,7 +60,7 @@ public sealed class HostingTests
         ActivitySource.AddActivityListener(listener);
         await using var fx = await EmulatorFixture.StartAsync();
 
-        await fx.Client.GenerateToFileAsync(new VideoRequest("openai/sora-2", "a cat"), fx.PathOf("clip.mp4"));
+        await fx.Client.GenerateToFileAsync(LiveModel.Request(), fx.PathOf("clip.mp4"));
 
         lock (names)
         {

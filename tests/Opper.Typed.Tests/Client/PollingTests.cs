@@ -18,7 +18,7 @@ public sealed class PollingTests
         var options = emulator.CreateClientOptions();
         options.TimeProvider = clientClock;
         using var first = new OpperVideoClient(options);
-        var job = await first.SubmitAsync(new VideoRequest("openai/sora-2", "a cat"));
+        var job = await first.SubmitAsync(LiveModel.Request());
 
         var waiting = first.WaitForCompletionAsync(job.Id);
         // 1 s steps: coarser ones round every jittered delay up to a whole step and thin out the polls being counted.

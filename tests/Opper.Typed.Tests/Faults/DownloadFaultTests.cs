@@ -161,8 +161,8 @@ public sealed class DownloadFaultTests : IAsyncLifetime, IDisposable
     {
         _server.Download = (context, _) => WriteAsync(context, Clip);
 
-        Assert.Contains("missing", (await Assert.ThrowsAsync<ArgumentException>(() => _client.GenerateToFileAsync(new Sora2Request("a cat"), Path.Combine(_folder, "missing", "clip.mp4")))).Message);
-        await Assert.ThrowsAsync<ArgumentException>(() => _client.GenerateToFileAsync(new Sora2Request("a cat"), _folder));
+        Assert.Contains("missing", (await Assert.ThrowsAsync<ArgumentException>(() => _client.GenerateToFileAsync(LiveModel.Request(), Path.Combine(_folder, "missing", "clip.mp4")))).Message);
+        await Assert.ThrowsAsync<ArgumentException>(() => _client.GenerateToFileAsync(LiveModel.Request(), _folder));
 
         Assert.DoesNotContain(_server.Requests, r => r.Method == "POST");
     }

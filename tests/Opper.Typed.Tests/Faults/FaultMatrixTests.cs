@@ -48,7 +48,7 @@ public sealed class FaultMatrixTests
             .BuildServiceProvider();
         var path = Path.Combine(folder, "clip.mp4");
 
-        var error = await Record.ExceptionAsync(() => provider.GetRequiredService<OpperVideoClient>().GenerateToFileAsync(new Sora2Request("a cat"), path, cancellationToken: cancellation.Token));
+        var error = await Record.ExceptionAsync(() => provider.GetRequiredService<OpperVideoClient>().GenerateToFileAsync(LiveModel.Request(), path, cancellationToken: cancellation.Token));
 
         try
         {

@@ -37,7 +37,7 @@ public sealed class DependencyInjectionTests
 
         var options = provider.GetRequiredService<IOptions<OpperVideoClientOptions>>().Value;
         var client = provider.GetRequiredService<OpperVideoClient>();
-        var operation = await client.StartGenerationAsync(new VideoRequest("openai/sora-2", "a cat"));
+        var operation = await client.StartGenerationAsync(LiveModel.Request());
         await using var clip = await operation.OpenReadAsync();
 
         Assert.Same(client, provider.GetRequiredService<OpperVideoClient>()); // one singleton, one handler set
@@ -103,7 +103,7 @@ public sealed class DependencyInjectionTests
         await using var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<OpperVideoClient>();
 
-        var operation = await client.StartGenerationAsync(new VideoRequest("openai/sora-2", "a cat"));
+        var operation = await client.StartGenerationAsync(LiveModel.Request());
         await operation.WaitForCompletionAsync();
 
         var entries = sink.Entries;

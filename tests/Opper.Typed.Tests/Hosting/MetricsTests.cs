@@ -32,10 +32,10 @@ public sealed class MetricsTests
         try
         {
             var path = Path.Combine(folder, "clip.mp4");
-            await provider.GetRequiredService<OpperVideoClient>().GenerateToFileAsync(new VideoRequest("openai/sora-2", "a cat"), path);
+            await provider.GetRequiredService<OpperVideoClient>().GenerateToFileAsync(LiveModel.Request(), path);
 
             Assert.Equal(1, started.GetMeasurementSnapshot().EvaluateAsCounter());
-            Assert.Equal("openai/sora-2", started.LastMeasurement?.Tags["opper.model"]);
+            Assert.Equal(LiveModel.Id, started.LastMeasurement?.Tags["opper.model"]);
             Assert.Equal(1, completed.GetMeasurementSnapshot().EvaluateAsCounter());
             Assert.Empty(failed.GetMeasurementSnapshot());
             Assert.True(duration.LastMeasurement?.Value > 0);
@@ -62,7 +62,7 @@ public sealed class MetricsTests
         options.MeterFactory = meters;
         using var client = new OpperVideoClient(options);
 
-        await Assert.ThrowsAsync<VideoGenerationFailedException>(() => client.GenerateToFileAsync(new VideoRequest("openai/sora-2", "a cat"), fx.PathOf("clip.mp4")));
+        await Assert.ThrowsAsync<VideoGenerationFailedException>(() => client.GenerateToFileAsync(LiveModel.Request(), fx.PathOf("clip.mp4")));
 
         Assert.Equal(1, failed.GetMeasurementSnapshot().EvaluateAsCounter());
     }

@@ -1,3 +1,5 @@
+using Opper.Typed.Tests.Support;
+
 namespace Opper.Typed.Tests.Hosting;
 
 /// <summary>Code that uses the client can be tested with a fake derived from it, without the emulator or a network.</summary>
@@ -30,7 +32,7 @@ public sealed class MockingTests
     private static class ThumbnailService
     {
         public static async Task<string> StartAsync(OpperVideoClient client, string prompt) =>
-            (await client.StartGenerationAsync(new VideoRequest("openai/sora-2", prompt))).Id;
+            (await client.StartGenerationAsync(LiveModel.Request(prompt))).Id;
 
         public static async Task<byte[]> FetchAsync(OpperVideoClient client, string id)
         {

@@ -8,7 +8,6 @@ namespace Opper.Typed.Tests.Operations;
 /// </summary>
 public sealed class JobIdTests
 {
-    private static VideoRequest Sora() => new("openai/sora-2", "a cat");
 
     [Fact]
     public async Task A_download_that_fails_on_the_network_carries_the_job_id_and_leaves_no_file()
@@ -27,7 +26,7 @@ public sealed class JobIdTests
             options.Retry.MaxRetries = 0;
             using var client = new OpperVideoClient(options);
 
-            var error = await Assert.ThrowsAsync<VideoGenerationInterruptedException>(() => client.GenerateToFileAsync(Sora(), Path.Combine(folder, "clip.mp4")));
+            var error = await Assert.ThrowsAsync<VideoGenerationInterruptedException>(() => client.GenerateToFileAsync(LiveModel.Request(), Path.Combine(folder, "clip.mp4")));
 
             Assert.Equal("gen_dl", error.JobId);
             Assert.IsType<HttpRequestException>(error.InnerException);
@@ -55,7 +54,7 @@ public sealed class JobIdTests
             }
         });
 
-        var error = await Assert.ThrowsAsync<VideoGenerationInterruptedException>(() => fx.Client.GenerateToFileAsync(Sora(), Path.Combine(folder, "clip.mp4"), progress));
+        var error = await Assert.ThrowsAsync<VideoGenerationInterruptedException>(() => fx.Client.GenerateToFileAsync(LiveModel.Request(), Path.Combine(folder, "clip.mp4"), progress));
 
         Assert.StartsWith("gen_", error.JobId);
         Assert.IsAssignableFrom<IOException>(error.InnerException);
@@ -70,7 +69,7 @@ public sealed class JobIdTests
         options.RequestTimeout = TimeSpan.FromMilliseconds(200);
         options.Retry.MaxRetries = 1;
         using var client = new OpperVideoClient(options);
-        var operation = await client.StartGenerationAsync(Sora());
+        var operation = await client.StartGenerationAsync(LiveModel.Request());
 
         var error = await Assert.ThrowsAsync<VideoGenerationInterruptedException>(() => operation.WaitForCompletionAsync());
 
@@ -87,7 +86,7 @@ public sealed class JobIdTests
         await using var fx = await EmulatorFixture.StartAsync();
         var path = relative.Length == 0 ? fx.Folder : fx.PathOf(relative);
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => fx.Client.GenerateToFileAsync(Sora(), path));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => fx.Client.GenerateToFileAsync(LiveModel.Request(), path));
 
         Assert.Contains(problem, error.Message);
         Assert.Contains("Nothing was submitted", error.Message);

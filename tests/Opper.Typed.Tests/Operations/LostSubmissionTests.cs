@@ -9,7 +9,6 @@ namespace Opper.Typed.Tests.Operations;
 /// </summary>
 public sealed class LostSubmissionTests
 {
-    private static VideoRequest Sora() => new("openai/sora-2", "a cat");
 
     public static TheoryData<string> LostAnswers => ["reset after the body", "202 cut off", "202 not JSON", "202 without id", "no answer"];
 
@@ -27,9 +26,9 @@ public sealed class LostSubmissionTests
         });
         using var client = ClientFor(server.BaseAddress);
 
-        var error = await Assert.ThrowsAsync<VideoSubmissionUncertainException>(() => client.StartGenerationAsync(Sora()));
+        var error = await Assert.ThrowsAsync<VideoSubmissionUncertainException>(() => client.StartGenerationAsync(LiveModel.Request()));
 
-        Assert.Equal("openai/sora-2", error.Model);
+        Assert.Equal(LiveModel.Id, error.Model);
         Assert.Contains("may have been created", error.Message);
         Assert.Contains("not sent again", error.Message);
         Assert.NotNull(error.InnerException);
@@ -53,7 +52,7 @@ public sealed class LostSubmissionTests
         await using var server = new ScriptedHttpServer(_ => statusUrl is null ? ScriptedReply.CutOff(202, body, announced: body.Length + 40) : ScriptedReply.Json(202, body));
         using var client = ClientFor(server.BaseAddress);
 
-        var error = await Assert.ThrowsAsync<VideoSubmissionUncertainException>(() => client.StartGenerationAsync(Sora()));
+        var error = await Assert.ThrowsAsync<VideoSubmissionUncertainException>(() => client.StartGenerationAsync(LiveModel.Request()));
 
         Assert.Equal("gen_12", error.JobId);
         Assert.Equal(statusUrl, error.StatusUrl);
@@ -73,7 +72,7 @@ public sealed class LostSubmissionTests
         await using var server = new ScriptedHttpServer(_ => ScriptedReply.CutOff(202, body, announced: body.Length + 40));
         using var client = ClientFor(server.BaseAddress);
 
-        var error = await Assert.ThrowsAsync<VideoSubmissionUncertainException>(() => client.StartGenerationAsync(Sora()));
+        var error = await Assert.ThrowsAsync<VideoSubmissionUncertainException>(() => client.StartGenerationAsync(LiveModel.Request()));
 
         Assert.Null(error.JobId);
         Assert.Contains("may have been created", error.Message);
@@ -85,7 +84,7 @@ public sealed class LostSubmissionTests
         await using var server = new ScriptedHttpServer(_ => ScriptedReply.Hang);
         using var client = ClientFor(server.BaseAddress, TimeSpan.FromMinutes(5));
         using var cancellation = new CancellationTokenSource();
-        var submitting = client.StartGenerationAsync(Sora(), cancellation.Token);
+        var submitting = client.StartGenerationAsync(LiveModel.Request(), cancellation.Token);
         await Eventually.TrueAsync(() => server.Requests.Count == 1);
 
         await cancellation.CancelAsync();
@@ -107,7 +106,7 @@ public sealed class LostSubmissionTests
         await closed.DisposeAsync();
         using var client = ClientFor(address);
 
-        var error = await Assert.ThrowsAsync<HttpRequestException>(() => client.StartGenerationAsync(Sora()));
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => client.StartGenerationAsync(LiveModel.Request()));
 
         Assert.Equal(HttpRequestError.ConnectionError, error.HttpRequestError);
     }
@@ -118,7 +117,7 @@ public sealed class LostSubmissionTests
         await using var server = new ScriptedHttpServer(_ => ScriptedReply.Json(402, """{"error":{"code":"insufficient_credits","message":"Wallet is empty."}}"""));
         using var client = ClientFor(server.BaseAddress);
 
-        var error = await Assert.ThrowsAsync<OpperApiException>(() => client.StartGenerationAsync(Sora()));
+        var error = await Assert.ThrowsAsync<OpperApiException>(() => client.StartGenerationAsync(LiveModel.Request()));
 
         Assert.Equal(HttpStatusCode.PaymentRequired, error.Status);
         Assert.Single(server.Requests);

@@ -13,7 +13,7 @@ public sealed class OperationTests
         await using var fx = await EmulatorFixture.StartAsync(
             e => e.JobDuration = TimeSpan.Zero,
             c => { c.TimeProvider = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow); c.Polling.FirstPollDelay = TimeSpan.FromHours(1); });
-        var id = (await fx.Client.SubmitAsync(new Sora2Request("a cat"))).Id;
+        var id = (await fx.Client.SubmitAsync(LiveModel.Request())).Id;
 
         var done = await fx.Client.GetGenerationOperation(id).WaitForCompletionAsync().WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -28,7 +28,7 @@ public sealed class OperationTests
         string id;
         using (var first = new OpperVideoClient(EmulatorFixture.FastPolling(emulator.CreateClientOptions())))
         {
-            var started = await first.StartGenerationAsync(new VideoRequest("openai/sora-2", "a cat") { Parameters = { ["size"] = "1280x720" } });
+            var started = await first.StartGenerationAsync(new VideoRequest(LiveModel.Id, "a cat") { Parameters = { ["resolution"] = "720p" } });
             id = started.Id;
             Assert.Null(started.Status);
             Assert.False(started.HasCompleted);
@@ -60,7 +60,7 @@ public sealed class OperationTests
     public async Task OpenRead_refreshes_an_expired_url_by_polling_again()
     {
         await using var fx = await EmulatorFixture.StartAsync(e => { e.Faults.FirstUrlExpired = true; e.JobDuration = TimeSpan.Zero; });
-        var operation = await fx.Client.StartGenerationAsync(new VideoRequest("openai/sora-2", "a cat"));
+        var operation = await fx.Client.StartGenerationAsync(LiveModel.Request());
 
         await using var stream = await operation.OpenReadAsync();
         using var clip = new MemoryStream();
@@ -75,7 +75,7 @@ public sealed class OperationTests
     public async Task UpdateStatus_polls_once_and_remembers_what_it_saw()
     {
         await using var fx = await EmulatorFixture.StartAsync(e => e.JobDuration = TimeSpan.FromHours(1));
-        var operation = await fx.Client.StartGenerationAsync(new VideoRequest("openai/sora-2", "a cat"));
+        var operation = await fx.Client.StartGenerationAsync(LiveModel.Request());
 
         var status = await operation.UpdateStatusAsync();
 
@@ -90,7 +90,7 @@ public sealed class OperationTests
     public async Task A_failed_job_is_returned_by_UpdateStatus_and_thrown_by_WaitForCompletion()
     {
         await using var fx = await EmulatorFixture.StartAsync(e => { e.FailJobs = true; e.JobDuration = TimeSpan.Zero; });
-        var operation = await fx.Client.StartGenerationAsync(new VideoRequest("openai/sora-2", "a cat"));
+        var operation = await fx.Client.StartGenerationAsync(LiveModel.Request());
 
         var status = await operation.UpdateStatusAsync();
         var error = await Assert.ThrowsAsync<VideoGenerationFailedException>(() => operation.WaitForCompletionAsync());
@@ -104,7 +104,7 @@ public sealed class OperationTests
     public async Task DownloadToFile_waits_then_writes_the_clip()
     {
         await using var fx = await EmulatorFixture.StartAsync();
-        var operation = await fx.Client.StartGenerationAsync(new VideoRequest("openai/sora-2", "a cat"));
+        var operation = await fx.Client.StartGenerationAsync(LiveModel.Request());
 
         await operation.DownloadToFileAsync(fx.PathOf("clip.mp4"));
 

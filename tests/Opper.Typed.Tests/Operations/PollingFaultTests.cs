@@ -6,7 +6,7 @@ namespace Opper.Typed.Tests.Operations;
 /// <summary>Polls survive what a real network does to them, and go where the API said, as long as the key goes nowhere else.</summary>
 public sealed class PollingFaultTests
 {
-    private const string Completed = """{"status":"completed","url":"https://storage.example/clip.mp4","model":"openai/sora-2"}""";
+    private const string Completed = """{"status":"completed","url":"https://storage.example/clip.mp4","model":"vertexai/veo-3.1-fast-generate-001"}""";
 
     public static TheoryData<string> MalformedBodies => ["<html><body>502 from the proxy, served as 200</body></html>", "", """{"status":"compl"""];
 
@@ -19,7 +19,7 @@ public sealed class PollingFaultTests
             ? Accepted("gen_1", "/v3/artifacts/gen_1/status")
             : Interlocked.Increment(ref polls) == 1 ? ScriptedReply.Json(200, body, "text/html") : ScriptedReply.Json(200, Completed));
         using var client = ClientFor(server.BaseAddress);
-        var operation = await client.StartGenerationAsync(new VideoRequest("openai/sora-2", "a cat"));
+        var operation = await client.StartGenerationAsync(LiveModel.Request());
 
         var done = await operation.WaitForCompletionAsync();
 
@@ -64,7 +64,7 @@ public sealed class PollingFaultTests
             ? Accepted("gen_4", "/jobs/gen_4/state?v=2")
             : ScriptedReply.Json(200, Completed));
         using var client = ClientFor(server.BaseAddress);
-        var operation = await client.StartGenerationAsync(new VideoRequest("openai/sora-2", "a cat"));
+        var operation = await client.StartGenerationAsync(LiveModel.Request());
 
         await operation.WaitForCompletionAsync();
 
@@ -81,7 +81,7 @@ public sealed class PollingFaultTests
             ? Accepted("gen_5", new Uri(elsewhere.BaseAddress, "v3/artifacts/gen_5/status").ToString())
             : ScriptedReply.Json(200, Completed));
         using var client = ClientFor(server.BaseAddress);
-        var operation = await client.StartGenerationAsync(new VideoRequest("openai/sora-2", "a cat"));
+        var operation = await client.StartGenerationAsync(LiveModel.Request());
 
         await operation.WaitForCompletionAsync();
 

@@ -9,7 +9,7 @@ public sealed class DownloadAsDataUriTests
     public async Task A_url_becomes_a_data_uri_of_the_same_bytes()
     {
         await using var fx = await EmulatorFixture.StartAsync();
-        var done = await fx.Client.WaitForCompletionAsync((await fx.Client.SubmitAsync(new VideoRequest("openai/sora-2", "a cat"))).Id);
+        var done = await fx.Client.WaitForCompletionAsync((await fx.Client.SubmitAsync(LiveModel.Request())).Id);
 
         var inline = await MediaInput.DownloadAsDataUriAsync(done.Url!);
 
@@ -24,7 +24,7 @@ public sealed class DownloadAsDataUriTests
     public async Task The_cap_is_enforced_and_named()
     {
         await using var fx = await EmulatorFixture.StartAsync();
-        var done = await fx.Client.WaitForCompletionAsync((await fx.Client.SubmitAsync(new VideoRequest("openai/sora-2", "a cat"))).Id);
+        var done = await fx.Client.WaitForCompletionAsync((await fx.Client.SubmitAsync(LiveModel.Request())).Id);
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => MediaInput.DownloadAsDataUriAsync(done.Url!, maxBytes: 1000));
 

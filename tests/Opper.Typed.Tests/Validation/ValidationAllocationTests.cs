@@ -10,7 +10,15 @@ public sealed class ValidationAllocationTests
 {
     public static TheoryData<string, IVideoRequest> ValidRequests => new()
     {
-        { "typed, enum values", new Sora2Request("a cat") { Size = Sora2Size.Size1280x720, Seconds = Sora2Seconds.Seconds4 } },
+        {
+            "typed, enum values",
+            new Veo31FastGenerate001Request("a cat")
+            {
+                DurationSeconds = Veo31FastGenerate001DurationSeconds.DurationSeconds4,
+                Resolution = Veo31FastGenerate001Resolution.Resolution720p,
+                AspectRatio = Veo31FastGenerate001AspectRatio.AspectRatio16x9,
+            }
+        },
         { "typed, an integer in range", new GrokImagineVideoRequest("a cat") { Duration = 6 } },
         { "untyped, numbers and strings", new VideoRequest("vertexai/veo-3.1-generate-001", "a cat") { Parameters = { ["durationSeconds"] = 8, ["aspectRatio"] = "16:9" } } },
     };
