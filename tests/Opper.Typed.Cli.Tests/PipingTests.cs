@@ -16,14 +16,15 @@ public sealed class PipingTests
         Assert.DoesNotContain('\u001b', stdout); // no ANSI codes in a pipe
         var lines = stdout.TrimEnd('\n').Split('\n');
         Assert.Equal("model\tclass\tcapabilities\tresolutions\taspect_ratios\tmax_seconds\tprice\tretired_at", lines[0]);
-        Assert.Equal(2, lines.Count(line => line.Contains("sora", StringComparison.Ordinal))); // grep -c sora
+        Assert.Equal(2, lines.Count(line => line.Contains("sora", StringComparison.Ordinal))); // grep -c sora: still listed,
+        Assert.All(lines.Where(line => line.Contains("sora", StringComparison.Ordinal)), line => Assert.EndsWith("\t2026-09-24", line)); // and marked retired
         Assert.Contains(lines, line => line.StartsWith("vertexai/veo-3.1-fast-generate-001\tVeo31FastGenerate001Request\t", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Errors_go_to_standard_error_and_standard_output_stays_empty()
     {
-        var (code, stdout, stderr) = await RunProcessAsync("generate", "--model", "openai/sora-2", "--prompt", "a cat", "--out", "/nonexistent-dir/x.mp4");
+        var (code, stdout, stderr) = await RunProcessAsync("generate", "--model", "vertexai/veo-3.1-fast-generate-001", "--prompt", "a cat", "--out", "/nonexistent-dir/x.mp4");
 
         Assert.Equal(3, code);
         Assert.Empty(stdout);

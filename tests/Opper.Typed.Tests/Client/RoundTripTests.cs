@@ -12,7 +12,7 @@ public sealed class RoundTripTests
         // The emulator's clock is fake: the job is processing until the test moves time on.
         var emulatorClock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var fx = await EmulatorFixture.StartAsync(e => { e.TimeProvider = emulatorClock; e.JobDuration = TimeSpan.FromMinutes(1); });
-        var request = new VideoRequest("openai/sora-2", "a hot air balloon") { Parameters = { ["seconds"] = "4", ["size"] = "720x1280" } };
+        var request = new VideoRequest(LiveModel.Id, "a hot air balloon") { Parameters = { ["durationSeconds"] = 4, ["resolution"] = "720p", ["aspectRatio"] = "9:16" } };
 
         var job = await fx.Client.SubmitAsync(request);
         Assert.StartsWith("gen_", job.Id);
@@ -20,7 +20,7 @@ public sealed class RoundTripTests
 
         var first = await fx.Client.GetStatusAsync(job.Id);
         Assert.Equal(VideoJobState.Processing, first.State);
-        Assert.Equal("openai/sora-2", first.Model);
+        Assert.Equal(LiveModel.Id, first.Model);
 
         emulatorClock.Advance(TimeSpan.FromMinutes(1));
         var done = await fx.Client.WaitForCompletionAsync(job.Id);
@@ -65,7 +65,7 @@ public sealed class RoundTripTests
             }
         });
 
-        var done = await fx.Client.GenerateToFileAsync(new VideoRequest("openai/sora-2", "a cat"), fx.PathOf("clip.mp4"), progress);
+        var done = await fx.Client.GenerateToFileAsync(LiveModel.Request(), fx.PathOf("clip.mp4"), progress);
 
         var phases = reports.Select(r => r.Phase).Distinct().ToList();
         Assert.Equal([VideoProgressPhase.Submitted, VideoProgressPhase.Processing, VideoProgressPhase.Completed, VideoProgressPhase.Downloading], phases);
@@ -83,7 +83,7 @@ public sealed class RoundTripTests
         var path = fx.PathOf("clip.mp4");
         await File.WriteAllTextAsync(path, "old");
 
-        await fx.Client.GenerateToFileAsync(new VideoRequest("openai/sora-2", "a cat"), path);
+        await fx.Client.GenerateToFileAsync(LiveModel.Request(), path);
 
         Assert.True(Mp4Probe.HasFtyp(await File.ReadAllBytesAsync(path)));
         Assert.Equal(["clip.mp4"], fx.Files());
@@ -98,7 +98,7 @@ public sealed class RoundTripTests
         var editing = await fx.Client.ListModelsAsync(capability: "video_editing");
 
         Assert.Equal(all.Models.Count, all.Total);
-        Assert.Contains(all.Models, m => m.Id == "openai/sora-2");
+        Assert.Equal("2026-09-24", Assert.Single(all.Models, m => m.Id == "openai/sora-2").RetiredAt); // still listed, marked retired
         var veo = Assert.Single(all.Models, m => m.Id == "vertexai/veo-3.1-fast-generate-001");
         Assert.Equal("vertexai", veo.Provider);
         Assert.Equal("veo-3.1-fast-generate-001", veo.ModelId);
@@ -114,7 +114,7 @@ public sealed class RoundTripTests
     {
         await using var fx = await EmulatorFixture.StartAsync();
 
-        await fx.Client.GenerateToFileAsync(new VideoRequest("openai/sora-2", "a cat"), fx.PathOf("clip.mp4"));
+        await fx.Client.GenerateToFileAsync(LiveModel.Request(), fx.PathOf("clip.mp4"));
 
         var api = fx.Emulator.Requests.Where(r => r.Host == EmulatorHost.Api).ToList();
         Assert.NotEmpty(api);

@@ -25,7 +25,8 @@ public sealed class RuntimeValidationTests
     [MemberData(nameof(SeedMisuses))]
     public async Task A_misuse_throws_a_validation_exception_and_nothing_is_sent(string name, VideoRequest request, string field, string problem)
     {
-        await using var fx = await EmulatorFixture.StartAsync();
+        // Sora's rows test its dialect's rules, not its retirement (RetiredModelTests): a catalog in which it is not retired.
+        await using var fx = await EmulatorFixture.StartAsync(client: c => c.Models = UnretiredSora.Catalog);
 
         var error = await Assert.ThrowsAsync<OpperValidationException>(() => fx.Client.SubmitAsync(request));
 
@@ -54,7 +55,7 @@ public sealed class RuntimeValidationTests
     public void Fixes_say_what_to_do()
     {
         var wrongKey = Assert.Single(VideoRequestValidator.FindProblems(new VideoRequest("vertexai/veo-3.1-generate-001", "a cat") { Parameters = { ["duration_seconds"] = 4 } }));
-        var wrongType = Assert.Single(VideoRequestValidator.FindProblems(new VideoRequest("openai/sora-2", "a cat") { Parameters = { ["seconds"] = 4 } }));
+        var wrongType = Assert.Single(VideoRequestValidator.FindProblems(new VideoRequest("openai/sora-2", "a cat") { Parameters = { ["seconds"] = 4 } }, UnretiredSora.Catalog));
         var httpForVeo = Assert.Single(VideoRequestValidator.FindProblems(new VideoRequest("vertexai/veo-3.1-generate-001", "a cat") { Image = "https://example.com/cat.jpg" }));
 
         Assert.StartsWith("Did you mean 'durationSeconds'?", wrongKey.Fix);
@@ -70,7 +71,7 @@ public sealed class RuntimeValidationTests
         {
             Image = "gs://bucket/cat.png",
             Parameters = { ["seconds"] = 4, ["size"] = "1x1", ["fps"] = 24 },
-        });
+        }, UnretiredSora.Catalog);
 
         Assert.Equal(["image", "parameters.fps", "parameters.seconds", "parameters.size"], problems.Select(p => p.Field).Order());
     }
