@@ -102,7 +102,7 @@ internal static class ApiEndpoints
         {
             var expired = state.Options.Faults.FirstUrlExpired && state.NextUrl() == 1;
             body["mime_type"] = "video/mp4";
-            body["url"] = state.Signer.Sign(state.DownloadBase, job.Id, expired ? now.AddMinutes(-1) : now + state.Options.UrlLifetime);
+            body["url"] = state.Signer.Sign(state.DownloadBase, DownloadEndpoints.ClipPath(job.Id), expired ? now.AddMinutes(-1) : now + state.Options.UrlLifetime);
         }
 
         return EmulatorState.Json(body);
