@@ -8,7 +8,8 @@ namespace Opper.Typed.Emulator.Internal;
 
 /// <summary>
 /// The presigned download host: its own port, no bearer auth (a request that carries one is refused, as S3 does),
-/// expiring signed URLs, <c>Range</c> support, and the injected dropped connection.
+/// expiring signed URLs, <c>Range</c> support, and the injected dropped connection. It serves the jobs' clips and the
+/// Files API's files.
 /// </summary>
 internal static class DownloadEndpoints
 {
@@ -16,10 +17,14 @@ internal static class DownloadEndpoints
     {
         app.Use(RequestRecorder.For(state, EmulatorHost.Download));
         app.MapGet("/clips/{file}", (HttpContext context, string file, string? expires, string? signature) => ServeAsync(context, state, file, expires, signature));
+        app.MapGet("/files/{id}", (HttpContext context, string id, string? expires, string? signature) => ServeFileAsync(context, state, id, expires, signature));
     }
 
     /// <summary>The path a job's clip is signed and served under.</summary>
     public static string ClipPath(string jobId) => $"clips/{jobId}.mp4";
+
+    /// <summary>The path a file's bytes are signed and served under.</summary>
+    public static string FilePath(string fileId) => $"files/{fileId}";
 
     private static async Task ServeAsync(HttpContext context, EmulatorState state, string file, string? expires, string? signature)
     {
@@ -63,6 +68,30 @@ internal static class DownloadEndpoints
         }
 
         await Results.File(clip, "video/mp4", enableRangeProcessing: acceptsRanges).ExecuteAsync(context);
+    }
+
+    /// <summary>
+    /// A file's bytes: an upload straight from disk, an output as its job's clip. The clip faults stay with clip URLs,
+    /// except a host without <c>Range</c>, which is the host's.
+    /// </summary>
+    private static async Task ServeFileAsync(HttpContext context, EmulatorState state, string id, string? expires, string? signature)
+    {
+        if (await RefusedAsync(context, state, FilePath(id), expires, signature))
+        {
+            return;
+        }
+
+        if (state.Files.Find(id, state.Now) is not { } file)
+        {
+            await NoSuchKey(context);
+            return;
+        }
+
+        var acceptsRanges = !state.Options.Faults.DisableRangeRequests;
+        var result = file.Path is { } path
+            ? Results.File(path, file.MimeType, enableRangeProcessing: acceptsRanges)
+            : Results.File(ClipLibrary.Load(file.Output!.ClipSize, file.Output.ClipSeconds), file.MimeType, enableRangeProcessing: acceptsRanges);
+        await result.ExecuteAsync(context);
     }
 
     /// <summary>Answers a request that carries auth, has a forged signature or has expired, as a storage host does.</summary>
