@@ -78,7 +78,7 @@ internal static class ApiEndpoints
         // The output is saved to Files unless the request opts out; a job that fails has no output to save.
         var stored = request["store"]?.GetValueKind() != JsonValueKind.False && !state.Options.FailJobs;
         state.Add(new EmulatedJob(id, model!.Id, model.Provider, now, now + state.Options.JobDuration, state.Options.FailJobs,
-            ClipLibrary.ChooseSize(parameters), ClipLibrary.ChooseSeconds(parameters), stored ? FileStore.NewId() : null));
+            ClipLibrary.ChooseSize(parameters), ClipLibrary.ChooseSeconds(parameters, model), stored ? FileStore.NewId() : null));
         if (state.Options.Faults.SubmitAnswerDelay > TimeSpan.Zero)
         {
             await Task.Delay(state.Options.Faults.SubmitAnswerDelay, context.RequestAborted);
