@@ -9,9 +9,9 @@ using Opper.Typed.Emulator.Internal;
 namespace Opper.Typed.Emulator;
 
 /// <summary>
-/// A local emulator of Opper's video API on 127.0.0.1 (free ports): the three v3 endpoints with bearer auth and
-/// provider-style validation, jobs that finish over time, real MP4 clips served from a second "presigned" host,
-/// fault injection and a request log. For tests and offline development; nothing leaves the machine.
+/// A local emulator of Opper's video API on 127.0.0.1 (free ports): the three v3 video endpoints and the Files API with
+/// bearer auth and provider-style validation, jobs that finish over time and are stored as files, real MP4 clips and
+/// uploaded files served from a second "presigned" host, fault injection and a request log. For tests and offline development; nothing leaves the machine.
 /// </summary>
 /// <example>
 /// <code>
@@ -81,11 +81,12 @@ public sealed class OpperEmulator : IAsyncDisposable
     /// <returns>Fresh options; adjust polling for fast tests.</returns>
     public OpperVideoClientOptions CreateClientOptions() => new() { BaseAddress = BaseAddress, ApiKey = ApiKey };
 
-    /// <summary>Stops both listeners.</summary>
+    /// <summary>Stops both listeners and deletes the uploaded files' folder.</summary>
     public async ValueTask DisposeAsync()
     {
         await _api.DisposeAsync().ConfigureAwait(false);
         await _download.DisposeAsync().ConfigureAwait(false);
+        _state.Files.Dispose();
     }
 
     private static WebApplication CreateApp(int port, Action<WebApplication> map)

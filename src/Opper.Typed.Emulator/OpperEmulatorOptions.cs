@@ -39,6 +39,9 @@ public sealed class OpperEmulatorOptions
     /// <summary>The clock for job progress and URL expiry.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>The Files API's quota, upload size limit and file lifetime.</summary>
+    public EmulatorFileOptions Files { get; set; } = new();
+
     /// <summary>Faults to inject, to test how a client survives a real network.</summary>
     public EmulatorFaults Faults { get; set; } = new();
 }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Opper.Typed.Emulator.Internal;
 
-/// <summary>The three v3 endpoints, behind bearer auth and the configured faults.</summary>
+/// <summary>The v3 video endpoints and the Files API (<see cref="FileEndpoints"/>), behind bearer auth and the configured faults.</summary>
 internal static class ApiEndpoints
 {
     public static void Map(WebApplication app, EmulatorState state)
@@ -18,6 +18,7 @@ internal static class ApiEndpoints
         app.MapGet("/v3/artifacts/{id}/status", (string id) => Status(id, state));
         app.MapGet("/v3/videos/models", (string? q, string? capability, int? limit, int? offset) =>
             EmulatorState.Json(state.Catalog.Page(q, capability, Math.Max(offset ?? 0, 0), Math.Clamp(limit ?? 100, 1, 100))));
+        FileEndpoints.Map(app, state);
     }
 
     private static async Task GuardAsync(HttpContext context, RequestDelegate next, EmulatorState state)
@@ -65,16 +66,19 @@ internal static class ApiEndpoints
             return EmulatorState.Error(400, "invalid_request", $"The body is not valid JSON: {exception.Message}");
         }
 
-        if (SubmissionValidator.Validate(body, state.Catalog, out var model) is { } rejection)
+        var now = state.Now;
+        if ((SubmissionValidator.Validate(body, state.Catalog, out var model) ?? FileReferences.Check((JsonObject)body!, state.Files, now)) is { } rejection)
         {
-            return EmulatorState.Error(rejection.Status, rejection.Code, rejection.Message);
+            return EmulatorState.Error(rejection.Status, rejection.Code, rejection.Message, rejection.Details);
         }
 
-        var now = state.Now;
         var id = "gen_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
-        var parameters = body!["parameters"] as JsonObject;
+        var request = (JsonObject)body!;
+        var parameters = request["parameters"] as JsonObject;
+        // The output is saved to Files unless the request opts out; a job that fails has no output to save.
+        var stored = request["store"]?.GetValueKind() != JsonValueKind.False && !state.Options.FailJobs;
         state.Add(new EmulatedJob(id, model!.Id, model.Provider, now, now + state.Options.JobDuration, state.Options.FailJobs,
-            ClipLibrary.ChooseSize(parameters), ClipLibrary.ChooseSeconds(parameters)));
+            ClipLibrary.ChooseSize(parameters), ClipLibrary.ChooseSeconds(parameters, model), stored ? FileStore.NewId() : null));
         if (state.Options.Faults.SubmitAnswerDelay > TimeSpan.Zero)
         {
             await Task.Delay(state.Options.Faults.SubmitAnswerDelay, context.RequestAborted);
@@ -102,7 +106,11 @@ internal static class ApiEndpoints
         {
             var expired = state.Options.Faults.FirstUrlExpired && state.NextUrl() == 1;
             body["mime_type"] = "video/mp4";
-            body["url"] = state.Signer.Sign(state.DownloadBase, job.Id, expired ? now.AddMinutes(-1) : now + state.Options.UrlLifetime);
+            body["url"] = state.Signer.Sign(state.DownloadBase, DownloadEndpoints.ClipPath(job.Id), expired ? now.AddMinutes(-1) : now + state.Options.UrlLifetime);
+            if (job.OutputFileId is { } fileId)
+            {
+                body["file_id"] = fileId;
+            }
         }
 
         return EmulatorState.Json(body);

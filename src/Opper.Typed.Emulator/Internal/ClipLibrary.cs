@@ -6,7 +6,7 @@ namespace Opper.Typed.Emulator.Internal;
 /// <summary>
 /// The checked-in MP4 fixtures (tools/make-emulator-clips.sh), one per frame size. A job's clip has the frame size
 /// its parameters asked for (Sora's <c>size</c>, else resolution × aspect ratio; 1280x720 otherwise) and lasts the
-/// duration they asked for (<c>seconds</c>, <c>duration</c>, <c>durationSeconds</c>; the fixture's 1 s otherwise).
+/// duration they asked for (<c>seconds</c>, <c>duration</c>, <c>durationSeconds</c>), else the provider's default.
 /// </summary>
 internal static class ClipLibrary
 {
@@ -20,8 +20,26 @@ internal static class ClipLibrary
 
     private static readonly Dictionary<string, byte[]> Cache = new(StringComparer.Ordinal);
 
-    /// <returns>The seconds asked for, or null for the fixture's own length.</returns>
-    public static double? ChooseSeconds(JsonObject? parameters)
+    /// <summary>
+    /// What each provider makes when no duration is asked for, as its docs say: Sora's <c>seconds</c> defaults to 4,
+    /// Veo's and xAI's to 8. Others document none; they get <see cref="FallbackSeconds"/>.
+    /// </summary>
+    private static readonly Dictionary<string, double> ProviderDefaultSeconds = new(StringComparer.Ordinal)
+    {
+        ["openai"] = 4,
+        ["vertexai"] = 8,
+        ["xai"] = 8,
+    };
+
+    private const double FallbackSeconds = 5;
+
+    /// <returns>The seconds asked for, else the model's provider's default (within the model's longest clip).</returns>
+    public static double ChooseSeconds(JsonObject? parameters, VideoModelInfo model) =>
+        AskedSeconds(parameters) ?? Math.Min(
+            model.Provider is { } provider && ProviderDefaultSeconds.TryGetValue(provider, out var seconds) ? seconds : FallbackSeconds,
+            model.Params?.Video?.MaxDuration is > 0 and double longest ? longest : MaxSeconds);
+
+    private static double? AskedSeconds(JsonObject? parameters)
     {
         foreach (var name in DurationNames)
         {

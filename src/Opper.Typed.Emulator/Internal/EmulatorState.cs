@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Http;
 
 namespace Opper.Typed.Emulator.Internal;
 
-/// <summary>Everything the two listeners share: options, catalog, jobs, fault counters and the request log.</summary>
-internal sealed class EmulatorState(OpperEmulatorOptions options, EmulatorCatalog catalog)
+/// <summary>Everything the two listeners share: options, catalog, jobs, files, fault counters and the request log.</summary>
+internal sealed class EmulatorState
 {
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private int _apiRequests;
@@ -14,11 +14,22 @@ internal sealed class EmulatorState(OpperEmulatorOptions options, EmulatorCatalo
     private int _downloads;
     private int _urlsIssued;
 
-    public OpperEmulatorOptions Options { get; } = options;
+    public EmulatorState(OpperEmulatorOptions options, EmulatorCatalog catalog)
+    {
+        Options = options;
+        Catalog = catalog;
+        Jobs = JobFile.Load(options.StatePath);
+        Files = new FileStore(options.Files, Jobs.Values);
+    }
 
-    public EmulatorCatalog Catalog { get; } = catalog;
+    public OpperEmulatorOptions Options { get; }
 
-    public ConcurrentDictionary<string, EmulatedJob> Jobs { get; } = JobFile.Load(options.StatePath);
+    public EmulatorCatalog Catalog { get; }
+
+    public ConcurrentDictionary<string, EmulatedJob> Jobs { get; }
+
+    /// <summary>The Files API's files, with the stored outputs of the jobs kept in the state file.</summary>
+    public FileStore Files { get; }
 
     public UrlSigner Signer { get; } = new();
 
@@ -30,10 +41,11 @@ internal sealed class EmulatorState(OpperEmulatorOptions options, EmulatorCatalo
 
     public void ClearRequests() => _requests.Clear();
 
-    /// <summary>Keeps a new job, in the state file too when there is one.</summary>
+    /// <summary>Keeps a new job (and its stored output), in the state file too when there is one.</summary>
     public void Add(EmulatedJob job)
     {
         Jobs[job.Id] = job;
+        Files.AddOutput(job);
         if (Options.StatePath is { } path)
         {
             JobFile.Save(path, Jobs);
@@ -50,8 +62,9 @@ internal sealed class EmulatorState(OpperEmulatorOptions options, EmulatorCatalo
 
     public int NextUrl() => Interlocked.Increment(ref _urlsIssued);
 
-    public static IResult Error(int status, string code, string message) =>
-        Json(new JsonObject { ["error"] = new JsonObject { ["code"] = code, ["message"] = message, ["details"] = null } }, status);
+    /// <summary>The v3 error envelope, <c>{"error":{"code","message","details"}}</c>.</summary>
+    public static IResult Error(int status, string code, string message, JsonObject? details = null) =>
+        Json(new JsonObject { ["error"] = new JsonObject { ["code"] = code, ["message"] = message, ["details"] = details } }, status);
 
     public static IResult Json(JsonNode body, int status = 200) =>
         Results.Content(body.ToJsonString(), "application/json", Encoding.UTF8, status);

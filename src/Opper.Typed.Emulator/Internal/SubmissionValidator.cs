@@ -9,7 +9,7 @@ namespace Opper.Typed.Emulator.Internal;
 /// </summary>
 internal static class SubmissionValidator
 {
-    public sealed record Rejection(int Status, string Code, string Message);
+    public sealed record Rejection(int Status, string Code, string Message, JsonObject? Details = null);
 
     public static Rejection? Validate(JsonNode? body, EmulatorCatalog catalog, out VideoModelInfo? model)
     {
@@ -36,7 +36,6 @@ internal static class SubmissionValidator
             return new Rejection(404, "model_not_found", $"Model '{modelId}' is not available. Available video models: {string.Join(", ", catalog.Ids)}.");
         }
 
-
         var image = (string?)null;
         var video = (string?)null;
         var references = new List<string>();
@@ -44,7 +43,7 @@ internal static class SubmissionValidator
         {
             if (value?.GetValueKind() != JsonValueKind.String)
             {
-                return Invalid($"'{field}' must be a string: an http(s) URL, a data-URI or a gs:// URI.", "invalid_media");
+                return Invalid($"'{field}' must be a string: an http(s) URL, a data-URI, a gs:// URI or a file id (file_…).", "invalid_media");
             }
 
             var text = value.GetValue<string>();
@@ -60,6 +59,11 @@ internal static class SubmissionValidator
             {
                 references.Add(text);
             }
+        }
+
+        if (request["store"] is { } store && store.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            return Invalid("'store' must be true or false: whether the output is saved to Files (default true).");
         }
 
         if (request["parameters"] is not (null or JsonObject))
@@ -79,7 +83,8 @@ internal static class SubmissionValidator
         return VideoRequestValidator.FindProblems(wire, catalog.Rules) is [var first, ..] ? new Rejection(400, first.ErrorCode, first.Message) : null;
     }
 
-    private static IEnumerable<(string Field, JsonNode? Value)> MediaFields(JsonObject request)
+    /// <summary>The media fields present, named as an error names them: <c>image</c>, <c>video</c>, <c>reference_images[i]</c>.</summary>
+    public static IEnumerable<(string Field, JsonNode? Value)> MediaFields(JsonObject request)
     {
         foreach (var field in new[] { "image", "video" })
         {

@@ -30,8 +30,28 @@ public sealed class ClipDurationTests
         Assert.Equal((1280, 720), Mp4Probe.FrameSize(clip)); // the stretch keeps every other box as it was
     }
 
+    public static TheoryData<string, double> Defaults => new()
+    {
+        { "openai/sora-2", 4 },
+        { "vertexai/veo-3.1-fast-generate-001", 8 },
+        { "xai/grok-imagine-video", 8 },
+        { "pruna/wan-t2v", 5 },
+        { "alibaba:eu/happyhorse-1.0-t2v", 5 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Defaults))]
+    public async Task Without_a_duration_the_clip_plays_for_the_providers_default(string model, double seconds)
+    {
+        await using var fx = await EmulatorFixture.StartAsync();
+
+        await fx.Client.GenerateToFileAsync(new VideoRequest(model, "a cat"), fx.PathOf("clip.mp4"));
+
+        Assert.Equal(seconds, Mp4Probe.PlayedSeconds(await File.ReadAllBytesAsync(fx.PathOf("clip.mp4"))), precision: 2);
+    }
+
     [Fact]
-    public async Task Without_a_duration_the_fixture_plays_as_made_and_a_stretched_clip_is_the_same_size()
+    public async Task A_stretched_clip_is_the_same_size_as_another_length_of_it()
     {
         await using var fx = await EmulatorFixture.StartAsync();
 
@@ -39,7 +59,7 @@ public sealed class ClipDurationTests
         await fx.Client.GenerateToFileAsync(new VideoRequest(LiveModel.Id, "a cat") { Parameters = { ["resolution"] = "720p", ["aspectRatio"] = "9:16", ["durationSeconds"] = 8 } }, fx.PathOf("long.mp4"));
 
         var (plain, longer) = (await File.ReadAllBytesAsync(fx.PathOf("plain.mp4")), await File.ReadAllBytesAsync(fx.PathOf("long.mp4")));
-        Assert.Equal(1.0, Mp4Probe.PlayedSeconds(plain), precision: 2);
+        Assert.Equal(4.0, Mp4Probe.PlayedSeconds(plain), precision: 2);
         Assert.Equal(8.0, Mp4Probe.PlayedSeconds(longer), precision: 2);
         Assert.Equal(plain.Length, longer.Length);
         Assert.Equal((720, 1280), Mp4Probe.FrameSize(longer));
