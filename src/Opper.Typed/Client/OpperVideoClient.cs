@@ -28,6 +28,7 @@ public class OpperVideoClient : IDisposable
     private readonly VideoJobContext? _context;
     private readonly IOpperVideosApi? _api;
     private readonly VideoHttpClients? _http;
+    private readonly OpperFilesClient? _files;
 
     /// <summary>
     /// Creates a client from the environment: key from <c>OPPER_API_KEY</c>, address from <c>OPPER_BASE_URL</c> else
@@ -44,6 +45,7 @@ public class OpperVideoClient : IDisposable
 
         var settings = ClientSettings.Resolve(new OpperVideoClientOptions(), Environment.GetEnvironmentVariable);
         (_context, _api, _http) = Connect(settings, VideoHttpClients.Create(settings), NullLogger.Instance, OpperMetrics.For(null));
+        _files = new OpperFilesClient(_context);
     }
 
     /// <summary>Creates a client with explicit options; settings left null fall back to the environment.</summary>
@@ -59,9 +61,16 @@ public class OpperVideoClient : IDisposable
     {
         ILogger logger = loggerFactory?.CreateLogger<OpperVideoClient>() ?? NullLogger<OpperVideoClient>.Instance;
         (_context, _api, _http) = Connect(settings, http ?? VideoHttpClients.Create(settings), logger, OpperMetrics.For(meterFactory));
+        _files = new OpperFilesClient(_context);
     }
 
     private VideoJobContext Context => _context ?? throw MockOnly();
+
+    /// <summary>
+    /// Opper's Files: upload media once and pass its id (<see cref="MediaInput.FromFileId"/>), list, download and delete
+    /// stored files, a finished job's output among them. Same connections, key, retries and timeouts as this client.
+    /// </summary>
+    public virtual OpperFilesClient Files => _files ?? throw MockOnly();
 
     /// <summary>
     /// Starts a paid generation job (<c>POST /v3/videos</c>) and returns it as an operation. The request is validated
