@@ -33,7 +33,8 @@ internal static class OpperCli
                 output.Messages.MarkupLineInterpolated($"[red]error:[/] {error.Message}");
             }
 
-            output.Messages.MarkupLineInterpolated($"See 'opper-typed {string.Join(' ', CommandPath(parse.CommandResult))} --help'.");
+            // Joined as words, so the root's own errors say "opper-typed --help" with one space.
+            output.Messages.MarkupLineInterpolated($"See '{string.Join(' ', ["opper-typed", .. CommandPath(parse.CommandResult), "--help"])}'.");
             return ExitCodes.Usage;
         }
 

@@ -96,6 +96,27 @@ public sealed class InputCheckTests : InTempFolder
     }
 
     [Fact]
+    public async Task An_unknown_command_points_at_the_roots_help_with_one_space()
+    {
+        var run = await CliRunner.RunAsync(null, "genrate");
+
+        Assert.Equal(2, run.Code);
+        Assert.Contains("See 'opper-typed --help'.", run.Err);
+    }
+
+    [Fact]
+    public async Task An_unknown_capability_is_a_usage_error_that_names_the_three()
+    {
+        var run = await CliRunner.RunAsync(null, "models", "--capability", "nonsense");
+
+        Assert.Equal(2, run.Code);
+        Assert.Empty(run.Out);
+        Assert.Contains("video_generation", run.Err);
+        Assert.Contains("image_to_video", run.Err);
+        Assert.Contains("video_editing", run.Err);
+    }
+
+    [Fact]
     public async Task Catalog_diff_names_the_file_line_and_column_of_bad_json()
     {
         var good = Path.Combine(Folder, "good.json");

@@ -12,6 +12,8 @@ internal static class ModelsCommand
     public static Command Create(CliContext context)
     {
         var capability = new Option<string?>("--capability") { Description = "Only models with this capability (video_generation, image_to_video, video_editing)." };
+        // Any other word would list nothing and exit 0, as if the catalog had no such models: a usage error names the three.
+        capability.AcceptOnlyFromAmong("video_generation", "image_to_video", "video_editing");
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
         var live = new Option<bool>("--live") { Description = "Read GET /v3/videos/models instead of the snapshot." };
         var catalog = new Option<FileInfo?>("--catalog") { Description = "A snapshot file (default: the one this tool was built with)." };
