@@ -20,6 +20,7 @@ internal static class OpperCli
             GenerateCommand.Create(context),
             JobCommands.CreateStatus(context),
             JobCommands.CreateDownload(context),
+            FilesCommands.Create(context),
             ModelsCommand.Create(context),
             CatalogCommands.Create(context),
             EmulatorCommand.Create(context),

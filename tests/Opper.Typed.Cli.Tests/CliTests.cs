@@ -99,7 +99,7 @@ public sealed class CliTests : InTempFolder
         Assert.True(run.Code == 0, run.Err);
         Assert.Contains("Submitted job gen_", run.Err);      // progress: standard error
         Assert.Contains("Downloaded 20,618 bytes", run.Err);
-        Assert.Matches($@"^Saved {System.Text.RegularExpressions.Regex.Escape(clip)} \(20,618 bytes, 4\.0 s\) from job gen_\w+\n$", run.Out); // the result: standard output
+        Assert.Matches($@"^Saved {System.Text.RegularExpressions.Regex.Escape(clip)} \(20,618 bytes, 4\.0 s\) from job gen_\w+, stored as file_\w+\n$", run.Out); // the result: standard output
         var body = JsonNode.Parse(emulator.Requests.Single(r => r.Method == "POST").Body)!;
         Assert.Equal("""{"durationSeconds":4,"resolution":"720p","aspectRatio":"9:16"}""", body["parameters"]!.ToJsonString()); // 4 a number, as Veo's dialect says
         Assert.Equal(["clip.mp4"], Directory.GetFiles(Folder).Select(Path.GetFileName));

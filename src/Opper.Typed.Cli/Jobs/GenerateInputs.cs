@@ -48,14 +48,16 @@ internal static class GenerateInputs
         try
         {
             if (value.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
-                || value.StartsWith("data:", StringComparison.OrdinalIgnoreCase) || value.StartsWith("gs://", StringComparison.OrdinalIgnoreCase))
+                || value.StartsWith("data:", StringComparison.OrdinalIgnoreCase) || value.StartsWith("gs://", StringComparison.OrdinalIgnoreCase)
+                || (value.StartsWith("file_", StringComparison.Ordinal) && !File.Exists(value)))
             {
+                // A file id from 'opper-typed files upload' or a clip's 'stored as' is sent as it is; a malformed one is the rules' to name.
                 return MediaInput.Parse(value);
             }
 
             if (!File.Exists(value))
             {
-                problems.Add($"{option} {value}: file not found (give a path to an existing file, or an https:// URL).");
+                problems.Add($"{option} {value}: file not found (give a path to an existing file, an https:// URL, or a file id from 'opper-typed files upload').");
                 return null;
             }
 

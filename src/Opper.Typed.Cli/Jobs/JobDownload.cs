@@ -24,7 +24,9 @@ internal static class JobDownload
         }
 
         var (size, seconds) = Measure(path);
-        var line = string.Create(CultureInfo.InvariantCulture, $"Saved {path} ({size:N0} bytes{(seconds is { } s ? $", {s:0.0} s" : "")}) from job {operation.Id}");
+        // Opper keeps the output as a file (unless store was off): its id feeds an edit or a later download after the URL's hour.
+        var stored = operation.FileId is { } fileId ? $", stored as {fileId}" : "";
+        var line = string.Create(CultureInfo.InvariantCulture, $"Saved {path} ({size:N0} bytes{(seconds is { } s ? $", {s:0.0} s" : "")}) from job {operation.Id}{stored}");
         if (context.Output.DataIsTerminal)
         {
             context.Output.Rich.MarkupLineInterpolated($"[green]{line}[/]");
