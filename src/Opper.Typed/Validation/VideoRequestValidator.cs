@@ -92,7 +92,7 @@ public static class VideoRequestValidator
         List<OpperValidationException>? problems = null;
         if (string.IsNullOrWhiteSpace(wire.Model))
         {
-            return [new OpperValidationException(name, "model", "is empty", "Pass a model id such as \"openai/sora-2\" (GET /v3/videos/models lists them).")];
+            return [new OpperValidationException(name, "model", "is empty", "Pass a model id such as \"vertexai/veo-3.1-fast-generate-001\" (GET /v3/videos/models lists them).")];
         }
 
         if (string.IsNullOrWhiteSpace(wire.Prompt))
