@@ -8,15 +8,13 @@ namespace Opper.Typed.Cli;
 /// <summary>The <c>opper-typed</c> command line: parsing with System.CommandLine, output with Spectre.Console.</summary>
 internal static class OpperCli
 {
-    public static async Task<int> RunAsync(string[] args, CliOutput output, Func<string, string?> environment, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(string[] args, CliOutput output, Func<string, string?> environment, TextReader? input = null, CancellationToken cancellationToken = default)
     {
         var verbose = new Option<bool>("--verbose") { Description = "Show stack traces with errors.", Recursive = true };
-        var baseUrl = new Option<string?>("--base-url") { Description = "The API's base address (default: OPPER_BASE_URL, else https://api.opper.ai).", Recursive = true };
-        var context = new CliContext(output, environment, baseUrl, verbose);
+        var context = new CliContext(output, environment, verbose) { Input = input ?? Console.In };
         var root = new RootCommand("opper-typed: generate clips with Opper, follow and download jobs, list the video models, pull and diff catalog snapshots.")
         {
             verbose,
-            baseUrl,
             GenerateCommand.Create(context),
             JobCommands.CreateStatus(context),
             JobCommands.CreateDownload(context),

@@ -114,7 +114,7 @@ public sealed class FixAllTests
     [Fact]
     public Task OPPER011_a_retired_model_switches_to_its_successor()
     {
-        var files = Snapshot.Default()
+        var files = Snapshot.WithLiveSora()
             .AddCopy("openai/sora-2", "openai/sora-1", m => { m["retired_at"] = "2026-01-01"; m["successor"] = "openai/sora-2"; })
             .Files();
         return new OpperCodeFixTest<UseSuccessorCodeFix>(

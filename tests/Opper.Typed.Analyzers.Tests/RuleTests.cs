@@ -22,6 +22,20 @@ public sealed class RuleTests
         { """new Veo31Generate001Request("p") { Image = "gs://b/cat.png" }""", [] },
         { """new Sora2Request("p") { Image = "https://example.com/cat.jpg" }""", [] },
         { """new WanI2vRequest("p") { Image = "https://example.com/cat.jpg" }""", [] },
+        { """new WanI2vRequest("p") { Image = MediaInput.FromDataUri("data:image/png;base64,iVBORw0KGgo=") }""", ["OPPER001:MediaInput.FromDataUri(\"data:image/png;base64,iVBORw0KGgo=\")"] },
+        // File ids: taken everywhere when well formed; a malformed one is OPPER001. Local bytes are uploaded where no data-URI is taken.
+        { """new WanI2vRequest("p") { Image = "file_abc123" }""", [] },
+        { """new Veo31Generate001Request("p") { Image = MediaInput.FromFileId("file_abc-123") }""", [] },
+        { """new WanI2vRequest("p") { Image = "file_" }""", ["OPPER001:\"file_\""] },
+        { """new WanI2vRequest("p") { Image = MediaInput.FromFileId("file_x.png") }""", ["OPPER001:MediaInput.FromFileId(\"file_x.png\")"] },
+        { """new WanI2vRequest("p") { Image = MediaInput.FromFile("cat.png") }""", [] },
+        { """new GrokImagineVideoRequest("p") { Image = MediaInput.FromBytes(System.Array.Empty<byte>()) }""", [] },
+        { """new VideoRequest("pruna/wan-t2v", "p") { Image = MediaInput.FromFile("cat.png") }""", ["OPPER004:MediaInput.FromFile(\"cat.png\")", "OPPER010"] },
+        // OPPER014: reference images past a model's limits.
+        { """new GrokImagineVideoRequest("p") { Duration = 12, ReferenceImages = { "file_a" } }""", ["OPPER014:12"] },
+        { """new Veo31Generate001Request("p") { ReferenceImages = { "file_a", "file_b", "file_c", "file_d" } }""", ["OPPER014:\"file_d\""] },
+        { """new Veo31Generate001Request("p") { Image = "gs://b/cat.png", ReferenceImages = { "gs://b/dog.png" } }""", ["OPPER014:\"gs://b/cat.png\""] },
+        { """new VideoRequest("pruna/wan-i2v", "p") { ReferenceImages = { "file_a" } }""", ["OPPER004:\"file_a\"", "OPPER010"] },
         // OPPER002: URLs the provider's servers cannot reach.
         { """new GrokImagineVideoRequest("p") { Image = "http://localhost:5000/cat.jpg" }""", ["OPPER002:\"http://localhost:5000/cat.jpg\""] },
         { """new VaceRequest("p") { Video = "http://192.168.1.20/in.mp4" }""", ["OPPER002:\"http://192.168.1.20/in.mp4\""] },
@@ -71,12 +85,35 @@ public sealed class RuleTests
             """new VideoRequest("vertexai/veo-3.1-generate-001", "p") { Image = "https://example.com/cat.jpg", Parameters = { ["duration_seconds"] = 4 } }"""));
 
         // The shared core's sentences: the runtime's OpperValidationException says exactly these words.
-        Assert.Equal("vertexai/veo-3.1-generate-001: 'image' must be a base64 data-URI or a gs:// URI; got an http(s) URL. Send the bytes inline with MediaInput.FromFile or FromBytes, or a gs:// URI with MediaInput.FromGcs.",
+        Assert.Equal("vertexai/veo-3.1-generate-001: 'image' must be a base64 data-URI or a gs:// URI or an Opper file id (file_…); got an http(s) URL. Send the bytes inline with MediaInput.FromFile or FromBytes, or a gs:// URI with MediaInput.FromGcs, or upload it with client.Files.UploadAsync and pass MediaInput.FromFileId(file.Id).",
             diagnostics.Single(d => d.Id == "OPPER001").GetMessage());
         Assert.StartsWith("vertexai/veo-3.1-generate-001: 'parameters.duration_seconds' is not a parameter of vertexai/veo-3.1-generate-001. Did you mean 'durationSeconds'? Accepted: durationSeconds,",
             diagnostics.Single(d => d.Id == "OPPER005").GetMessage());
         Assert.Equal("vertexai/veo-3.1-generate-001: 'model' has a typed request class, Veo31Generate001Request, which checks parameters at compile time. Use new Veo31Generate001Request(prompt).",
             diagnostics.Single(d => d.Id == "OPPER010").GetMessage());
+    }
+
+    [Fact]
+    public async Task Media_messages_offer_the_file_route_and_explain_a_malformed_file_id()
+    {
+        var diagnostics = await AnalyzerHarness.AnalyzeAsync(AnalyzerHarness.Wrap(
+            """new VideoRequest("pruna/wan-i2v", "p") { Image = "data:image/png;base64,iVBORw0KGgo=" }"""));
+
+        Assert.Equal("pruna/wan-i2v: 'image' must be a public http(s) URL or an Opper file id (file_…); got a data-URI. Pass a public URL with MediaInput.FromUrl, or upload it with client.Files.UploadAsync and pass MediaInput.FromFileId(file.Id).",
+            diagnostics.Single(d => d.Id == "OPPER001").GetMessage());
+        diagnostics = await AnalyzerHarness.AnalyzeAsync(AnalyzerHarness.Wrap("""new WanI2vRequest("p") { Image = "file_" }"""));
+        Assert.Equal("pruna/wan-i2v: 'image' is 'file_', which is not an Opper file id: 'file_' followed by letters, digits, '-' or '_' as Files.UploadAsync or VideoStatus.FileId return it. Pass the id exactly as returned, with MediaInput.FromFileId(file.Id).",
+            Assert.Single(diagnostics).GetMessage());
+    }
+
+    [Fact]
+    public async Task Sora_is_retired_in_the_checked_in_snapshot()
+    {
+        var diagnostics = await AnalyzerHarness.AnalyzeAsync(AnalyzerHarness.Wrap("""new VideoRequest("openai/sora-2-pro", "p")"""), GeneratorHarness.DefaultFiles());
+
+        var retired = Assert.Single(diagnostics);
+        Assert.Equal("OPPER011", retired.Id);
+        Assert.Equal("openai/sora-2-pro: 'model' was retired on 2026-09-24. Choose another model.", retired.GetMessage());
     }
 
     [Fact]
@@ -98,7 +135,7 @@ public sealed class RuleTests
     [Fact]
     public async Task A_retired_model_used_untyped_names_its_successor()
     {
-        var catalog = Snapshot.Default();
+        var catalog = Snapshot.WithLiveSora();
         catalog.Model("openai/sora-2")["retired_at"] = "2026-11-01";
         catalog.Model("openai/sora-2")["successor"] = "openai/sora-2-pro";
 

@@ -90,6 +90,7 @@ public sealed class ModelEqualityTests
     {
         _ when type == typeof(string) => (string?)current + "X",
         _ when type == typeof(bool) => !(bool)current!,
+        _ when type == typeof(int) => (int)current! + 1,
         _ when type == typeof(double?) => ((double?)current ?? 0) + 7,
         _ when type == typeof(VideoParameterType) => (VideoParameterType)current! == VideoParameterType.String ? VideoParameterType.Integer : VideoParameterType.String,
         _ when type == typeof(IReadOnlyList<string>) => ((IReadOnlyList<string>)current!).Append("X").ToList(),

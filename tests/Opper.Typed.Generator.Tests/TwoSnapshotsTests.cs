@@ -17,20 +17,22 @@ using VideoRequest = runtime::Opper.Typed.VideoRequest;
 using VideoRequestValidator = runtime::Opper.Typed.VideoRequestValidator;
 
 /// <summary>
-/// Two assemblies of one process, generated from different snapshots: in one, Sora's <c>seconds</c> is a string (as
-/// OpenAI documents it); in the other, an override makes it a number. Each typed request is validated against its own
+/// Two assemblies of one process, generated from different snapshots: in one, Veo's <c>durationSeconds</c> is a number
+/// (as Google documents it); in the other, an override makes it a string. Each typed request is validated against its own
 /// spec, and an untyped request without a catalog follows the documented precedence of the process-wide default.
 /// </summary>
 public sealed class TwoSnapshotsTests
 {
+    private const string Model = "vertexai/veo-3.1-fast-generate-001";
+
     private static readonly Lazy<(Assembly Strings, Assembly Numbers)> Assemblies = new(() =>
     {
-        var numbers = JsonNode.Parse(GeneratorHarness.SchemaText("video-parameters.json"))!.AsObject();
-        numbers["models"] ??= new JsonObject();
-        numbers["models"]!["openai/sora-2"] = JsonNode.Parse("""{ "parameters": [ { "name": "seconds", "type": "integer", "values": [4, 8] } ] }""");
-        var strings = Load("StringSeconds", GeneratorHarness.DefaultFiles());
-        var numeric = Load("NumberSeconds", GeneratorHarness.DefaultFiles(parameters: numbers.ToJsonString()));
-        return (strings, numeric);
+        var strings = JsonNode.Parse(GeneratorHarness.SchemaText("video-parameters.json"))!.AsObject();
+        strings["models"] ??= new JsonObject();
+        strings["models"]![Model] = JsonNode.Parse("""{ "parameters": [ { "name": "durationSeconds", "type": "string", "values": ["4", "8"] } ] }""");
+        var textual = Load("StringSeconds", GeneratorHarness.DefaultFiles(parameters: strings.ToJsonString()));
+        var numeric = Load("NumberSeconds", GeneratorHarness.DefaultFiles());
+        return (textual, numeric);
     });
 
     [Fact]
@@ -40,21 +42,21 @@ public sealed class TwoSnapshotsTests
         var fromStrings = Request(strings);
         var fromNumbers = Request(numbers);
 
-        Assert.Equal("\"4\"", fromStrings.ToWireRequest().Parameters["seconds"]!.ToJsonString());
-        Assert.Equal("4", fromNumbers.ToWireRequest().Parameters["seconds"]!.ToJsonString());
+        Assert.Equal("\"4\"", fromStrings.ToWireRequest().Parameters["durationSeconds"]!.ToJsonString());
+        Assert.Equal("4", fromNumbers.ToWireRequest().Parameters["durationSeconds"]!.ToJsonString());
         Assert.Empty(VideoRequestValidator.FindProblems(fromStrings));
         Assert.Empty(VideoRequestValidator.FindProblems(fromNumbers));
 
         // The specs really differ: each body is wrong by the other's spec.
         var numbersCatalog = CatalogOf(numbers);
-        Assert.Equal("parameters.seconds", Assert.Single(VideoRequestValidator.FindProblems(fromStrings.ToWireRequest(), numbersCatalog)).Field);
+        Assert.Equal("parameters.durationSeconds", Assert.Single(VideoRequestValidator.FindProblems(fromStrings.ToWireRequest(), numbersCatalog)).Field);
     }
 
     [Fact]
     public void The_process_default_prefers_the_entry_assemblys_own_snapshot()
     {
         var (strings, numbers) = Assemblies.Value;
-        var untyped = new VideoRequest("openai/sora-2", "a cat") { Parameters = { ["seconds"] = "4" } };
+        var untyped = new VideoRequest(Model, "a cat") { Parameters = { ["durationSeconds"] = "4" } };
         var entry = typeof(VideoModelCatalog).GetProperty("EntryAssembly", BindingFlags.NonPublic | BindingFlags.Static)!;
         var original = entry.GetValue(null);
         try
@@ -63,7 +65,7 @@ public sealed class TwoSnapshotsTests
             Assert.Empty(VideoRequestValidator.FindProblems(untyped));
 
             entry.SetValue(null, (Func<Assembly?>)(() => numbers));
-            Assert.Equal("parameters.seconds", Assert.Single(VideoRequestValidator.FindProblems(untyped)).Field);
+            Assert.Equal("parameters.durationSeconds", Assert.Single(VideoRequestValidator.FindProblems(untyped)).Field);
         }
         finally
         {
@@ -73,10 +75,10 @@ public sealed class TwoSnapshotsTests
 
     private static IVideoRequest Request(Assembly assembly)
     {
-        var type = assembly.GetType("Opper.Typed.Sora2Request")!;
+        var type = assembly.GetType("Opper.Typed.Veo31FastGenerate001Request")!;
         var request = (IVideoRequest)Activator.CreateInstance(type, "a cat")!;
-        var seconds = type.GetProperty("Seconds")!;
-        seconds.SetValue(request, Enum.Parse(Nullable.GetUnderlyingType(seconds.PropertyType)!, "Seconds4"));
+        var seconds = type.GetProperty("DurationSeconds")!;
+        seconds.SetValue(request, Enum.Parse(Nullable.GetUnderlyingType(seconds.PropertyType)!, "DurationSeconds4"));
         return request;
     }
 

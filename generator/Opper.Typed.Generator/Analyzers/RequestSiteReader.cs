@@ -105,13 +105,13 @@ namespace Opper.Typed.Generator.Analyzers
                         }
 
                         break;
-                    case IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation { Property.Name: "ReferenceImages" }, Initializer: { } images } when !site.Facts.Typed:
+                    case IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation { Property.Name: "ReferenceImages" }, Initializer: { } images }:
                         var index = 0;
                         foreach (var add in images.Initializers.OfType<IInvocationOperation>())
                         {
-                            if (add.Arguments.FirstOrDefault()?.Value is { } image && MediaString(image, symbols, resolver) is { } value)
+                            if (add.Arguments.FirstOrDefault()?.Value is { } image && Media($"reference_images[{index}]", image, symbols, resolver) is { } media)
                             {
-                                site.AddMedia(new MediaFact($"reference_images[{index}]", value), image.Syntax.GetLocation());
+                                site.AddMedia(media, image.Syntax.GetLocation());
                             }
 
                             index++;
@@ -169,9 +169,9 @@ namespace Opper.Typed.Generator.Analyzers
         {
             if (name == "Image" || name == "Video")
             {
-                if (MediaString(value, symbols, resolver) is { } media)
+                if (Media(name.ToLowerInvariant(), value, symbols, resolver) is { } media)
                 {
-                    site.AddMedia(new MediaFact(name.ToLowerInvariant(), media), value.Syntax.GetLocation());
+                    site.AddMedia(media, value.Syntax.GetLocation());
                 }
 
                 return;
@@ -208,24 +208,36 @@ namespace Opper.Typed.Generator.Analyzers
             _ => null,
         };
 
-        /// <summary>A constant media string: a literal converted to MediaInput, or MediaInput.FromUrl/FromDataUri/FromGcs("…").</summary>
-        private static string? MediaString(IOperation value, KnownSymbols symbols, ValueResolver resolver)
+        /// <summary>
+        /// A media input it can judge: a constant string converted to MediaInput, <c>MediaInput.FromUrl/FromDataUri/FromGcs/FromFileId("…")</c>,
+        /// or local bytes (<c>FromFile</c>, <c>FromBytes</c>), which the client uploads where the provider takes no data-URI.
+        /// </summary>
+        private static MediaFact? Media(string field, IOperation value, KnownSymbols symbols, ValueResolver resolver)
         {
             var operation = Unwrap(value);
             if (resolver.Resolve(operation) is string text)
             {
-                return text;
+                return new MediaFact(field, text);
             }
 
-            if (operation is IInvocationOperation invocation
-                && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, symbols.MediaInput)
-                && (invocation.TargetMethod.Name == "FromUrl" || invocation.TargetMethod.Name == "FromDataUri" || invocation.TargetMethod.Name == "FromGcs")
-                && invocation.Arguments.FirstOrDefault()?.Value is { } first && resolver.Resolve(first) is string argument)
+            if (operation is not IInvocationOperation invocation || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, symbols.MediaInput))
             {
-                return argument;
+                return null;
             }
 
-            return null;
+            switch (invocation.TargetMethod.Name)
+            {
+                case "FromFile":
+                case "FromBytes":
+                    return new MediaFact(field, MediaFact.LocalBytes, uploadable: true);
+                case "FromUrl":
+                case "FromDataUri":
+                case "FromGcs":
+                case "FromFileId":
+                    return invocation.Arguments.FirstOrDefault()?.Value is { } first && resolver.Resolve(first) is string argument ? new MediaFact(field, argument) : null;
+                default:
+                    return null;
+            }
         }
 
         /// <summary>Looks through implicit conversions (string → MediaInput, int → JsonNode, int → int?).</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using Opper.Typed.Core.Naming;
 using Opper.Typed.Core.Rules;
 
 namespace Opper.Typed.Generator.Emitter
@@ -49,6 +50,23 @@ namespace Opper.Typed.Generator.Emitter
         public static string Code(string text) => "<c>" + Escape(text) + "</c>";
 
         public static string Media(VideoModelSpec model) => MediaWording.Accepted(model);
+
+        /// <summary>"At most 7; not combined with Image or Video; with them the clip is at most 10 seconds (duration).", from the spec.</summary>
+        public static string ReferenceImageLimits(VideoModelSpec model)
+        {
+            var text = $"At most {model.MaxReferenceImages}";
+            if (model.ReferenceImagesNotWith.Count > 0)
+            {
+                text += "; not combined with " + string.Join(" or ", model.ReferenceImagesNotWith.Select(ClassNames.PropertyName));
+            }
+
+            if (model.ReferenceImagesMaxDuration is { } seconds)
+            {
+                text += $"; with them the clip is at most {Number(seconds)} seconds ({Code(model.ReferenceImagesDurationParameter!)})";
+            }
+
+            return text + ".";
+        }
 
         public static string Values(VideoParameterSpec parameter)
         {

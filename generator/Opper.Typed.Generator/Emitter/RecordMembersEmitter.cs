@@ -5,8 +5,8 @@ namespace Opper.Typed.Generator.Emitter
 {
     /// <summary>
     /// The members that make a request class a well-behaved record: <c>with</c> copies the additional parameters instead
-    /// of sharing them, equality compares them by content, and <c>ToString</c> stays short (an image data-URI can be
-    /// megabytes).
+    /// of sharing them (and the reference images), equality compares them by content, and <c>ToString</c> stays short (an
+    /// image data-URI can be megabytes).
     /// </summary>
     internal static class RecordMembersEmitter
     {
@@ -25,7 +25,13 @@ namespace Opper.Typed.Generator.Emitter
                 w.Line($"{property} = original.{property};");
             }
 
-            // A copy constructor runs no field initializers: the dictionary is made here.
+            // A copy constructor runs no field initializers: the list and the dictionary are made here.
+            if (model.TakesReferenceImages)
+            {
+                w.Line("ReferenceImages = new global::System.Collections.Generic.List<global::Opper.Typed.MediaInput>(original.ReferenceImages);");
+            }
+
+
             w.Line($"AdditionalParameters = new global::System.Collections.Generic.Dictionary<string, {JsonNode}?>(original.AdditionalParameters.Count, global::System.StringComparer.Ordinal);");
             w.Open("foreach (var __pair in original.AdditionalParameters)");
             w.Line("AdditionalParameters[__pair.Key] = __pair.Value?.DeepClone();");
@@ -47,7 +53,13 @@ namespace Opper.Typed.Generator.Emitter
             w.Close();
             w.Close();
             w.Line();
-            w.Line("return " + string.Join("\n                && ", properties.Select(p => $"global::System.Collections.Generic.EqualityComparer<object?>.Default.Equals({p}, other.{p})")) + ";");
+            var comparisons = properties.Select(p => $"global::System.Collections.Generic.EqualityComparer<object?>.Default.Equals({p}, other.{p})").ToList();
+            if (model.TakesReferenceImages)
+            {
+                comparisons.Add("global::System.Linq.Enumerable.SequenceEqual(ReferenceImages, other.ReferenceImages)");
+            }
+
+            w.Line("return " + string.Join("\n                && ", comparisons) + ";");
             w.Close();
 
             w.Line();
@@ -57,6 +69,11 @@ namespace Opper.Typed.Generator.Emitter
             foreach (var property in properties)
             {
                 w.Line($"__hash.Add({property});");
+            }
+
+            if (model.TakesReferenceImages)
+            {
+                w.Line("__hash.Add(ReferenceImages.Count);");
             }
 
             w.Line("__hash.Add(AdditionalParameters.Count);");

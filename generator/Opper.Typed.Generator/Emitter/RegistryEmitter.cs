@@ -38,6 +38,15 @@ namespace Opper.Typed.Generator.Emitter
             w.Line($"RetiredAt = {Text(model.RetiredAt)},");
             w.Line($"Successor = {Text(model.Successor)},");
             w.Line($"SuccessorRequestTypeName = {Text(model.SuccessorRequestTypeName)},");
+            if (model.TakesReferenceImages)
+            {
+                // Written only where a model takes them: the defaults (none) say the rest.
+                w.Line($"MaxReferenceImages = {model.MaxReferenceImages},");
+                w.Line($"ReferenceImagesNotWith = new string[] {{ {string.Join(", ", model.ReferenceImagesNotWith.Select(Text))} }},");
+                w.Line($"ReferenceImagesDurationParameter = {Text(model.ReferenceImagesDurationParameter)},");
+                w.Line($"ReferenceImagesMaxDuration = {Number(model.ReferenceImagesMaxDuration)},");
+            }
+
             w.Open("Parameters = new global::Opper.Typed.VideoParameterSpec[]");
             foreach (var parameter in model.Parameters)
             {

@@ -12,6 +12,9 @@ namespace Opper.Typed.Generator.Emitter
         private const string JsonValue = "global::System.Text.Json.Nodes.JsonValue";
         private const string Parameters = "global::System.Collections.Generic.Dictionary<string, " + JsonNode + "?>";
 
+        /// <summary>The type of <c>ReferenceImages</c>, as <c>VideoRequest</c> has it.</summary>
+        public const string ReferenceImageList = "global::System.Collections.Generic.IList<global::Opper.Typed.MediaInput>";
+
         public static string Emit(ModelToEmit item)
         {
             var model = item.Model;
@@ -128,6 +131,13 @@ namespace Opper.Typed.Generator.Emitter
                 w.Doc($"The source video (video-to-video): {DocText.Media(model)}. Not sent when null.");
                 w.Line("public global::Opper.Typed.MediaInput? Video { get; init; }");
             }
+
+            if (model.TakesReferenceImages)
+            {
+                w.Line();
+                w.Doc($"Reference images the clip draws on: {DocText.Media(model)}. {DocText.ReferenceImageLimits(model)} Sent as {DocText.Code("reference_images")} when not empty. Never null.");
+                w.Line($"public {ReferenceImageList} ReferenceImages {{ get; }} = new global::System.Collections.Generic.List<global::Opper.Typed.MediaInput>();");
+            }
         }
 
         private static void EmitProperty(CodeWriter w, VideoParameterSpec parameter)
@@ -181,6 +191,11 @@ namespace Opper.Typed.Generator.Emitter
             if (model.TakesVideo)
             {
                 w.Line("Video = Video?.Value,");
+            }
+
+            if (model.TakesReferenceImages)
+            {
+                w.Line("ReferenceImages = ReferenceImages.Count == 0 ? null : global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(ReferenceImages, __image => __image.Value)),");
             }
 
             w.Line("Parameters = __parameters,");

@@ -11,7 +11,7 @@ internal static class CatalogCommands
     {
         var output = new Option<string>("--out") { Description = "The snapshot to write.", DefaultValueFactory = _ => Path.Combine("schema", "videos-models.json") };
         var check = new Option<bool>("--check") { Description = "Write nothing; exit 1 when the snapshot is stale (for CI)." };
-        var pull = new Command("pull", "Fetch GET /v3/videos/models (all pages) into the snapshot and print what changed.") { output, check };
+        var pull = context.Connecting(new Command("pull", "Fetch GET /v3/videos/models (all pages) into the snapshot and print what changed.") { output, check });
         pull.SetAction((parse, cancellationToken) => OpperCli.Guard(context, parse, async () =>
         {
             var path = parse.GetValue(output)!;

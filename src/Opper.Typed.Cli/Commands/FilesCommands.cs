@@ -24,7 +24,7 @@ internal static class FilesCommands
         var path = new Argument<string>("path") { Description = "The image or video to upload." };
         var purpose = new Option<string?>("--purpose") { Description = "What the file is for (default reference_media: images and videos)." };
         var ttl = new Option<int?>("--ttl") { Description = "Seconds the file lives; may only shorten the default lifetime." };
-        var command = new Command("upload", "Upload a file and print its id (id, bytes and media type, tab-separated).") { path, purpose, ttl };
+        var command = context.Connecting(new Command("upload", "Upload a file and print its id (id, bytes and media type, tab-separated).") { path, purpose, ttl });
         command.SetAction((parse, cancellationToken) => OpperCli.Guard(context, parse, async () =>
         {
             var file = parse.GetValue(path)!;
@@ -53,7 +53,7 @@ internal static class FilesCommands
 
     private static Command CreateList(CliContext context)
     {
-        var command = new Command("list", "List the organization's files: a table on a terminal, tab-separated lines in a pipe.");
+        var command = context.Connecting(new Command("list", "List the organization's files: a table on a terminal, tab-separated lines in a pipe."));
         command.SetAction((parse, cancellationToken) => OpperCli.Guard(context, parse, async () =>
         {
             using var client = await ConnectAsync(context, parse, cancellationToken);
@@ -93,7 +93,7 @@ internal static class FilesCommands
     {
         var id = new Argument<string>("file-id") { Description = "The file id, e.g. file_abc123 (a clip's is printed by generate)." };
         var output = new Option<string>("--out") { Description = "Where to write the file; its folder must exist.", Required = true };
-        var command = new Command("download", "Download a file's content; the file appears only when whole.") { id, output };
+        var command = context.Connecting(new Command("download", "Download a file's content; the file appears only when whole.") { id, output });
         command.SetAction((parse, cancellationToken) => OpperCli.Guard(context, parse, async () =>
         {
             var problems = new List<string>();
@@ -109,7 +109,7 @@ internal static class FilesCommands
     private static Command CreateDelete(CliContext context)
     {
         var id = new Argument<string>("file-id") { Description = "The file id, e.g. file_abc123." };
-        var command = new Command("delete", "Delete a file you no longer need (it stops counting against your storage quota).") { id };
+        var command = context.Connecting(new Command("delete", "Delete a file you no longer need (it stops counting against your storage quota).") { id });
         command.SetAction((parse, cancellationToken) => OpperCli.Guard(context, parse, async () =>
         {
             using var client = await ConnectAsync(context, parse, cancellationToken);

@@ -16,7 +16,7 @@ internal static class GenerateCommand
         var video = new Option<string?>("--video") { Description = "Source video: a file path or a URL." };
         var output = new Option<string>("--out") { Description = "Where to write the clip; its folder must exist.", Required = true };
         var noEmulator = new Option<bool>("--no-emulator") { Description = "Fail instead of using the local emulator when OPPER_API_KEY is not set." };
-        var command = new Command("generate", "Generate a clip and write it to a file.") { model, prompt, parameters, image, video, output, noEmulator };
+        var command = context.Connecting(new Command("generate", "Generate a clip and write it to a file.") { model, prompt, parameters, image, video, output, noEmulator });
         command.SetAction((parse, cancellationToken) => OpperCli.Guard(context, parse, async () =>
         {
             // Every input and the output path before any connection: a bad one costs nothing, not even an emulator.

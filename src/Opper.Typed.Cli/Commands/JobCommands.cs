@@ -10,7 +10,7 @@ internal static class JobCommands
     public static Command CreateStatus(CliContext context)
     {
         var id = new Argument<string>("job-id") { Description = "The job id, e.g. gen_01H…" };
-        var command = new Command("status", "Poll a job once and print its id, status and URL (or error), tab-separated; exit 4 when it failed.") { id };
+        var command = context.Connecting(new Command("status", "Poll a job once and print its id, status and URL (or error), tab-separated; exit 4 when it failed.") { id });
         command.SetAction((parse, cancellationToken) => OpperCli.Guard(context, parse, async () =>
         {
             var (client, _) = await context.ConnectAsync(parse, allowEmulator: false, cancellationToken);
@@ -38,7 +38,7 @@ internal static class JobCommands
     {
         var id = new Argument<string>("job-id") { Description = "The job id, e.g. gen_01H…" };
         var output = new Option<string>("--out") { Description = "Where to write the clip; its folder must exist.", Required = true };
-        var command = new Command("download", "Wait for a job if it still runs, then download its clip (an expired URL is refreshed).") { id, output };
+        var command = context.Connecting(new Command("download", "Wait for a job if it still runs, then download its clip (an expired URL is refreshed).") { id, output });
         command.SetAction((parse, cancellationToken) => OpperCli.Guard(context, parse, async () =>
         {
             var problems = new List<string>();

@@ -17,7 +17,7 @@ internal static class ModelsCommand
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
         var live = new Option<bool>("--live") { Description = "Read GET /v3/videos/models instead of the snapshot." };
         var catalog = new Option<FileInfo?>("--catalog") { Description = "A snapshot file (default: the one this tool was built with)." };
-        var command = new Command("models", "List the video models.") { capability, json, live, catalog };
+        var command = context.Connecting(new Command("models", "List the video models.") { capability, json, live, catalog });
         command.SetAction((parse, cancellationToken) => OpperCli.Guard(context, parse, async () =>
         {
             JsonObject source;

@@ -78,15 +78,21 @@ public static class VideoRequestValidator
     /// <param name="additionalKeys">The keys a typed request sends through AdditionalParameters.</param>
     /// <param name="catalog">Where an untyped request's model is looked up.</param>
     /// <param name="notices">Problems that do not stop the request.</param>
+    /// <param name="uploadable">
+    /// Which media fields (<c>image</c>, <c>video</c>, <c>reference_images[0]</c>) hold local bytes (<c>MediaInput.FromFile</c>,
+    /// <c>FromBytes</c>) that the client uploads to Opper Files and sends as a file id when the provider takes no data-URI:
+    /// such a field is not refused for being a data-URI on a model that takes file ids. None when null.
+    /// </param>
     internal static List<OpperValidationException>? Check(
-        VideoWireRequest wire, VideoModelSpec? spec, IEnumerable<string>? additionalKeys, IVideoModelCatalog catalog, out List<VideoRequestNotice>? notices)
+        VideoWireRequest wire, VideoModelSpec? spec, IEnumerable<string>? additionalKeys, IVideoModelCatalog catalog, out List<VideoRequestNotice>? notices,
+        Func<string, bool>? uploadable = null)
     {
         notices = null;
         var name = string.IsNullOrWhiteSpace(wire.Model) ? "(no model)" : wire.Model;
         List<OpperValidationException>? problems = null;
         if (string.IsNullOrWhiteSpace(wire.Model))
         {
-            return [new OpperValidationException(name, "model", "is empty", "Pass a model id such as \"openai/sora-2\" (GET /v3/videos/models lists them).")];
+            return [new OpperValidationException(name, "model", "is empty", "Pass a model id such as \"vertexai/veo-3.1-fast-generate-001\" (GET /v3/videos/models lists them).")];
         }
 
         if (string.IsNullOrWhiteSpace(wire.Prompt))
@@ -96,7 +102,7 @@ public static class VideoRequestValidator
 
         // A typed request brings its own spec (the one its class was generated from); only an untyped one needs the catalog.
         var model = spec ?? (catalog.TryGet(wire.Model, out var found) ? found : null);
-        var facts = WireFacts.Rent(wire, model, typed: spec is not null, catalog, additionalKeys);
+        var facts = WireFacts.Rent(wire, model, typed: spec is not null, catalog, additionalKeys, uploadable);
         List<RuleViolation>? violations;
         try
         {

@@ -13,24 +13,35 @@ internal static class WireFacts
     private static RequestFacts? t_spare;
 
     /// <summary>The facts of a wire body; give them back with <see cref="Return"/> once the rules have run.</summary>
-    public static RequestFacts Rent(VideoWireRequest wire, VideoModelSpec? model, bool typed, IVideoModelCatalog catalog, IEnumerable<string>? additionalKeys = null)
+    /// <param name="wire">The body.</param>
+    /// <param name="model">The model's spec, when known.</param>
+    /// <param name="typed">Whether a generated typed class made the body.</param>
+    /// <param name="catalog">Where the model was looked up.</param>
+    /// <param name="additionalKeys">The keys a typed request sends through AdditionalParameters.</param>
+    /// <param name="uploadable">
+    /// Which media fields (<c>image</c>, <c>video</c>, <c>reference_images[0]</c>) hold local bytes the client uploads to
+    /// Opper Files when the provider takes no data-URI; none when null. The wire body alone cannot tell: a data-URI
+    /// typed by hand is sent as it is.
+    /// </param>
+    public static RequestFacts Rent(
+        VideoWireRequest wire, VideoModelSpec? model, bool typed, IVideoModelCatalog catalog, IEnumerable<string>? additionalKeys = null, Func<string, bool>? uploadable = null)
     {
         var facts = t_spare ?? new RequestFacts(null, null, typed: false);
         t_spare = null;
         facts.Reset(wire.Model, model, typed, catalog);
         if (wire.Image is not null)
         {
-            facts.Media.Add(new MediaFact("image", wire.Image));
+            facts.Media.Add(Media("image", wire.Image, uploadable));
         }
 
         if (wire.Video is not null)
         {
-            facts.Media.Add(new MediaFact("video", wire.Video));
+            facts.Media.Add(Media("video", wire.Video, uploadable));
         }
 
         for (var i = 0; i < (wire.ReferenceImages?.Count ?? 0); i++)
         {
-            facts.Media.Add(new MediaFact($"reference_images[{i}]", wire.ReferenceImages![i]));
+            facts.Media.Add(Media($"reference_images[{i}]", wire.ReferenceImages![i], uploadable));
         }
 
         var additional = AdditionalKeys(additionalKeys);
@@ -41,6 +52,9 @@ internal static class WireFacts
 
         return facts;
     }
+
+    private static MediaFact Media(string field, string value, Func<string, bool>? uploadable) =>
+        new(field, value, uploadable?.Invoke(field) == true);
 
     /// <summary>Keeps the facts for the next check on this thread, without holding on to this request's values.</summary>
     public static void Return(RequestFacts facts)

@@ -15,6 +15,7 @@ namespace Opper.Typed
         private string[] _capabilities = Array.Empty<string>();
         private MediaSourceKind[] _acceptedMedia = Array.Empty<MediaSourceKind>();
         private VideoParameterSpec[] _parameters = Array.Empty<VideoParameterSpec>();
+        private string[] _referenceImagesNotWith = Array.Empty<string>();
 
         /// <summary>The model id, e.g. <c>openai/sora-2</c>.</summary>
         public string Id { get; init; } = "";
@@ -70,6 +71,21 @@ namespace Opper.Typed
         /// <summary>The request class of <see cref="Successor"/>, when the snapshot has it.</summary>
         public string? SuccessorRequestTypeName { get; init; }
 
+        /// <summary>The most reference images (<c>reference_images</c>) one request takes; 0 when the model takes none.</summary>
+        public int MaxReferenceImages { get; init; }
+
+        /// <summary>The inputs (<c>image</c>, <c>video</c>) that cannot be combined with reference images.</summary>
+        public IReadOnlyList<string> ReferenceImagesNotWith { get => _referenceImagesNotWith; init => _referenceImagesNotWith = value.ToArray(); }
+
+        /// <summary>The parameter holding the clip length that <see cref="ReferenceImagesMaxDuration"/> bounds, if any (xAI's <c>duration</c>).</summary>
+        public string? ReferenceImagesDurationParameter { get; init; }
+
+        /// <summary>The longest clip in seconds when reference images are given, if shorter than otherwise.</summary>
+        public double? ReferenceImagesMaxDuration { get; init; }
+
+        /// <summary>Whether the model takes <c>reference_images</c>.</summary>
+        public bool TakesReferenceImages => MaxReferenceImages > 0;
+
         /// <summary>Whether the model takes <c>image</c> (image-to-video).</summary>
         public bool TakesImage => Capabilities.Contains(VideoCapabilities.ImageToVideo);
 
@@ -103,7 +119,10 @@ namespace Opper.Typed
                     && Nullable.Equals(PricePerGeneration, other.PricePerGeneration) && RetiredAt == other.RetiredAt
                     && Successor == other.Successor && SuccessorRequestTypeName == other.SuccessorRequestTypeName
                     && _capabilities.SequenceEqual(other._capabilities) && _acceptedMedia.SequenceEqual(other._acceptedMedia)
-                    && _parameters.SequenceEqual(other._parameters)));
+                    && _parameters.SequenceEqual(other._parameters) && MaxReferenceImages == other.MaxReferenceImages
+                    && _referenceImagesNotWith.SequenceEqual(other._referenceImagesNotWith)
+                    && ReferenceImagesDurationParameter == other.ReferenceImagesDurationParameter
+                    && Nullable.Equals(ReferenceImagesMaxDuration, other.ReferenceImagesMaxDuration)));
 
         /// <inheritdoc />
         public override bool Equals(object? obj) => Equals(obj as VideoModelSpec);

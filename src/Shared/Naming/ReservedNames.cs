@@ -28,7 +28,7 @@ namespace Opper.Typed.Core.Naming
         /// <summary>The members every generated request class has, which no parameter property may take.</summary>
         public static readonly string[] RequestMembers =
         {
-            "ModelId", "Model", "ModelSpec", "AdditionalParameterKeys", "Prompt", "Image", "Video", "Store", "AdditionalParameters", "ToWireRequest", "ToWire",
+            "ModelId", "Model", "ModelSpec", "AdditionalParameterKeys", "Prompt", "Image", "Video", "ReferenceImages", "Store", "AdditionalParameters", "ToWireRequest", "ToWire",
             "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "EqualityContract", "PrintMembers", "Deconstruct", "Clone",
         };
     }

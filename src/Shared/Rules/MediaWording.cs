@@ -25,11 +25,38 @@ namespace Opper.Typed.Core.Rules
             _ => "a value that is not a URL or data-URI",
         };
 
-        /// <summary>What to do instead of a form the model does not take.</summary>
-        public static string FixFor(VideoModelSpec model) =>
-            model.AcceptedMedia.Contains(MediaSourceKind.DataUri)
-                ? "Send the bytes inline with MediaInput.FromFile or FromBytes" + (model.AcceptedMedia.Contains(MediaSourceKind.GcsUri) ? ", or a gs:// URI with MediaInput.FromGcs." : ".")
-                : "Upload the file and pass its public URL with MediaInput.FromUrl.";
+        /// <summary>The file route, which every provider with a dialect takes: Opper hands each provider the form it accepts.</summary>
+        public const string FileRoute = "upload it with client.Files.UploadAsync and pass MediaInput.FromFileId(file.Id)";
+
+        /// <summary>
+        /// What to do instead of a form the model does not take: the forms it takes, the file route last where it takes
+        /// file ids (the one route that needs no hosting of one's own).
+        /// </summary>
+        public static string FixFor(VideoModelSpec model)
+        {
+            var routes = new List<string>();
+            if (model.AcceptedMedia.Contains(MediaSourceKind.DataUri))
+            {
+                routes.Add("send the bytes inline with MediaInput.FromFile or FromBytes");
+            }
+            else if (model.AcceptedMedia.Contains(MediaSourceKind.Url))
+            {
+                routes.Add("pass a public URL with MediaInput.FromUrl");
+            }
+
+            if (model.AcceptedMedia.Contains(MediaSourceKind.GcsUri))
+            {
+                routes.Add("a gs:// URI with MediaInput.FromGcs");
+            }
+
+            if (model.AcceptedMedia.Contains(MediaSourceKind.FileId))
+            {
+                routes.Add(FileRoute);
+            }
+
+            var text = string.Join(", or ", routes);
+            return text.Length == 0 ? "Use another model." : char.ToUpperInvariant(text[0]) + text.Substring(1) + ".";
+        }
 
         /// <summary>A long value cut for a message (data-URIs run to megabytes).</summary>
         public static string Shorten(string value) => value.Length <= 64 ? value : value.Substring(0, 61) + "...";

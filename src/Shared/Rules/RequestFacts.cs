@@ -5,15 +5,28 @@ namespace Opper.Typed.Core.Rules
     /// <summary>A media input as the rules see it: the wire field (<c>image</c>, <c>video</c>, <c>reference_images[0]</c>) and its string.</summary>
     internal readonly struct MediaFact
     {
-        public MediaFact(string field, string value)
+        /// <summary>
+        /// What the analyzer knows of local bytes it cannot read (<c>MediaInput.FromFile(path)</c>): they become a data-URI,
+        /// so they are judged as one, with no pixels for the image-size rule to read.
+        /// </summary>
+        public const string LocalBytes = "data:application/octet-stream;base64,";
+
+        public MediaFact(string field, string value, bool uploadable = false)
         {
             Field = field;
             Value = value;
+            Uploadable = uploadable;
         }
 
         public string Field { get; }
 
         public string Value { get; }
+
+        /// <summary>
+        /// Local bytes the client uploads to Opper Files and sends as a file id when the provider takes no data-URI
+        /// (<c>MediaInput.FromFile</c>, <c>FromBytes</c>): such a value reaches every model that takes a file id.
+        /// </summary>
+        public bool Uploadable { get; }
     }
 
     /// <summary>A parameter as the rules see it: the wire key, and its value when known (the analyzer cannot know every value).</summary>

@@ -9,7 +9,7 @@ namespace Opper.Typed.Core.Rules
     /// </summary>
     internal static class TypedClassProperties
     {
-        /// <summary>Every value-carrying property but <c>AdditionalParameters</c>, in declaration order.</summary>
+        /// <summary>Every value-carrying property but the collections (<c>ReferenceImages</c>, <c>AdditionalParameters</c>), in declaration order.</summary>
         public static List<string> Values(VideoModelSpec model)
         {
             var names = new List<string> { "Prompt" };
@@ -34,12 +34,18 @@ namespace Opper.Typed.Core.Rules
 
         /// <summary>
         /// What an object initializer may set, comma-separated: the values but <c>Prompt</c> (get-only, a constructor
-        /// argument), and <c>AdditionalParameters</c> (a collection initializer).
+        /// argument), and the collection initializers, <c>ReferenceImages</c> where the model takes them and
+        /// <c>AdditionalParameters</c>.
         /// </summary>
         public static string Of(VideoModelSpec model)
         {
             var names = Values(model);
             names.RemoveAt(0);
+            if (model.TakesReferenceImages)
+            {
+                names.Add("ReferenceImages");
+            }
+
             names.Add("AdditionalParameters");
             return string.Join(",", names);
         }

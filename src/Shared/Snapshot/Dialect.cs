@@ -39,11 +39,27 @@ namespace Opper.Typed.Core.Snapshot
         public Dictionary<string, string> SizeTable { get; } = new Dictionary<string, string>();
     }
 
-    /// <summary>The whole parameters file: dialects by provider and parameter overrides by model id.</summary>
+    /// <summary>A model's <c>reference_images</c> entry: how many it takes, with which inputs not, and a shorter clip with them.</summary>
+    internal sealed class DialectReferenceImages
+    {
+        public int Max { get; set; }
+
+        /// <summary>The inputs (<c>image</c>, <c>video</c>) that cannot be combined with reference images.</summary>
+        public List<string> NotWith { get; } = new List<string>();
+
+        public string? DurationParameter { get; set; }
+
+        public double? MaxDuration { get; set; }
+    }
+
+    /// <summary>The whole parameters file: dialects by provider, parameter overrides and reference images by model id.</summary>
     internal sealed class DialectSet
     {
         public Dictionary<string, Dialect> Providers { get; } = new Dictionary<string, Dialect>();
 
         public Dictionary<string, List<DialectParameter>> ModelOverrides { get; } = new Dictionary<string, List<DialectParameter>>();
+
+        /// <summary>The models that take reference images; every other model takes none (the providers document none).</summary>
+        public Dictionary<string, DialectReferenceImages> ReferenceImages { get; } = new Dictionary<string, DialectReferenceImages>();
     }
 }

@@ -78,7 +78,7 @@ namespace Opper.Typed.Core.Snapshot
                     var parsed = kind.AsString() is { } name ? MediaSourceClassifier.FromDialectName(name) : null;
                     if (parsed is null)
                     {
-                        throw new DialectException($"media kind must be one of url, data_uri, gcs in provider '{provider.Key}'", kind);
+                        throw new DialectException($"media kind must be one of url, data_uri, gcs, file in provider '{provider.Key}'", kind);
                     }
 
                     reader.IsFirst(dialect.Media, parsed.Value, $"Media kind '{kind.Text}'", $"provider '{provider.Key}'", kind);
@@ -97,9 +97,21 @@ namespace Opper.Typed.Core.Snapshot
                 var modelNames = new HashSet<string>();
                 foreach (var model in models.Members)
                 {
-                    if (reader.IsFirst(modelNames, model.Key, $"Model '{model.Key}'", "\"models\"", model.Value))
+                    if (!reader.IsFirst(modelNames, model.Key, $"Model '{model.Key}'", "\"models\"", model.Value))
                     {
-                        set.ModelOverrides[model.Key] = ReadParameters(Require(model.Value, "parameters", JsonKind.Array), $"model '{model.Key}'", reader);
+                        continue;
+                    }
+
+                    Expect(model.Value, JsonKind.Object, $"model '{model.Key}'");
+                    if (model.Value["parameters"] is { } parameters)
+                    {
+                        Expect(parameters, JsonKind.Array, $"\"parameters\" of model '{model.Key}'");
+                        set.ModelOverrides[model.Key] = ReadParameters(parameters, $"model '{model.Key}'", reader);
+                    }
+
+                    if (model.Value["reference_images"] is { } references)
+                    {
+                        set.ReferenceImages[model.Key] = ReadReferenceImages(references, $"reference_images of model '{model.Key}'");
                     }
                 }
             }
@@ -163,6 +175,34 @@ namespace Opper.Typed.Core.Snapshot
             }
 
             return parameters;
+        }
+
+        private static DialectReferenceImages ReadReferenceImages(JsonValue entry, string where)
+        {
+            Expect(entry, JsonKind.Object, where);
+            var max = Require(entry, "max", JsonKind.Number);
+            var references = new DialectReferenceImages
+            {
+                Max = max.AsNumber() is { } n && n >= 1 && n == Math.Floor(n) && n <= int.MaxValue ? (int)n : throw new DialectException($"max of {where} must be a whole number of at least 1", max),
+                DurationParameter = entry["duration_parameter"]?.AsString(),
+                MaxDuration = entry["max_duration"]?.AsNumber(),
+            };
+
+            if ((references.MaxDuration is null) != (references.DurationParameter is null))
+            {
+                throw new DialectException($"duration_parameter and max_duration of {where} go together", entry);
+            }
+
+            if (entry["not_with"] is { } notWith)
+            {
+                Expect(notWith, JsonKind.Array, $"not_with of {where}");
+                foreach (var input in notWith.Items)
+                {
+                    references.NotWith.Add(input.AsString() is "image" or "video" ? input.Text! : throw new DialectException($"not_with of {where} lists image or video", input));
+                }
+            }
+
+            return references;
         }
 
         private static VideoParameterType ParseType(JsonValue value, string where)

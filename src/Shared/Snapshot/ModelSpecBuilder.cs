@@ -41,6 +41,8 @@ namespace Opper.Typed.Core.Snapshot
                         .Select(p => p!)
                         .ToList();
 
+                // Reference images are per model: only where the parameters file says so (the providers' docs name models).
+                dialects.ReferenceImages.TryGetValue(entry.Id, out var references);
                 string? successorClass = null;
                 if (entry.Successor is not null)
                 {
@@ -66,6 +68,10 @@ namespace Opper.Typed.Core.Snapshot
                     RetiredAt = entry.RetiredAt,
                     Successor = entry.Successor,
                     SuccessorRequestTypeName = successorClass,
+                    MaxReferenceImages = references?.Max ?? 0,
+                    ReferenceImagesNotWith = references?.NotWith ?? (IReadOnlyList<string>)System.Array.Empty<string>(),
+                    ReferenceImagesDurationParameter = references?.DurationParameter,
+                    ReferenceImagesMaxDuration = references?.MaxDuration,
                 });
             }
 

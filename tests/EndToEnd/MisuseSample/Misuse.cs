@@ -10,12 +10,15 @@ public static class Misuse
         new Veo31Generate001Request("a cat") { Image = "https://example.com/cat.jpg" }, // OPPER001
         new WanI2vRequest("a cat") { Image = "data:image/png;base64,iVBORw0KGgo=" }, // OPPER001
         new GrokImagineVideoRequest("a cat") { Image = "http://localhost:5000/cat.jpg" }, // OPPER002
-        new VideoRequest("openai/sora-2", "a cat") { Parameters = { ["seconds"] = 4 } }, // OPPER006
+        new VideoRequest("vertexai/veo-3.1-fast-generate-001", "a cat") { Parameters = { ["durationSeconds"] = "4" } }, // OPPER006
         new VideoRequest("vertexai/veo-3.1-generate-001", "a cat") { Parameters = { ["duration_seconds"] = 4 } }, // OPPER005
         new VideoRequest("openai/sora-3", "a cat"), // OPPER003
         new GrokImagineVideoRequest("a cat") { Duration = 30 }, // OPPER007
-        new Sora2Request("a cat") { Size = Sora2Size.Size1280x720, Image = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAABAAAAAQACAIAAADwf7zU" }, // OPPER008
-        new Sora2Request("a cat") { Seconds = Sora2Seconds.Seconds4, Size = Sora2Size.Size1280x720 },
+        new VideoRequest("openai/sora-2", "a cat"), // OPPER011
+        new GrokImagineVideoRequest("a cat") { Duration = 12, ReferenceImages = { "file_abc123" } }, // OPPER014
+        new Veo31FastGenerate001Request("a cat") { DurationSeconds = Veo31FastGenerate001DurationSeconds.DurationSeconds8, ReferenceImages = { "file_abc123" } },
+        new WanI2vRequest("a cat") { Image = "file_abc123" },
+        new WanI2vRequest("a cat") { Image = MediaInput.FromFile("cat.png") },
         new GrokImagineVideoRequest("a cat") { Image = "https://example.com/cat.jpg", Duration = 6 },
     ];
 

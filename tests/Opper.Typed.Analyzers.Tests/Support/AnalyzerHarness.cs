@@ -13,7 +13,7 @@ internal static class AnalyzerHarness
 
     public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string[] sources, TestFile[]? files = null)
     {
-        files ??= GeneratorHarness.DefaultFiles();
+        files ??= Snapshot.LiveSoraFiles;
         var (output, _, _) = GeneratorHarness.Run(files, sources);
         var failures = new List<Exception>();
         var options = new CompilationWithAnalyzersOptions(

@@ -77,7 +77,7 @@ internal static class CodeFixHarness
 
     private static async Task<(Document Document, DocumentId Id, List<Diagnostic> Diagnostics)> OpenAsync(string source)
     {
-        var files = GeneratorHarness.DefaultFiles();
+        var files = Snapshot.LiveSoraFiles;
         var (_, run, _) = GeneratorHarness.Run(files, source);
         using var workspace = new AdhocWorkspace();
         var projectId = ProjectId.CreateNewId();

@@ -27,7 +27,7 @@ internal sealed class OpperCodeFixTest<TFix> : CSharpCodeFixTest<VideoRequestAna
         foreach (var state in new[] { TestState, FixedState })
         {
             state.AdditionalReferences.AddRange(GeneratorHarness.Compilation().References);
-            foreach (var file in files ?? GeneratorHarness.DefaultFiles())
+            foreach (var file in files ?? Snapshot.LiveSoraFiles)
             {
                 state.AdditionalFiles.Add((file.Path, file.Content));
             }

@@ -25,6 +25,10 @@ public static class CliRunner
     public static Task<CliRun> RunWithEnvironmentAsync(Dictionary<string, string?> environment, params string[] args) =>
         RunAsync(environment, args, CancellationToken.None);
 
+    /// <summary>With exactly this environment and text on standard input (what <c>--api-key-file -</c> reads).</summary>
+    public static Task<CliRun> RunWithInputAsync(Dictionary<string, string?> environment, string input, params string[] args) =>
+        RunAsync(environment, args, CancellationToken.None, input: new StringReader(input));
+
     /// <summary>Starts a command that runs until cancelled (the emulator); its standard output can be read meanwhile.</summary>
     public static (Task<CliRun> Run, Func<string> OutSoFar) Start(CancellationToken cancellationToken, params string[] args)
     {
@@ -32,13 +36,13 @@ public static class CliRunner
         return (RunAsync([], args, cancellationToken, data), data.ToString);
     }
 
-    private static async Task<CliRun> RunAsync(Dictionary<string, string?> environment, string[] args, CancellationToken cancellationToken, SynchronizedStringWriter? data = null)
+    private static async Task<CliRun> RunAsync(Dictionary<string, string?> environment, string[] args, CancellationToken cancellationToken, SynchronizedStringWriter? data = null, TextReader? input = null)
     {
         data ??= new SynchronizedStringWriter();
         var messages = new SynchronizedStringWriter();
 
         var output = new CliOutput(data, Plain(data), Plain(messages), messages, dataIsTerminal: false);
-        var code = await OpperCli.RunAsync(args, output, name => environment.GetValueOrDefault(name), cancellationToken);
+        var code = await OpperCli.RunAsync(args, output, name => environment.GetValueOrDefault(name), input ?? TextReader.Null, cancellationToken);
         return new CliRun(code, data.ToString(), messages.ToString());
     }
 

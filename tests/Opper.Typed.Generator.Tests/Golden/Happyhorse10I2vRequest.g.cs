@@ -39,7 +39,7 @@ namespace Opper.Typed
         /// <summary>What the clip shows.</summary>
         public string Prompt { get; }
 
-        /// <summary>The reference image (image-to-video): a public http(s) URL. Not sent when null.</summary>
+        /// <summary>The reference image (image-to-video): a public http(s) URL or an Opper file id (file_…). Not sent when null.</summary>
         public global::Opper.Typed.MediaInput? Image { get; init; }
 
         /// <summary>Output resolution (upper-case P). Sent as <c>resolution</c>, a JSON string. Accepted: <c>"720P"</c>, <c>"1080P"</c>. Not sent when null.</summary>
@@ -189,7 +189,7 @@ namespace Opper.Typed
             Description = "Alibaba's HappyHorse image-to-video, served from the EU region.",
             RequestTypeName = "Happyhorse10I2vRequest",
             Capabilities = new string[] { "image_to_video" },
-            AcceptedMedia = new global::Opper.Typed.MediaSourceKind[] { global::Opper.Typed.MediaSourceKind.Url },
+            AcceptedMedia = new global::Opper.Typed.MediaSourceKind[] { global::Opper.Typed.MediaSourceKind.Url, global::Opper.Typed.MediaSourceKind.FileId },
             PublicUrlsOnly = true,
             ImageSizeParameter = null,
             HasDialect = true,

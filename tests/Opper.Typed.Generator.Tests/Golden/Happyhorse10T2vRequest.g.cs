@@ -182,7 +182,7 @@ namespace Opper.Typed
             Description = "Alibaba's HappyHorse text-to-video, served from the EU region.",
             RequestTypeName = "Happyhorse10T2vRequest",
             Capabilities = new string[] { "video_generation" },
-            AcceptedMedia = new global::Opper.Typed.MediaSourceKind[] { global::Opper.Typed.MediaSourceKind.Url },
+            AcceptedMedia = new global::Opper.Typed.MediaSourceKind[] { global::Opper.Typed.MediaSourceKind.Url, global::Opper.Typed.MediaSourceKind.FileId },
             PublicUrlsOnly = true,
             ImageSizeParameter = null,
             HasDialect = true,

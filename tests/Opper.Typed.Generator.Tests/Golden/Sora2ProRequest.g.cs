@@ -9,6 +9,7 @@ namespace Opper.Typed
     /// <para>Provider <c>openai</c>; capabilities: <c>video_generation</c>, <c>image_to_video</c>. Longest clip: 12 s. Price: $0.3 per second.</para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Opper.Typed.Generator", "0.1.0.0")]
+    [global::System.Obsolete("openai/sora-2-pro was retired on 2026-09-24.")]
     internal sealed partial record class Sora2ProRequest : global::Opper.Typed.IVideoRequest
     {
         /// <summary>The model id, <c>openai/sora-2-pro</c>.</summary>
@@ -39,7 +40,7 @@ namespace Opper.Typed
         /// <summary>What the clip shows.</summary>
         public string Prompt { get; }
 
-        /// <summary>The reference image (image-to-video): an http(s) URL or a base64 data-URI. Not sent when null.</summary>
+        /// <summary>The reference image (image-to-video): an http(s) URL or a base64 data-URI or an Opper file id (file_…). Not sent when null.</summary>
         public global::Opper.Typed.MediaInput? Image { get; init; }
 
         /// <summary>Clip length in seconds. Sent as <c>seconds</c>, a JSON string. Accepted: <c>"4"</c>, <c>"8"</c>, <c>"12"</c>. Not sent when null.</summary>
@@ -192,14 +193,14 @@ namespace Opper.Typed
             Description = "Higher-fidelity Sora 2 for production footage; slower and more expensive, adds the 1792x1024 sizes.",
             RequestTypeName = "Sora2ProRequest",
             Capabilities = new string[] { "video_generation", "image_to_video" },
-            AcceptedMedia = new global::Opper.Typed.MediaSourceKind[] { global::Opper.Typed.MediaSourceKind.Url, global::Opper.Typed.MediaSourceKind.DataUri },
+            AcceptedMedia = new global::Opper.Typed.MediaSourceKind[] { global::Opper.Typed.MediaSourceKind.Url, global::Opper.Typed.MediaSourceKind.DataUri, global::Opper.Typed.MediaSourceKind.FileId },
             PublicUrlsOnly = false,
             ImageSizeParameter = "size",
             HasDialect = true,
             MaxDuration = 12d,
             PricePerSecond = 0.3d,
             PricePerGeneration = null,
-            RetiredAt = null,
+            RetiredAt = "2026-09-24",
             Successor = null,
             SuccessorRequestTypeName = null,
             Parameters = new global::Opper.Typed.VideoParameterSpec[]

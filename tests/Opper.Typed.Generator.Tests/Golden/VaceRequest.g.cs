@@ -39,7 +39,7 @@ namespace Opper.Typed
         /// <summary>What the clip shows.</summary>
         public string Prompt { get; }
 
-        /// <summary>The source video (video-to-video): a public http(s) URL. Not sent when null.</summary>
+        /// <summary>The source video (video-to-video): a public http(s) URL or an Opper file id (file_…). Not sent when null.</summary>
         public global::Opper.Typed.MediaInput? Video { get; init; }
 
         /// <summary>Output resolution. Sent as <c>resolution</c>, a JSON string. Accepted: <c>"480p"</c>, <c>"720p"</c>. Not sent when null.</summary>
@@ -205,7 +205,7 @@ namespace Opper.Typed
             Description = "Wan VACE video-to-video editing, optimised by Pruna; the video must be a public URL.",
             RequestTypeName = "VaceRequest",
             Capabilities = new string[] { "video_editing" },
-            AcceptedMedia = new global::Opper.Typed.MediaSourceKind[] { global::Opper.Typed.MediaSourceKind.Url },
+            AcceptedMedia = new global::Opper.Typed.MediaSourceKind[] { global::Opper.Typed.MediaSourceKind.Url, global::Opper.Typed.MediaSourceKind.FileId },
             PublicUrlsOnly = true,
             ImageSizeParameter = null,
             HasDialect = true,

@@ -39,7 +39,7 @@ namespace Opper.Typed
         /// <summary>What the clip shows.</summary>
         public string Prompt { get; }
 
-        /// <summary>The reference image (image-to-video): a public http(s) URL. Not sent when null.</summary>
+        /// <summary>The reference image (image-to-video): a public http(s) URL or an Opper file id (file_…). Not sent when null.</summary>
         public global::Opper.Typed.MediaInput? Image { get; init; }
 
         /// <summary>Output resolution. Sent as <c>resolution</c>, a JSON string. Accepted: <c>"480p"</c>, <c>"720p"</c>. Not sent when null.</summary>
@@ -205,7 +205,7 @@ namespace Opper.Typed
             Description = "Wan image-to-video, optimised by Pruna; the image must be a public URL.",
             RequestTypeName = "WanI2vRequest",
             Capabilities = new string[] { "image_to_video" },
-            AcceptedMedia = new global::Opper.Typed.MediaSourceKind[] { global::Opper.Typed.MediaSourceKind.Url },
+            AcceptedMedia = new global::Opper.Typed.MediaSourceKind[] { global::Opper.Typed.MediaSourceKind.Url, global::Opper.Typed.MediaSourceKind.FileId },
             PublicUrlsOnly = true,
             ImageSizeParameter = null,
             HasDialect = true,

@@ -198,7 +198,7 @@ namespace Opper.Typed
             Description = "Wan text-to-video, optimised by Pruna.",
             RequestTypeName = "WanT2vRequest",
             Capabilities = new string[] { "video_generation" },
-            AcceptedMedia = new global::Opper.Typed.MediaSourceKind[] { global::Opper.Typed.MediaSourceKind.Url },
+            AcceptedMedia = new global::Opper.Typed.MediaSourceKind[] { global::Opper.Typed.MediaSourceKind.Url, global::Opper.Typed.MediaSourceKind.FileId },
             PublicUrlsOnly = true,
             ImageSizeParameter = null,
             HasDialect = true,

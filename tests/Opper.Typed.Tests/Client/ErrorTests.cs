@@ -89,8 +89,8 @@ public sealed class ErrorTests
         Assert.Contains("'parameters.duration_seconds' is not a parameter of vertexai/veo-3.1-generate-001", wrongKey.Message);
         Assert.Contains("Did you mean 'durationSeconds'?", wrongKey.Message);
         Assert.Equal("invalid_media", httpForVeo.ErrorCode);
-        Assert.Contains("a base64 data-URI or a gs:// URI; got an http(s) URL", httpForVeo.Message);
-        Assert.Contains("a public http(s) URL; got a data-URI", dataUriForPruna.Message);
+        Assert.Contains("a base64 data-URI or a gs:// URI or an Opper file id (file_…); got an http(s) URL", httpForVeo.Message);
+        Assert.Contains("a public http(s) URL or an Opper file id (file_…); got a data-URI", dataUriForPruna.Message);
         Assert.Equal("unsupported_input", imageOnTextOnly.ErrorCode);
         Assert.Contains("from 1 to 15; got 30", durationOutOfRange.Message);
         Assert.Equal(7, fx.Requests(EmulatorHost.Api, "POST").Count);

@@ -43,7 +43,8 @@ public sealed class ClipDurationTests
     [MemberData(nameof(Defaults))]
     public async Task Without_a_duration_the_clip_plays_for_the_providers_default(string model, double seconds)
     {
-        await using var fx = await EmulatorFixture.StartAsync();
+        // Sora's default is the one a string-duration dialect documents: its row needs the catalog in which Sora is live.
+        await using var fx = await EmulatorFixture.StartAsync(e => e.Models = UnretiredSora.Catalog, c => c.Models = UnretiredSora.Catalog);
 
         await fx.Client.GenerateToFileAsync(new VideoRequest(model, "a cat"), fx.PathOf("clip.mp4"));
 
@@ -55,7 +56,7 @@ public sealed class ClipDurationTests
     {
         await using var fx = await EmulatorFixture.StartAsync();
 
-        await fx.Client.GenerateToFileAsync(new VideoRequest(LiveModel.Id, "a cat") { Parameters = { ["resolution"] = "720p", ["aspectRatio"] = "9:16" } }, fx.PathOf("plain.mp4"));
+        await fx.Client.GenerateToFileAsync(new VideoRequest(LiveModel.Id, "a cat") { Parameters = { ["resolution"] = "720p", ["aspectRatio"] = "9:16", ["durationSeconds"] = 4 } }, fx.PathOf("plain.mp4"));
         await fx.Client.GenerateToFileAsync(new VideoRequest(LiveModel.Id, "a cat") { Parameters = { ["resolution"] = "720p", ["aspectRatio"] = "9:16", ["durationSeconds"] = 8 } }, fx.PathOf("long.mp4"));
 
         var (plain, longer) = (await File.ReadAllBytesAsync(fx.PathOf("plain.mp4")), await File.ReadAllBytesAsync(fx.PathOf("long.mp4")));

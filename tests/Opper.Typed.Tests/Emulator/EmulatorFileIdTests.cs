@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
+using Opper.Typed.Tests.Support;
 
 namespace Opper.Typed.Tests.Emulator;
 
@@ -15,7 +16,7 @@ public sealed class EmulatorFileIdTests
         { "xai/grok-imagine-video", "image", "webp" },
         { "xai/grok-imagine-video", "reference_images", "png" },
         { "pruna/vace", "video", "mp4" },
-        { "openai/sora-2", "image", "png" },
+        { "alibaba:eu/happyhorse-1.0-i2v", "image", "png" },
     };
 
     [Theory]
@@ -86,7 +87,7 @@ public sealed class EmulatorFileIdTests
     {
         await using var api = await FilesApi.StartAsync();
 
-        var job = await api.GenerateAsync(new JsonObject { ["model"] = "openai/sora-2", ["prompt"] = "a cat", ["parameters"] = new JsonObject { ["seconds"] = "8" } });
+        var job = await api.GenerateAsync(new JsonObject { ["model"] = LiveModel.Id, ["prompt"] = "a cat", ["parameters"] = new JsonObject { ["durationSeconds"] = 8 } });
 
         var fileId = (string)job["file_id"]!;
         using var clip = await api.Anonymous.GetAsync((string)job["url"]!);
@@ -109,8 +110,8 @@ public sealed class EmulatorFileIdTests
     {
         await using var api = await FilesApi.StartAsync();
 
-        var job = await api.GenerateAsync(new JsonObject { ["model"] = "openai/sora-2", ["prompt"] = "a cat", ["store"] = false });
-        var (status, body) = await api.SubmitAsync(new JsonObject { ["model"] = "openai/sora-2", ["prompt"] = "a cat", ["store"] = "no" });
+        var job = await api.GenerateAsync(new JsonObject { ["model"] = LiveModel.Id, ["prompt"] = "a cat", ["store"] = false });
+        var (status, body) = await api.SubmitAsync(new JsonObject { ["model"] = LiveModel.Id, ["prompt"] = "a cat", ["store"] = "no" });
 
         Assert.Null(job["file_id"]);
         Assert.NotNull(job["url"]);
@@ -123,7 +124,7 @@ public sealed class EmulatorFileIdTests
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var api = await FilesApi.StartAsync(o => (o.TimeProvider, o.JobDuration, o.Files.MaxFiles) = (clock, TimeSpan.FromMinutes(1), 1));
-        var (_, accepted) = await api.SubmitAsync(new JsonObject { ["model"] = "openai/sora-2", ["prompt"] = "a cat" });
+        var (_, accepted) = await api.SubmitAsync(new JsonObject { ["model"] = LiveModel.Id, ["prompt"] = "a cat" });
 
         Assert.Equal(0, (int)(await api.GetAsync("v3/files")).Body["meta"]!["total"]!);
         await api.UploadOkAsync(MediaBytes.Png());
@@ -144,7 +145,7 @@ public sealed class EmulatorFileIdTests
     {
         await using var api = await FilesApi.StartAsync(o => o.FailJobs = true);
 
-        var (_, accepted) = await api.SubmitAsync(new JsonObject { ["model"] = "openai/sora-2", ["prompt"] = "a cat" });
+        var (_, accepted) = await api.SubmitAsync(new JsonObject { ["model"] = LiveModel.Id, ["prompt"] = "a cat" });
         var (_, job) = await api.GetAsync($"v3/artifacts/{accepted["id"]}/status");
 
         Assert.Equal("failed", (string?)job["status"]);

@@ -7,8 +7,8 @@ public sealed class RuntimeValidationTests
 {
     public static TheoryData<string, VideoRequest, string, string> SeedMisuses => new()
     {
-        { "http image to Veo", new VideoRequest("vertexai/veo-3.1-generate-001", "a cat") { Image = "https://example.com/cat.jpg" }, "image", "must be a base64 data-URI or a gs:// URI; got an http(s) URL" },
-        { "data-URI to Pruna", new VideoRequest("pruna/wan-i2v", "a cat") { Image = "data:image/png;base64,iVBORw0KGgo=" }, "image", "must be a public http(s) URL; got a data-URI" },
+        { "http image to Veo", new VideoRequest("vertexai/veo-3.1-generate-001", "a cat") { Image = "https://example.com/cat.jpg" }, "image", "must be a base64 data-URI or a gs:// URI or an Opper file id (file_…); got an http(s) URL" },
+        { "data-URI to Pruna", new VideoRequest("pruna/wan-i2v", "a cat") { Image = "data:image/png;base64,iVBORw0KGgo=" }, "image", "must be a public http(s) URL or an Opper file id (file_…); got a data-URI" },
         { "seconds: 4 to Sora", new VideoRequest("openai/sora-2", "a cat") { Parameters = { ["seconds"] = 4 } }, "parameters.seconds", "must be a JSON string; got 4" },
         { "duration_seconds to Veo", new VideoRequest("vertexai/veo-3.1-generate-001", "a cat") { Parameters = { ["duration_seconds"] = 4 } }, "parameters.duration_seconds", "is not a parameter of vertexai/veo-3.1-generate-001" },
         { "duration 30 to xAI", new VideoRequest("xai/grok-imagine-video", "a cat") { Parameters = { ["duration"] = 30 } }, "parameters.duration", "must be an integer from 1 to 15; got 30" },

@@ -98,7 +98,7 @@ public sealed class TypedWireTests
         Assert.Equal(["Seconds4", "Seconds8", "Seconds12"], sora.FindParameter("seconds")!.AllowedValues.Select(v => v.MemberName));
         Assert.True(OpperVideoModels.Catalog.TryGet("xai/grok-imagine-video", out var grok));
         Assert.Equal((1d, 15d), (grok.FindParameter("duration")!.Minimum!.Value, grok.FindParameter("duration")!.Maximum!.Value));
-        Assert.Equal([MediaSourceKind.DataUri, MediaSourceKind.GcsUri], OpperVideoModels.Veo31Generate001.AcceptedMedia);
+        Assert.Equal([MediaSourceKind.DataUri, MediaSourceKind.GcsUri, MediaSourceKind.FileId], OpperVideoModels.Veo31Generate001.AcceptedMedia);
     }
 
     [Fact]
