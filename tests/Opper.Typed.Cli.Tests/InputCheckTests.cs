@@ -35,17 +35,15 @@ public sealed class InputCheckTests : InTempFolder
     }
 
     [Fact]
-    public async Task A_local_image_for_a_provider_that_fetches_urls_only_says_a_public_url_is_needed()
+    public async Task A_data_uri_for_a_provider_that_takes_none_names_the_command_line_routes()
     {
         await using var emulator = await OpperEmulator.StartAsync();
-        var image = Path.Combine(Folder, "cat.png");
-        File.Copy(Path.Combine(Opper.Typed.Testing.RepositoryPaths.Root, "samples", "ImageToVideo", "first-frame.png"), image);
 
-        var run = await CliRunner.RunAsync(emulator, "generate", "--model", "pruna/wan-i2v", "--prompt", "a cat", "--image", image, "--out", Path.Combine(Folder, "x.mp4"));
+        var run = await CliRunner.RunAsync(emulator, "generate", "--model", "pruna/wan-i2v", "--prompt", "a cat", "--image", "data:image/png;base64,iVBORw0KGgo=", "--out", Path.Combine(Folder, "x.mp4"));
 
         Assert.Equal(3, run.Code);
-        Assert.Equal($"error: --image {image}: pruna/wan-i2v takes the image only as a public http(s) URL, which its provider fetches itself; a local file cannot be sent. " +
-            "Upload it where it is publicly reachable and pass that URL: --image https://…/cat.png.\n", run.Err);
+        Assert.Equal("error: --image must be a public http(s) URL or an Opper file id (file_…); got a data-URI (pruna/wan-i2v). " +
+            "Pass a local path (--image ./file), which is sent inline or uploaded to Opper Files as the model needs, or a file id from 'opper-typed files upload'.\n", run.Err);
         Assert.Empty(emulator.Requests);
     }
 
@@ -72,7 +70,7 @@ public sealed class InputCheckTests : InTempFolder
 
         Assert.Equal(3, run.Code);
         var lines = run.Err.TrimEnd().Split('\n');
-        Assert.Contains($"error: --image {missing}: file not found (give a path to an existing file, or an https:// URL).", lines);
+        Assert.Contains($"error: --image {missing}: file not found (give a path to an existing file, an https:// URL, or a file id from 'opper-typed files upload').", lines);
         Assert.Contains("error: --param fps: is not key=value, e.g. --param durationSeconds=4.", lines);
         // Sora's word for Veo's parameter: no edit distance links them, the synonym list does.
         Assert.Contains(lines, line => line.StartsWith("error: --param seconds is not a parameter of vertexai/veo-3.1-fast-generate-001", StringComparison.Ordinal)

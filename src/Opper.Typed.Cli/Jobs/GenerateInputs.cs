@@ -32,8 +32,22 @@ internal static class GenerateInputs
         }
 
         var path = OutputPath.Check(output, problems);
-        var given = new Dictionary<string, string?> { ["--image"] = image, ["--video"] = video };
-        problems.AddRange(VideoRequestValidator.FindProblems(request).Select(problem => InCommandLineWords(problem, given)));
+        // A local file goes inline where the provider takes data-URIs and is uploaded to Opper Files (sent as its file id)
+        // where it does not: the client does that, so the rules must not refuse it as a data-URI.
+        var local = new HashSet<string>(StringComparer.Ordinal);
+        if (image is not null && request.Image?.Kind == MediaSourceKind.DataUri && File.Exists(image))
+        {
+            local.Add("image");
+        }
+
+        if (video is not null && request.Video?.Kind == MediaSourceKind.DataUri && File.Exists(video))
+        {
+            local.Add("video");
+        }
+
+        var found = VideoRequestValidator.Check(request.ToWireRequest(), spec: null, additionalKeys: null, VideoModelCatalog.Default, out _, local.Contains);
+        problems.AddRange((found ?? []).Select(InCommandLineWords));
+
         return problems.Count > 0 ? throw new CliInputException(problems) : (request, path!);
     }
 
@@ -91,8 +105,7 @@ internal static class GenerateInputs
 
     /// <summary><c>'parameters.seconds' must be …</c> becomes <c>--param seconds must be …</c>: the option the user typed.</summary>
     /// <param name="problem">The rule's finding.</param>
-    /// <param name="given">What the user passed as <c>--image</c> and <c>--video</c>.</param>
-    private static string InCommandLineWords(OpperValidationException problem, Dictionary<string, string?> given)
+    private static string InCommandLineWords(OpperValidationException problem)
     {
         var option = problem.Field switch
         {
@@ -103,19 +116,9 @@ internal static class GenerateInputs
         var model = problem.Problem.Contains(problem.Model, StringComparison.Ordinal) ? "" : $" ({problem.Model})";
         if (option is "--image" or "--video" && problem.Fix.Contains("MediaInput", StringComparison.Ordinal))
         {
-            // The rules' fixes speak C# (MediaInput.FromFile); on the command line the choice is a path or a URL.
-            var takesInline = OpperVideoModels.Catalog.TryGet(problem.Model, out var spec) && spec.AcceptedMedia.Contains(MediaSourceKind.DataUri);
-            if (!takesInline && given.GetValueOrDefault(option) is { } file && File.Exists(file))
-            {
-                // A local path is what was given: it goes as a data-URI, which this provider never fetches.
-                return $"{option} {file}: {problem.Model} takes the {problem.Field} only as a public http(s) URL, which its provider fetches itself; a local file cannot be sent. " +
-                    $"Upload it where it is publicly reachable and pass that URL: {option} https://…/{Path.GetFileName(file)}.";
-            }
-
-            var fix = takesInline
-                ? $"Save the file locally and pass its path: {option} ./file."
-                : $"Upload the file where it is publicly reachable and pass that URL: {option} https://….";
-            return $"{option} {problem.Problem}{model}. {fix}";
+            // The rules' fixes speak C# (MediaInput.FromFile, client.Files); on the command line every model takes a
+            // local path (inlined or uploaded for you) or a file id from 'opper-typed files upload'.
+            return $"{option} {problem.Problem}{model}. Pass a local path ({option} ./file), which is sent inline or uploaded to Opper Files as the model needs, or a file id from 'opper-typed files upload'.";
         }
 
         return $"{option} {problem.Problem}{model}. {problem.Fix}";
