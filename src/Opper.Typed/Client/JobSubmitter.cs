@@ -21,7 +21,7 @@ internal sealed class JobSubmitter(HttpClient api, Uri submitUri, string apiKey)
         {
             response = await api.PostAsync(submitUri, content, cancellationToken).ConfigureAwait(false);
         }
-        catch (HttpRequestException exception) when (NeverLeft(exception))
+        catch (HttpRequestException exception) when (RequestNeverLeft.Is(exception))
         {
             throw;
         }
@@ -80,11 +80,6 @@ internal sealed class JobSubmitter(HttpClient api, Uri submitUri, string apiKey)
 
         return job;
     }
-
-    /// <summary>Failures that happen before a byte of the request is sent: no job can exist.</summary>
-    private static bool NeverLeft(HttpRequestException exception) =>
-        exception.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError
-            or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
 
     private static bool IsSuccess(System.Net.HttpStatusCode? status) => (int?)status is >= 200 and < 300;
 

@@ -54,6 +54,14 @@ public class VideoGenerationOperation
     /// <summary>The status seen by the last poll of this operation; null before the first.</summary>
     public virtual VideoStatus? Status => Volatile.Read(ref _status);
 
+    /// <summary>
+    /// The id of the job's stored output (<c>file_…</c>) once a poll saw it completed; null before, and for a job that
+    /// stored nothing (<see cref="VideoRequest.Store"/> false, a zero-data-retention project). Pass it on as
+    /// <see cref="MediaInput.FromFileId"/> to edit or extend the clip, or download it later with
+    /// <see cref="OpperFilesClient.DownloadToFileAsync"/> after the clip's URL has expired.
+    /// </summary>
+    public virtual string? FileId => Status?.FileId;
+
     /// <summary>True once a poll saw the job finished: completed with a download URL, or failed.</summary>
     public virtual bool HasCompleted => Status is { State: VideoJobState.Failed } or { State: VideoJobState.Completed, Url.Length: > 0 };
 
@@ -152,7 +160,7 @@ public class VideoGenerationOperation
         try
         {
             return await context.StreamOpener.OpenAsync(
-                completed, bytes => context.Metrics.DownloadedBytes(Model, bytes), elapsed => context.Metrics.DownloadFinished(Model, elapsed), cancellationToken)
+                context.ClipOf(completed), bytes => context.Metrics.DownloadedBytes(Model, bytes), elapsed => context.Metrics.DownloadFinished(Model, elapsed), cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (Exception exception) when (JobErrors.NeedsJobId(exception))
@@ -178,7 +186,7 @@ public class VideoGenerationOperation
         var started = context.Settings.Time.GetTimestamp();
         try
         {
-            await context.Downloader.DownloadAsync(completed, path, progress, cancellationToken, partialOwner).ConfigureAwait(false);
+            await context.Downloader.DownloadAsync(context.ClipOf(completed), path, progress, cancellationToken, partialOwner).ConfigureAwait(false);
         }
         catch (Exception exception) when (JobErrors.NeedsJobId(exception))
         {

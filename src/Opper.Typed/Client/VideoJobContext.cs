@@ -4,7 +4,7 @@ namespace Opper.Typed;
 
 /// <summary>
 /// What a client's operations share: its settings, its HTTP clients (the API ones carry the key, the download
-/// one never does), the pieces that submit, poll and download, the logger and the metrics.
+/// one never does), the pieces that submit, poll, download and upload, the logger and the metrics.
 /// </summary>
 internal sealed class VideoJobContext
 {
@@ -19,8 +19,10 @@ internal sealed class VideoJobContext
         _apiBase = settings.BaseAddress.AbsoluteUri.EndsWith('/') ? settings.BaseAddress : new Uri(settings.BaseAddress.AbsoluteUri + "/");
         Submitter = new JobSubmitter(http.Submit, ApiUri("v3/videos"), settings.ApiKey);
         Poller = new StatusPoller(http.Api, settings.Retry, settings.Time, logger, settings.ApiKey);
-        Downloader = new VideoDownloader(http.Download, PollByIdAsync, settings.MaxDownloadAttempts, settings.DownloadStallTimeout, settings.Time, logger);
-        StreamOpener = new ClipStreamOpener(http.Download, PollByIdAsync, settings.MaxDownloadAttempts, settings.DownloadStallTimeout, settings.Time, logger);
+        Downloader = new VerifiedDownloader(http.Download, settings.MaxDownloadAttempts, settings.DownloadStallTimeout, settings.Time, logger);
+        StreamOpener = new DownloadStreamOpener(http.Download, settings.MaxDownloadAttempts, settings.DownloadStallTimeout, settings.Time, logger);
+        Files = new FilesApi(http.Api, new FileUploader(http.Upload, ApiUri("v3/files"), settings), ApiUri, settings.ApiKey);
+        MediaUploads = new MediaUploads(Files.Uploader, settings);
     }
 
     public ClientSettings Settings { get; }
@@ -36,9 +38,18 @@ internal sealed class VideoJobContext
 
     public StatusPoller Poller { get; }
 
-    public VideoDownloader Downloader { get; }
+    public VerifiedDownloader Downloader { get; }
 
-    public ClipStreamOpener StreamOpener { get; }
+    public DownloadStreamOpener StreamOpener { get; }
+
+    /// <summary>The Files endpoints: uploads, and where stored files (a clip's stored output too) are downloaded from.</summary>
+    public FilesApi Files { get; }
+
+    /// <summary>Local media uploaded before a POST, once per content while the file lives.</summary>
+    public MediaUploads MediaUploads { get; }
+
+    /// <summary>A completed job's clip as a download: its URL, a fresh one by polling, else its stored output.</summary>
+    public ClipSource ClipOf(VideoStatus completed) => new(completed, PollByIdAsync, Files);
 
     public Uri ApiUri(string relative) => new(_apiBase, relative);
 

@@ -19,6 +19,13 @@ public static class OpperVideosServiceCollectionExtensions
     /// </summary>
     public const string SubmitHttpClientName = "Opper.Typed.Submit";
 
+    /// <summary>
+    /// The name of the <see cref="IHttpClientFactory"/> client that sends <c>POST /v3/files</c> (carries the bearer token;
+    /// no retry handler, because an upload counts against the quota, and no per-attempt timeout, because a large file
+    /// takes as long as it takes: the upload is bounded by silence instead). It shares the API client's connections.
+    /// </summary>
+    public const string UploadHttpClientName = "Opper.Typed.Upload";
+
     /// <summary>The name of the <see cref="IHttpClientFactory"/> client for presigned downloads (never carries the token).</summary>
     public const string DownloadHttpClientName = "Opper.Typed.Download";
 
@@ -86,6 +93,7 @@ public static class OpperVideosServiceCollectionExtensions
         services.TryAddSingleton(provider => new ApiConnections(provider.GetRequiredService<ClientSettings>()));
         HttpChain.Api.AddTo(services.AddHttpClient(ApiHttpClientName));
         HttpChain.Submit.AddTo(services.AddHttpClient(SubmitHttpClientName));
+        HttpChain.Upload.AddTo(services.AddHttpClient(UploadHttpClientName));
         HttpChain.Download.AddTo(services.AddHttpClient(DownloadHttpClientName));
 
         services.TryAddSingleton(provider =>
@@ -94,7 +102,7 @@ public static class OpperVideosServiceCollectionExtensions
             var factory = provider.GetRequiredService<IHttpClientFactory>();
             return new OpperVideoClient(
                 provider.GetRequiredService<ClientSettings>(),
-                new VideoHttpClients(factory.CreateClient(ApiHttpClientName), factory.CreateClient(SubmitHttpClientName), factory.CreateClient(DownloadHttpClientName)),
+                new VideoHttpClients(factory.CreateClient(ApiHttpClientName), factory.CreateClient(SubmitHttpClientName), factory.CreateClient(UploadHttpClientName), factory.CreateClient(DownloadHttpClientName)),
                 options.LoggerFactory ?? provider.GetService<ILoggerFactory>(),
                 options.MeterFactory ?? provider.GetService<IMeterFactory>());
         });

@@ -35,17 +35,17 @@ internal static partial class Log
     [LoggerMessage(9, LogLevel.Debug, "Video job {JobId} is {Status} after {Elapsed}")]
     public static partial void StillRunning(ILogger logger, string jobId, string? status, TimeSpan elapsed);
 
-    [LoggerMessage(10, LogLevel.Information, "Download URL of job {JobId} was refused ({Status}); polling for a fresh one")]
-    public static partial void DownloadUrlRefused(ILogger logger, string jobId, int status);
+    [LoggerMessage(10, LogLevel.Information, "Download URL of {Download} was refused ({Status}); asking for a fresh one")]
+    public static partial void DownloadUrlRefused(ILogger logger, string download, int status);
 
-    [LoggerMessage(11, LogLevel.Warning, "Download host of job {JobId} answered a range from {From} for offset {Offset}; restarting")]
-    public static partial void WrongRange(ILogger logger, string jobId, long? from, long offset);
+    [LoggerMessage(11, LogLevel.Warning, "Download host of {Download} answered a range from {From} for offset {Offset}; restarting")]
+    public static partial void WrongRange(ILogger logger, string download, long? from, long offset);
 
-    [LoggerMessage(12, LogLevel.Warning, "Download of job {JobId} ended but is not whole ({Problem}); restarting")]
-    public static partial void NotWhole(ILogger logger, string jobId, string problem);
+    [LoggerMessage(12, LogLevel.Warning, "Download of {Download} ended but is not whole ({Problem}); restarting")]
+    public static partial void NotWhole(ILogger logger, string download, string problem);
 
-    [LoggerMessage(13, LogLevel.Information, "Download of job {JobId} broke off at {Bytes} bytes ({Cause}); {How}")]
-    public static partial void BrokeOff(ILogger logger, string jobId, long bytes, string cause, string how);
+    [LoggerMessage(13, LogLevel.Information, "Download of {Download} broke off at {Bytes} bytes ({Cause}); {How}")]
+    public static partial void BrokeOff(ILogger logger, string download, long bytes, string cause, string how);
 
     [LoggerMessage(14, LogLevel.Debug, "Polling video job {JobId} around {Expected} after submission, learned from {Jobs} finished jobs like it")]
     public static partial void PollingAround(ILogger logger, string jobId, TimeSpan expected, int jobs);

@@ -15,4 +15,7 @@ namespace Opper.Typed;
 [JsonSerializable(typeof(VideoStatus))]
 [JsonSerializable(typeof(VideoModelList))]
 [JsonSerializable(typeof(ApiErrorEnvelope))]
+[JsonSerializable(typeof(OpperFile))]
+[JsonSerializable(typeof(FileListPage))]
+[JsonSerializable(typeof(FileContent))]
 internal sealed partial class OpperJsonContext : JsonSerializerContext;

@@ -28,6 +28,13 @@ internal sealed class HttpChain
     /// </summary>
     public static HttpChain Submit { get; } = new(Authenticated, ChainLayer.AttemptTimeoutKeepingCutBody);
 
+    /// <summary>
+    /// <c>POST /v3/files</c>: the authenticated bottom alone, over the same connections. No retries (an upload counts
+    /// against the quota; <see cref="FileUploader"/> resends only what never left) and no per-attempt timeout, which
+    /// would cut off a large upload at a fixed time: the uploader bounds silence instead.
+    /// </summary>
+    public static HttpChain Upload { get; } = new(Authenticated);
+
     /// <summary>Presigned downloads: retries over a socket handler of their own that follows redirects anywhere, never a token.</summary>
     public static HttpChain Download { get; } = new(context => SocketsHandlers.Create(context.Settings, followRedirects: true), ChainLayer.Retry);
 

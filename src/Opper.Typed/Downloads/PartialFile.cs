@@ -54,7 +54,7 @@ internal sealed class PartialFile : IAsyncDisposable
         var folder = System.IO.Path.GetDirectoryName(full);
         if (folder is null || !Directory.Exists(folder))
         {
-            throw new DirectoryNotFoundException($"The folder of '{full}' does not exist; create it first (the clip is written there only when whole).");
+            throw new DirectoryNotFoundException($"The folder of '{full}' does not exist; create it first (the download is written there only when whole).");
         }
     }
 

@@ -1,15 +1,15 @@
 namespace Opper.Typed;
 
 /// <summary>
-/// The body of a clip download, read-only and forward-only. It owns the HTTP response (disposing the stream ends it),
-/// counts the bytes for the metrics, bounds how long an asynchronous read waits for bytes, and names the job in a read
-/// failure so the caller knows what to resume.
+/// The body of a download (a clip, a stored file), read-only and forward-only. It owns the HTTP response (disposing the
+/// stream ends it), counts the bytes for the metrics, bounds how long an asynchronous read waits for bytes, and names
+/// the job or file in a read failure so the caller knows what to resume.
 /// </summary>
-internal sealed class ClipReadStream(
+internal sealed class DownloadReadStream(
     HttpResponseMessage response,
     Stream body,
     ReadStallGuard stall,
-    string jobId,
+    DownloadSource source,
     long? length,
     Action<long> bytesRead,
     Action finished) : Stream
@@ -23,13 +23,13 @@ internal sealed class ClipReadStream(
 
     public override bool CanWrite => false;
 
-    /// <summary>The clip's size when the host announced it.</summary>
-    public override long Length => length ?? throw new NotSupportedException($"The download host of job {jobId} did not announce the clip's length.");
+    /// <summary>The size when the host announced it.</summary>
+    public override long Length => length ?? throw new NotSupportedException($"The download host of {source.Name} did not announce the length.");
 
     public override long Position
     {
         get => _position;
-        set => throw new NotSupportedException("A clip stream reads forward only.");
+        set => throw new NotSupportedException("A download stream reads forward only.");
     }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
@@ -65,11 +65,11 @@ internal sealed class ClipReadStream(
     {
     }
 
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException("A clip stream reads forward only.");
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException("A download stream reads forward only.");
 
-    public override void SetLength(long value) => throw new NotSupportedException("A clip stream is read-only.");
+    public override void SetLength(long value) => throw new NotSupportedException("A download stream is read-only.");
 
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException("A clip stream is read-only.");
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException("A download stream is read-only.");
 
     protected override void Dispose(bool disposing)
     {
@@ -99,5 +99,5 @@ internal sealed class ClipReadStream(
     }
 
     private IOException BrokeOff(Exception exception) =>
-        new($"The download of video job {jobId} broke off after {_position} bytes ({exception.Message.TrimEnd('.')}). The clip stays available while the job's URL is valid: {JobErrors.HowToResume(jobId)}", exception);
+        new($"The download of {source.Name} broke off after {_position} bytes ({exception.Message.TrimEnd('.')}); {source.RetryAdvice}.", exception);
 }
