@@ -289,7 +289,7 @@ public class OpperVideoClient : IDisposable
         uploads = wire.HasMedia ? context.MediaUploads.Plan(wire, request.ModelSpec ?? (catalog.TryGet(wire.Model, out var spec) ? spec : null)) : null;
         if (context.Settings.ValidateRequests)
         {
-            var problems = VideoRequestValidator.Check(uploads?.ForValidation(wire) ?? wire, request.ModelSpec, request.AdditionalParameterKeys, catalog, out var notices);
+            var problems = VideoRequestValidator.Check(wire, request.ModelSpec, request.AdditionalParameterKeys, catalog, out var notices, uploads is null ? null : uploads.WillUpload);
             if (problems is [var first, ..])
             {
                 throw first;

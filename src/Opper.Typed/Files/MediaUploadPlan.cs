@@ -1,24 +1,14 @@
 namespace Opper.Typed;
 
 /// <summary>
-/// Which media of one request are uploaded before its POST, and the uploads themselves. Validation sees the request as it
-/// will be sent (<see cref="ForValidation"/>: each uploaded value as a file id), so a bad request is refused before
-/// anything is uploaded, and local media on a provider that takes no data-URI is not refused for a form it will not be
-/// sent in.
+/// Which media of one request are uploaded before its POST, and the uploads themselves. Validation is told which values
+/// go up (<see cref="WillUpload"/>, the rules' "uploadable" media fact), so a bad request is refused before anything is
+/// uploaded, and local media on a provider that takes no data-URI is not refused for a form it will not be sent in.
 /// </summary>
 internal sealed class MediaUploadPlan(MediaUploads uploads, VideoModelSpec? spec)
 {
-    /// <summary>A syntactically valid file id standing in, for validation, for a file not uploaded yet.</summary>
-    public const string PendingFileId = "file_pending_upload";
-
-    /// <summary>
-    /// The one question the validator needs answered about a media value: is it uploaded (and so sent as a file id)? The
-    /// shared rules can take it as a fact of their own (an "uploadable" media fact) in place of <see cref="ForValidation"/>.
-    /// </summary>
+    /// <summary>The one question the validator needs answered about a media value: is it uploaded (and so sent as a file id)?</summary>
     public bool WillUpload(string value) => uploads.WillUpload(value, spec);
-
-    /// <summary>The body the rules check: every value that will be uploaded replaced by <see cref="PendingFileId"/>.</summary>
-    public VideoWireRequest ForValidation(VideoWireRequest wire) => wire.WithMedia(value => WillUpload(value) ? PendingFileId : value);
 
     /// <summary>Whether anything in <paramref name="wire"/> is uploaded.</summary>
     public bool AnyIn(VideoWireRequest wire) =>
