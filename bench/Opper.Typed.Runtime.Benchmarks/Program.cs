@@ -4,6 +4,7 @@ using Opper.Typed.Benchmarks;
 // dotnet run -c Release --project bench/Opper.Typed.Runtime.Benchmarks -- --filter '*RuntimeBenchmarks*'
 // dotnet run -c Release --project bench/Opper.Typed.Runtime.Benchmarks -- concurrency 1000
 // dotnet run -c Release --project bench/Opper.Typed.Runtime.Benchmarks -- download [MiB, default 1024]
+// dotnet run -c Release --project bench/Opper.Typed.Runtime.Benchmarks -- upload [MiB, default 1024] [rounds, default 5]
 // dotnet run -c Release --project bench/Opper.Typed.Runtime.Benchmarks -- allocations [calls, default 2000]
 // dotnet run -c Release --project bench/Opper.Typed.Runtime.Benchmarks -- polling [jobs, default 200] [spread, default 0.1] [time scale, default 10]
 // dotnet run -c Release --project bench/Opper.Typed.Runtime.Benchmarks -- durable [jobs, default 1000] [job seconds, default 20]
@@ -15,6 +16,11 @@ if (args is ["concurrency", ..])
 if (args is ["download", ..])
 {
     return await DownloadCommand.RunAsync(args[1..]);
+}
+
+if (args is ["upload", ..])
+{
+    return await UploadCommand.RunAsync(args[1..]);
 }
 
 if (args is ["durable", ..])

@@ -36,6 +36,13 @@ public sealed class OpperEmulatorOptions
     /// </summary>
     public string? StatePath { get; set; }
 
+    /// <summary>
+    /// A file that gets one JSON line per request (host, method, path, query, body, status; the key redacted), appended
+    /// as each answer starts: what <see cref="OpperEmulator.Requests"/> holds, for a test in another process to count
+    /// POSTs. Null (the default) writes nothing.
+    /// </summary>
+    public string? RequestLogPath { get; set; }
+
     /// <summary>The clock for job progress and URL expiry.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

@@ -25,13 +25,18 @@ internal sealed class VideoJobScheduler(
     public Task<string> EnqueueAsync(IVideoRequest request, string destinationPath, CancellationToken cancellationToken = default) =>
         EnqueueAsync(request, VideoJobDestination.File(destinationPath), cancellationToken);
 
-    public Task<string> EnqueueAsync(IVideoRequest request, VideoJobDestination destination, CancellationToken cancellationToken = default)
+    public async Task<string> EnqueueAsync(IVideoRequest request, VideoJobDestination destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(destination);
         cancellationToken.ThrowIfCancellationRequested();
-        var wire = client.PrepareSubmission(request);
+        var wire = client.PrepareSubmission(request, out var uploads);
         var path = CheckDestination(destination);
+        if (uploads is not null)
+        {
+            // Checked first, then local media uploaded where the client's MediaUpload says so: the job stores file ids, not bytes.
+            wire = await uploads.UploadAsync(wire, cancellationToken).ConfigureAwait(false);
+        }
         var requestJson = StoredRequestSize.Check(wire, options.MaxStoredRequestBytes);
         var record = new VideoJobRecord
         {
@@ -68,7 +73,7 @@ internal sealed class VideoJobScheduler(
         }
 
         JobLog.Enqueued(logger, key, wire.Model, shown);
-        return Task.FromResult(key);
+        return key;
     }
 
     public Task<DurableVideoJob?> GetJobAsync(string key, CancellationToken cancellationToken = default)

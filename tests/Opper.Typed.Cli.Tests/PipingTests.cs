@@ -61,6 +61,39 @@ public sealed class PipingTests
         Assert.Contains("only the --api-key given is accepted", run.Err);
     }
 
+    [Fact]
+    public async Task The_emulator_command_takes_the_job_length_and_logs_every_request_as_a_json_line()
+    {
+        var log = Path.Combine(Path.GetTempPath(), $"opper-emulator-{Guid.NewGuid():N}.jsonl");
+        using var stop = new CancellationTokenSource();
+        var (running, outSoFar) = CliRunner.Start(stop.Token, "emulator", "--job-seconds", "0", "--log", log);
+        try
+        {
+            for (var waited = 0; !outSoFar().EndsWith('\n') && waited < 30_000; waited += 50)
+            {
+                await Task.Delay(50);
+            }
+
+            using var client = new OpperVideoClient(new OpperVideoClientOptions { BaseAddress = new Uri(outSoFar().Trim()), ApiKey = "op-any-key" });
+            var job = await client.SubmitAsync(new VideoRequest("vertexai/veo-3.1-fast-generate-001", "a cat"));
+            var status = await client.GetStatusAsync(job.Id); // --job-seconds 0: done at the first poll
+
+            Assert.Equal(VideoJobState.Completed, status.State);
+            var lines = File.ReadAllLines(log).Select(line => System.Text.Json.Nodes.JsonNode.Parse(line)!).ToList();
+            var post = Assert.Single(lines, line => (string?)line["method"] == "POST");
+            Assert.Equal(("/v3/videos", 202), ((string?)post["path"], (int)post["status"]!));
+            Assert.Contains("veo-3.1-fast", (string?)post["body"]);
+            Assert.Contains(lines, line => (string?)line["path"] == $"/v3/artifacts/{job.Id}/status");
+            Assert.DoesNotContain("op-any-key", File.ReadAllText(log));
+        }
+        finally
+        {
+            stop.Cancel();
+            await running;
+            File.Delete(log);
+        }
+    }
+
     /// <summary>Runs the built opper-typed with both streams redirected: a pipe, not a terminal.</summary>
     private static async Task<(int Code, string Stdout, string Stderr)> RunProcessAsync(params string[] args)
     {

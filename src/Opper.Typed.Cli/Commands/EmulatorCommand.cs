@@ -12,11 +12,29 @@ internal static class EmulatorCommand
         var port = new Option<int>("--port") { Description = "The API port on 127.0.0.1 (default: a free one)." };
         var catalog = new Option<FileInfo?>("--catalog") { Description = "A snapshot to serve instead of the built-in one." };
         var apiKey = new Option<string?>("--api-key") { Description = "Accept only this bearer key (a wrong one gets 401, as from the real API); default: any key." };
-        var command = new Command("emulator", "Run the local Opper emulator until Ctrl+C.") { port, catalog, apiKey };
+        var jobSeconds = new Option<double?>("--job-seconds") { Description = "How long each job stays processing before it completes (default 3; 0 completes at the first poll)." };
+        var log = new Option<string?>("--log") { Description = "Append one JSON line per request to this file (the key redacted), e.g. to count POSTs in your tests." };
+        var command = new Command("emulator", "Run the local Opper emulator until Ctrl+C.") { port, catalog, apiKey, jobSeconds, log };
         command.SetAction((parse, cancellationToken) => OpperCli.Guard(context, parse, async () =>
         {
-            await using var emulator = await OpperEmulator.StartAsync(
-                new OpperEmulatorOptions { Port = parse.GetValue(port), CatalogPath = parse.GetValue(catalog)?.FullName, ApiKey = parse.GetValue(apiKey) }, cancellationToken);
+            if (parse.GetValue(jobSeconds) is < 0 or > 86400)
+            {
+                throw new CliInputException([$"--job-seconds {parse.GetValue(jobSeconds)}: give seconds from 0 to 86400."]);
+            }
+
+            var options = new OpperEmulatorOptions
+            {
+                Port = parse.GetValue(port),
+                CatalogPath = parse.GetValue(catalog)?.FullName,
+                ApiKey = parse.GetValue(apiKey),
+                RequestLogPath = parse.GetValue(log) is { } logPath ? Path.GetFullPath(logPath) : null,
+            };
+            if (parse.GetValue(jobSeconds) is { } seconds)
+            {
+                options.JobDuration = TimeSpan.FromSeconds(seconds);
+            }
+
+            await using var emulator = await OpperEmulator.StartAsync(options, cancellationToken);
             // The address is data (a script reads it); the rest is for the person watching.
             context.Output.Data.WriteLine(emulator.BaseAddress);
             context.Output.Data.Flush();

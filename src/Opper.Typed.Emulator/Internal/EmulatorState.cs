@@ -52,7 +52,14 @@ internal sealed class EmulatorState
         }
     }
 
-    public void Record(RecordedRequest request) => _requests.Enqueue(request);
+    public void Record(RecordedRequest request)
+    {
+        _requests.Enqueue(request);
+        if (Options.RequestLogPath is { } path)
+        {
+            RequestLog.Append(path, request);
+        }
+    }
 
     public int NextApiRequest() => Interlocked.Increment(ref _apiRequests);
 

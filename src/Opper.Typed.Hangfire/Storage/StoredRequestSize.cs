@@ -23,7 +23,7 @@ internal static class StoredRequestSize
         var what = inline > 0 ? $"is inline data of {Kib(inline)}, which makes the request {Kib(size)}" : $"makes the request {Kib(size)}";
         throw new OpperValidationException(
             wire.Model, field, $"{what}, over the {Kib(limit)} a durable job stores with itself (OpperVideoJobOptions.MaxStoredRequestBytes)",
-            "Upload the media and pass its URL instead (MediaInput.FromUrl; for Veo, which fetches no http URL, a gs:// object with MediaInput.FromGcs), or raise OpperVideoJobOptions.MaxStoredRequestBytes. Nothing was enqueued.")
+            "Upload it with client.Files.UploadAsync and pass MediaInput.FromFileId(file.Id) instead (a file id is stored as it is, and every provider takes it), or raise OpperVideoJobOptions.MaxStoredRequestBytes. Nothing was enqueued.")
         {
             ErrorCode = "request_too_large",
         };

@@ -15,7 +15,9 @@ internal sealed record ClientSettings(
     int MaxConnectionsPerServer,
     IVideoModelCatalog? Models,
     bool ValidateRequests,
-    TimeProvider Time)
+    TimeProvider Time,
+    MediaUploadMode MediaUpload = MediaUploadMode.Auto,
+    long InlineMediaMaxBytes = OpperVideoClientOptions.DefaultInlineMediaMaxBytes)
 {
     /// <summary>Applies the environment and checks the result.</summary>
     /// <exception cref="InvalidOperationException">Something is missing or invalid; the message names every such setting.</exception>
@@ -30,7 +32,8 @@ internal sealed record ClientSettings(
 
         return new ClientSettings(
             apiKey!, baseAddress!, options.Polling.Clone(), options.Retry.Clone(), options.RequestTimeout, options.MaxDownloadAttempts, options.DownloadStallTimeout,
-            options.MaxConnectionsPerServer, options.Models, options.ValidateRequests, options.TimeProvider);
+            options.MaxConnectionsPerServer, options.Models, options.ValidateRequests, options.TimeProvider,
+            options.MediaUpload, options.InlineMediaMaxBytes);
     }
 
     /// <summary>Every problem of the options, one sentence each naming the setting (and the environment variable it falls back to).</summary>
@@ -73,6 +76,16 @@ internal sealed record ClientSettings(
         if (options.MaxDownloadAttempts < 1)
         {
             problems.Add($"OpperVideoClientOptions.MaxDownloadAttempts must be 1 or more; got {options.MaxDownloadAttempts}.");
+        }
+
+        if (options.InlineMediaMaxBytes < 0)
+        {
+            problems.Add($"OpperVideoClientOptions.InlineMediaMaxBytes must be zero or more; got {options.InlineMediaMaxBytes}.");
+        }
+
+        if (!Enum.IsDefined(options.MediaUpload))
+        {
+            problems.Add($"OpperVideoClientOptions.MediaUpload must be Auto or Never; got {options.MediaUpload}.");
         }
 
         if (options.TimeProvider is null)

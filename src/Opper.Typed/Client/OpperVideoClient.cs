@@ -89,16 +89,17 @@ public class OpperVideoClient : IDisposable
         // Not async: one state machine fewer on the path the README leads with. A request the rules refuse still
         // fails the returned task, as an async method's would, rather than throwing from the call.
         VideoWireRequest wire;
+        MediaUploadPlan? uploads;
         try
         {
-            wire = PrepareSubmission(request);
+            wire = PrepareSubmission(request, out uploads);
         }
         catch (Exception exception)
         {
             return Task.FromException<VideoGenerationOperation>(exception);
         }
 
-        return StartPreparedGenerationAsync(wire, cancellationToken);
+        return uploads is null ? StartPreparedGenerationAsync(wire, cancellationToken) : UploadThenStartAsync(wire, uploads, cancellationToken);
     }
 
     /// <summary>
@@ -262,18 +263,33 @@ public class OpperVideoClient : IDisposable
     }
 
     /// <summary>
+    /// The wire body of <paramref name="request"/> as it is sent: checked by the shared rules (unless
+    /// <see cref="OpperVideoClientOptions.ValidateRequests"/> is off), then its local media uploaded where the model needs
+    /// that (<see cref="OpperVideoClientOptions.MediaUpload"/>). A durable job stores this body, file ids and all.
+    /// </summary>
+    /// <exception cref="OpperValidationException">The request is invalid; nothing was uploaded.</exception>
+    internal async Task<VideoWireRequest> PrepareSubmissionAsync(IVideoRequest request, CancellationToken cancellationToken)
+    {
+        var wire = PrepareSubmission(request, out var uploads);
+        return uploads is null ? wire : await uploads.UploadAsync(wire, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// The wire body of <paramref name="request"/>, checked by the shared rules (unless
-    /// <see cref="OpperVideoClientOptions.ValidateRequests"/> is off), its notices logged.
+    /// <see cref="OpperVideoClientOptions.ValidateRequests"/> is off), its notices logged; and which of its media are
+    /// uploaded before the POST (null for none, and always for a request without media, which allocates nothing for it).
     /// </summary>
     /// <exception cref="OpperValidationException">The request is invalid.</exception>
-    internal VideoWireRequest PrepareSubmission(IVideoRequest request)
+    internal VideoWireRequest PrepareSubmission(IVideoRequest request, out MediaUploadPlan? uploads)
     {
         ArgumentNullException.ThrowIfNull(request);
         var context = Context;
         var wire = request.ToWireRequest();
+        var catalog = context.Settings.Models ?? VideoModelCatalog.Default;
+        uploads = wire.HasMedia ? context.MediaUploads.Plan(wire, request.ModelSpec ?? (catalog.TryGet(wire.Model, out var spec) ? spec : null)) : null;
         if (context.Settings.ValidateRequests)
         {
-            var problems = VideoRequestValidator.Check(wire, request.ModelSpec, request.AdditionalParameterKeys, context.Settings.Models ?? VideoModelCatalog.Default, out var notices);
+            var problems = VideoRequestValidator.Check(wire, request.ModelSpec, request.AdditionalParameterKeys, catalog, out var notices, uploads is null ? null : uploads.WillUpload);
             if (problems is [var first, ..])
             {
                 throw first;
@@ -290,7 +306,11 @@ public class OpperVideoClient : IDisposable
     }
 
     private async Task<VideoJob> SubmitJobAsync(IVideoRequest request, CancellationToken cancellationToken) =>
-        await SendAsync(PrepareSubmission(request), cancellationToken).ConfigureAwait(false);
+        await SendAsync(await PrepareSubmissionAsync(request, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The slow path of <see cref="StartGenerationAsync"/>: a request with local media to upload first.</summary>
+    private async Task<VideoGenerationOperation> UploadThenStartAsync(VideoWireRequest wire, MediaUploadPlan uploads, CancellationToken cancellationToken) =>
+        await StartPreparedGenerationAsync(await uploads.UploadAsync(wire, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
     private async Task<VideoJob> SendAsync(VideoWireRequest wire, CancellationToken cancellationToken)
     {

@@ -72,6 +72,24 @@ public sealed class OpperVideoClientOptions
     /// <summary>Whether <see cref="OpperVideoClient.StartGenerationAsync"/> validates the request before sending. On by default.</summary>
     public bool ValidateRequests { get; set; } = true;
 
+    /// <summary>
+    /// Whether local media (<see cref="MediaInput.FromFile"/>, <see cref="MediaInput.FromBytes"/>) is uploaded to Opper's
+    /// Files and sent as its file id where inline bytes would not do: for a provider that takes no data-URI, or above
+    /// <see cref="InlineMediaMaxBytes"/>. Default <see cref="MediaUploadMode.Auto"/>. The request is validated first, so a
+    /// bad one uploads nothing; the same bytes are uploaded once per client while the file lives.
+    /// </summary>
+    public MediaUploadMode MediaUpload { get; set; } = MediaUploadMode.Auto;
+
+    /// <summary>
+    /// The largest local media (raw bytes) sent inline as a data-URI with <see cref="MediaUploadMode.Auto"/>; larger media is
+    /// uploaded even for a provider that takes data-URIs. Default 8 MiB: a data-URI is a third larger than its bytes and
+    /// travels inside the JSON body of the paid POST (and of every durable job's stored copy), where an upload streams once.
+    /// </summary>
+    public long InlineMediaMaxBytes { get; set; } = DefaultInlineMediaMaxBytes;
+
+    /// <summary>The default of <see cref="InlineMediaMaxBytes"/>: 8 MiB.</summary>
+    public const long DefaultInlineMediaMaxBytes = 8L * 1024 * 1024;
+
     /// <summary>The clock for polling delays and timeouts; tests substitute a fake one.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

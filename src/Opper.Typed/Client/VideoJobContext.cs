@@ -22,6 +22,7 @@ internal sealed class VideoJobContext
         Downloader = new VerifiedDownloader(http.Download, settings.MaxDownloadAttempts, settings.DownloadStallTimeout, settings.Time, logger);
         StreamOpener = new DownloadStreamOpener(http.Download, settings.MaxDownloadAttempts, settings.DownloadStallTimeout, settings.Time, logger);
         Files = new FilesApi(http.Api, new FileUploader(http.Upload, ApiUri("v3/files"), settings), ApiUri, settings.ApiKey);
+        MediaUploads = new MediaUploads(Files.Uploader, settings);
     }
 
     public ClientSettings Settings { get; }
@@ -43,6 +44,9 @@ internal sealed class VideoJobContext
 
     /// <summary>The Files endpoints: uploads, and where stored files (a clip's stored output too) are downloaded from.</summary>
     public FilesApi Files { get; }
+
+    /// <summary>Local media uploaded before a POST, once per content while the file lives.</summary>
+    public MediaUploads MediaUploads { get; }
 
     /// <summary>A completed job's clip as a download: its URL, a fresh one by polling, else its stored output.</summary>
     public ClipSource ClipOf(VideoStatus completed) => new(completed, PollByIdAsync, Files);

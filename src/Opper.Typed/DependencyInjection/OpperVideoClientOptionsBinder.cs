@@ -25,6 +25,8 @@ internal static class OpperVideoClientOptionsBinder
         Read<TimeSpan>(section, "DownloadStallTimeout", problems, ParseTimeSpan, TimeSpanText, value => options.DownloadStallTimeout = value);
         Read<int>(section, "MaxConnectionsPerServer", problems, ParseInt, NumberText, value => options.MaxConnectionsPerServer = value);
         Read<bool>(section, "ValidateRequests", problems, bool.TryParse, "true or false", value => options.ValidateRequests = value);
+        Read<MediaUploadMode>(section, "MediaUpload", problems, ParseMediaUpload, "Auto or Never", value => options.MediaUpload = value);
+        Read<long>(section, "InlineMediaMaxBytes", problems, ParseLong, NumberText, value => options.InlineMediaMaxBytes = value);
 
         var polling = section.GetSection("Polling");
         Read<TimeSpan>(polling, "FirstPollDelay", problems, ParseTimeSpan, TimeSpanText, value => options.Polling.FirstPollDelay = value);
@@ -74,6 +76,12 @@ internal static class OpperVideoClientOptionsBinder
     private static bool ParseTimeSpan(string text, out TimeSpan value) => TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out value);
 
     private static bool ParseInt(string text, out int value) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
+
+    private static bool ParseLong(string text, out long value) => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
+
+    // Names only: Enum.TryParse would also take "1" or "7", a number no setting means.
+    private static bool ParseMediaUpload(string text, out MediaUploadMode value) =>
+        Enum.TryParse(text, ignoreCase: true, out value) && Enum.IsDefined(value) && !char.IsAsciiDigit(text[0]);
 
     private static bool ParseDouble(string text, out double value) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
 }

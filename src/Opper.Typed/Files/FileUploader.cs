@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -24,16 +25,28 @@ internal sealed class FileUploader(HttpClient upload, Uri filesUri, ClientSettin
             cancellationToken.ThrowIfCancellationRequested();
             using var silence = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var timeout = settings.RequestTimeout;
-            void Moved()
+            var armed = 0L;
+            void Arm()
             {
                 if (timeout != Timeout.InfiniteTimeSpan)
                 {
                     silence.CancelAfter(timeout);
+                    armed = Stopwatch.GetTimestamp();
                 }
             }
 
-            Moved();
-            var body = source.OpenBody(Moved, Moved);
+            // A timer reset per chunk is thousands a gigabyte: re-arm once an eighth of the timeout has passed instead,
+            // so silence is still caught within 9/8 of RequestTimeout.
+            void Moved()
+            {
+                if (timeout != Timeout.InfiniteTimeSpan && Stopwatch.GetElapsedTime(armed) > timeout / 8)
+                {
+                    Arm();
+                }
+            }
+
+            Arm();
+            var body = source.OpenBody(Moved, Arm);
             using var content = Multipart(body, source, mediaType, purpose, options?.TimeToLive);
             try
             {

@@ -1,5 +1,6 @@
 using Opper.Typed.Core.Media;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 
 namespace Opper.Typed;
 
@@ -13,6 +14,13 @@ public sealed partial class MediaInput : IEquatable<MediaInput>
 {
     /// <summary>The default cap on the raw size of <see cref="FromFile"/> / <see cref="FromBytes"/> content: 20 MiB.</summary>
     public const long DefaultMaxBytes = 20L * 1024 * 1024;
+
+    /// <summary>
+    /// The wire values (by reference) made here from local bytes (<see cref="FromFile"/>, <see cref="FromBytes"/>): a
+    /// request's wire body carries only strings, and the client uploads local media a provider cannot take inline, never
+    /// a data-URI the caller wrote. Weak, so a value lives exactly as long as the requests that hold it.
+    /// </summary>
+    private static readonly ConditionalWeakTable<string, object?> LocalValues = new();
 
     private MediaInput(string value, MediaSourceKind kind, string? mediaType)
     {
@@ -157,8 +165,12 @@ public sealed partial class MediaInput : IEquatable<MediaInput>
             ?? throw new ArgumentException(
                 $"{what} is not a PNG, JPEG, WebP, GIF, MP4 or WebM; pass its media type explicitly if the provider accepts it.", nameof(mediaType));
         var dataUri = $"data:{mediaType};base64,{Convert.ToBase64String(bytes)}";
+        LocalValues.AddOrUpdate(dataUri, null);
         return new MediaInput(dataUri, MediaSourceKind.DataUri, mediaType);
     }
+
+    /// <summary>Whether <paramref name="value"/> is the very string a local input (<see cref="FromFile"/>, <see cref="FromBytes"/>) put on the wire.</summary>
+    internal static bool IsLocalValue(string value) => LocalValues.TryGetValue(value, out _);
 
     private static void EnsureWithinCap(long length, long maxBytes, string what)
     {

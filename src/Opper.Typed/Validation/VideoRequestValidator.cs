@@ -79,9 +79,9 @@ public static class VideoRequestValidator
     /// <param name="catalog">Where an untyped request's model is looked up.</param>
     /// <param name="notices">Problems that do not stop the request.</param>
     /// <param name="uploadable">
-    /// Which media fields (<c>image</c>, <c>video</c>, <c>reference_images[0]</c>) hold local bytes (<c>MediaInput.FromFile</c>,
-    /// <c>FromBytes</c>) that the client uploads to Opper Files and sends as a file id when the provider takes no data-URI:
-    /// such a field is not refused for being a data-URI on a model that takes file ids. None when null.
+    /// Which media values hold local bytes (<c>MediaInput.FromFile</c>, <c>FromBytes</c>) that the client uploads to
+    /// Opper Files and sends as a file id: such a value is not refused for being a data-URI on a model that takes file
+    /// ids, and the rules still read its bytes (an image's pixel size). None when null.
     /// </param>
     internal static List<OpperValidationException>? Check(
         VideoWireRequest wire, VideoModelSpec? spec, IEnumerable<string>? additionalKeys, IVideoModelCatalog catalog, out List<VideoRequestNotice>? notices,

@@ -19,9 +19,8 @@ internal static class WireFacts
     /// <param name="catalog">Where the model was looked up.</param>
     /// <param name="additionalKeys">The keys a typed request sends through AdditionalParameters.</param>
     /// <param name="uploadable">
-    /// Which media fields (<c>image</c>, <c>video</c>, <c>reference_images[0]</c>) hold local bytes the client uploads to
-    /// Opper Files when the provider takes no data-URI; none when null. The wire body alone cannot tell: a data-URI
-    /// typed by hand is sent as it is.
+    /// Which media values hold local bytes the client uploads to Opper Files (and sends as a file id) when the provider
+    /// takes no data-URI; none when null. The wire body alone cannot tell: a data-URI typed by hand is sent as it is.
     /// </param>
     public static RequestFacts Rent(
         VideoWireRequest wire, VideoModelSpec? model, bool typed, IVideoModelCatalog catalog, IEnumerable<string>? additionalKeys = null, Func<string, bool>? uploadable = null)
@@ -54,7 +53,7 @@ internal static class WireFacts
     }
 
     private static MediaFact Media(string field, string value, Func<string, bool>? uploadable) =>
-        new(field, value, uploadable?.Invoke(field) == true);
+        new(field, value, uploadable?.Invoke(value) == true);
 
     /// <summary>Keeps the facts for the next check on this thread, without holding on to this request's values.</summary>
     public static void Return(RequestFacts facts)

@@ -52,6 +52,19 @@ public sealed class VideoWireRequest
         init => _parameters = value;
     }
 
+    /// <summary>The same request with each media value (image, video, reference images) passed through <paramref name="map"/>.</summary>
+    internal VideoWireRequest WithMedia(Func<string, string> map) => new(Model, Prompt)
+    {
+        Image = Image is null ? null : map(Image),
+        Video = Video is null ? null : map(Video),
+        ReferenceImages = ReferenceImages?.Select(map).ToArray(),
+        Parameters = Parameters,
+        Store = Store,
+    };
+
+    /// <summary>Whether the request carries any media at all: the cheap test that keeps requests without media off the upload path.</summary>
+    internal bool HasMedia => Image is not null || Video is not null || ReferenceImages is { Count: > 0 };
+
     /// <summary>Whether Opper keeps the result as a stored file (<c>store</c>); not sent when null.</summary>
     [JsonPropertyName("store")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -59,7 +59,7 @@ internal sealed class FilesScene : IAsyncDisposable
     public string NewId() => $"file_{Interlocked.Increment(ref _nextId):D4}";
 
     public static string FileJson(string id, long bytes, string filename = "f.png", string mime = "image/png") =>
-        $$"""{"id":"{{id}}","object":"file","bytes":{{bytes}},"created_at":1767225600,"expires_at":"2026-01-02T00:00:00Z","filename":"{{filename}}","mime_type":"{{mime}}","purpose":"reference_media","status":"processed"}""";
+        $$"""{"id":"{{id}}","object":"file","bytes":{{bytes}},"created_at":1767225600,"expires_at":"2099-01-02T00:00:00Z","filename":"{{filename}}","mime_type":"{{mime}}","purpose":"reference_media","status":"processed"}""";
 
     public static Task JsonAsync(HttpContext context, int status, string json)
     {
