@@ -35,14 +35,12 @@ internal static class GenerateInputs
         // A local file goes inline where the provider takes data-URIs and is uploaded to Opper Files (sent as its file id)
         // where it does not: the client does that, so the rules must not refuse it as a data-URI.
         var local = new HashSet<string>(StringComparer.Ordinal);
-        if (image is not null && request.Image?.Kind == MediaSourceKind.DataUri && File.Exists(image))
+        foreach (var (given, media) in new[] { (image, request.Image), (video, request.Video) })
         {
-            local.Add("image");
-        }
-
-        if (video is not null && request.Video?.Kind == MediaSourceKind.DataUri && File.Exists(video))
-        {
-            local.Add("video");
+            if (given is not null && media?.Kind == MediaSourceKind.DataUri && File.Exists(given))
+            {
+                local.Add(media.Value);
+            }
         }
 
         var found = VideoRequestValidator.Check(request.ToWireRequest(), spec: null, additionalKeys: null, VideoModelCatalog.Default, out _, local.Contains);
