@@ -94,6 +94,34 @@ public sealed class InputCheckTests : InTempFolder
     }
 
     [Fact]
+    public async Task A_model_the_snapshot_does_not_know_is_named_with_did_you_mean_before_it_is_sent()
+    {
+        await using var emulator = await OpperEmulator.StartAsync();
+
+        var run = await CliRunner.RunAsync(emulator, "generate", "--model", "vertexai/veo-3.1-fast-generate-002", "--prompt", "a cat", "--out", Path.Combine(Folder, "x.mp4"));
+
+        // Sent all the same (the live catalog may be newer), and the emulator, which knows only the snapshot, says 404.
+        var warning = run.Err.IndexOf("warning: ", StringComparison.Ordinal);
+        Assert.True(warning >= 0, run.Err);
+        Assert.Contains("Did you mean 'vertexai/veo-3.1-fast-generate-001'?", run.Err[warning..]);
+        Assert.True(warning < run.Err.IndexOf("error: ", StringComparison.Ordinal), run.Err); // the warning comes first
+        Assert.Single(emulator.Requests, r => r.Method == "POST");
+    }
+
+    [Fact]
+    public async Task With_strict_a_model_the_snapshot_does_not_know_is_refused_and_nothing_is_sent()
+    {
+        await using var emulator = await OpperEmulator.StartAsync();
+
+        var run = await CliRunner.RunAsync(emulator, "generate", "--model", "vertexai/veo-3.1-fast-generate-002", "--prompt", "a cat", "--strict", "--out", Path.Combine(Folder, "x.mp4"));
+
+        Assert.Equal(3, run.Code);
+        Assert.Contains("Did you mean 'vertexai/veo-3.1-fast-generate-001'?", run.Err);
+        Assert.Contains("--strict", run.Err);
+        Assert.Empty(emulator.Requests);
+    }
+
+    [Fact]
     public async Task An_unknown_command_points_at_the_roots_help_with_one_space()
     {
         var run = await CliRunner.RunAsync(null, "genrate");

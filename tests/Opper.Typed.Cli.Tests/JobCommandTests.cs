@@ -36,6 +36,8 @@ public sealed class JobCommandTests : InTempFolder
 
         Assert.True(resumed.Code == 0, resumed.Err);
         Assert.StartsWith($"Saved {clip} (", resumed.Out);
+        Assert.Contains($"Job {resume.Groups[2].Value} is completed", resumed.Err); // done before the download started: not "after 0 s"
+        Assert.DoesNotContain("after 0 s", resumed.Err);
         Assert.Equal(["clip.mp4"], Directory.GetFiles(Folder).Select(Path.GetFileName));
         Assert.Single(emulator.Requests, r => r.Method == "POST"); // one paid job, resumed rather than repeated
         Assert.Matches($@"^{resume.Groups[2].Value}\tcompleted\thttp://127\.0\.0\.1:\d+/\S+\n$", status.Out);

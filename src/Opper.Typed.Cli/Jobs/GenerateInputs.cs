@@ -9,8 +9,11 @@ namespace Opper.Typed.Cli.Jobs;
 /// </summary>
 internal static class GenerateInputs
 {
+    /// <param name="strict">Refuse what is sent only with a warning (a model the snapshot does not know) instead of sending it.</param>
+    /// <returns>The request, the checked path, and warnings to print before sending (a model the snapshot does not know, with "did you mean").</returns>
     /// <exception cref="CliInputException">Anything the API or the model would refuse, or an unusable path.</exception>
-    public static (VideoRequest Request, string Path) Read(string model, string prompt, IEnumerable<string> parameters, string? image, string? video, string output)
+    public static (VideoRequest Request, string Path, IReadOnlyList<string> Warnings) Read(
+        string model, string prompt, IEnumerable<string> parameters, string? image, string? video, string output, bool strict = false)
     {
         var problems = new List<string>();
         var request = new VideoRequest(model, prompt)
@@ -43,10 +46,19 @@ internal static class GenerateInputs
             }
         }
 
-        var found = VideoRequestValidator.Check(request.ToWireRequest(), spec: null, additionalKeys: null, VideoModelCatalog.Default, out _, local.Contains);
+        var found = VideoRequestValidator.Check(request.ToWireRequest(), spec: null, additionalKeys: null, VideoModelCatalog.Default, out var notices, local.Contains);
         problems.AddRange((found ?? []).Select(InCommandLineWords));
 
-        return problems.Count > 0 ? throw new CliInputException(problems) : (request, path!);
+        // A model newer than the snapshot is sent (the live catalog may have it), but a typo should not cost a round trip
+        // unexplained: say so first, or refuse with --strict.
+        var warnings = (notices ?? []).Where(notice => notice.Level >= Microsoft.Extensions.Logging.LogLevel.Warning).Select(notice => notice.Message).ToList();
+        if (strict)
+        {
+            problems.AddRange(warnings.Select(warning => $"{warning} (--strict sends only what the snapshot knows)"));
+            warnings.Clear();
+        }
+
+        return problems.Count > 0 ? throw new CliInputException(problems) : (request, path!, warnings);
     }
 
     /// <summary>A URL or data-URI as given; anything else is a local file, which must exist.</summary>

@@ -7,7 +7,7 @@ namespace Opper.Typed.Emulator.Internal;
 internal static class RequestLog
 {
     // One writer at a time across both listeners, so lines never interleave.
-    private static readonly Lock Gate = new();
+    private static readonly object Gate = new();
 
     public static void Append(string path, RecordedRequest request)
     {

@@ -38,6 +38,8 @@ public sealed record VideoProgress(
         VideoProgressPhase.Processing => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"  {Status} ({Elapsed.TotalSeconds:0} s)"),
         VideoProgressPhase.Downloading => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Downloading {BytesReceived:N0}{(TotalBytes is { } total ? $" of {total:N0}" : "")} bytes"),
         _ when TotalBytes is not null || BytesReceived > 0 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Downloaded {BytesReceived:N0} bytes"),
+        // Found done within the first second of waiting (a job that finished long ago): "after 0 s" would say it took no time.
+        _ when Elapsed < TimeSpan.FromSeconds(1) => $"Job {JobId} is completed",
         _ => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Job {JobId} completed after {Elapsed.TotalSeconds:0} s"),
     };
 }

@@ -16,7 +16,8 @@ namespace Opper.Typed.Core.Naming
             "VideoProgress", "VideoProgressStage", "OpperException", "OpperApiException", "OpperValidationException", "VideoGenerationFailedException",
             "VideoGenerationTimeoutException", "OpperVideosServiceCollectionExtensions", "OpperJsonContext", "IOpperVideosApi", "ApiErrorEnvelope",
             "ApiError", "VideoGenerationOperation", "OpperTelemetry", "VideoParameterRanges", "VideoProgressPhase", "VideoGenerationCanceledException",
-            "VideoGenerationInterruptedException", "VideoSubmissionUncertainException", "OpperMetrics",
+            "VideoGenerationInterruptedException", "VideoSubmissionUncertainException", "OpperMetrics", "OpperFile", "OpperFilesClient",
+            "OpperFileUploadOptions", "MediaUploadMode",
         };
 
         /// <summary>The members of <c>OpperVideoModels</c> besides the per-model properties, and <c>object</c>'s.</summary>

@@ -40,7 +40,7 @@ public sealed class EnqueueTests
     }
 
     [Fact]
-    public async Task Inline_media_over_the_stored_limit_is_refused_naming_the_field_the_limit_and_a_url_as_the_fix()
+    public async Task Inline_media_over_the_stored_limit_is_refused_naming_the_field_the_limit_and_the_file_route_as_the_fix()
     {
         await using var emulator = await OpperEmulator.StartAsync();
         await using var host = await DurableHost.StartAsync(emulator, new InMemoryStorage(), workers: 0, jobs: o => o.MaxStoredRequestBytes = 64 * 1024);
@@ -53,7 +53,8 @@ public sealed class EnqueueTests
         Assert.Equal("image", refused.Field);
         Assert.Contains("over the 64 KiB a durable job stores", refused.Message);
         Assert.Contains("MaxStoredRequestBytes", refused.Message);
-        Assert.Contains("MediaInput.FromUrl", refused.Fix);
+        Assert.Contains("client.Files.UploadAsync", refused.Fix); // a file id is stored as it is, and every provider takes it
+        Assert.Contains("MediaInput.FromFileId", refused.Fix);
         Assert.Equal(0, host.Storage.GetMonitoringApi().GetStatistics().Enqueued);
     }
 

@@ -10,4 +10,8 @@ public sealed class ProgressTextTests
     [InlineData(VideoProgressPhase.Completed, null, 22175L, 22175L, "Downloaded 22,175 bytes")]
     public void Each_report_reads_as_a_line(VideoProgressPhase phase, string? status, long bytes, long? total, string expected) =>
         Assert.Equal(expected, new VideoProgress(phase, "gen_1", TimeSpan.FromSeconds(12), status, bytes, total).ToString());
+
+    [Fact]
+    public void A_job_found_done_at_once_is_completed_not_completed_after_0_s() =>
+        Assert.Equal("Job gen_1 is completed", new VideoProgress(VideoProgressPhase.Completed, "gen_1", TimeSpan.FromMilliseconds(40), "completed").ToString());
 }
