@@ -34,12 +34,12 @@ internal static class UploadCommand
         var variants = new List<Variant>
         {
             new("Files.UploadAsync", () => client.Files.UploadAsync(new GeneratedMedia(bytes), "big.mp4")),
-            new("hand-written multipart", () => HandWrittenAsync(raw, bytes, new GeneratedMedia(bytes), CancellationToken.None)),
+            new("hand-written multipart", () => HandWrittenAsync(raw, new GeneratedMedia(bytes), CancellationToken.None)),
         };
         if (isolate)
         {
             variants.Add(new("SDK, no silence timer", () => untimed.Files.UploadAsync(new GeneratedMedia(bytes), "big.mp4")));
-            variants.AddRange(UploadIsolation.Variants(server.Address, Key, bytes, () => new GeneratedMedia(bytes)).Select(v => new Variant(v.Name, v.Upload)));
+            variants.AddRange(UploadIsolation.Variants(server.Address, Key, () => new GeneratedMedia(bytes)).Select(v => new Variant(v.Name, v.Upload)));
         }
 
         foreach (var variant in variants)
@@ -81,12 +81,12 @@ internal static class UploadCommand
         return 0;
     }
 
-    /// <summary>What a careful user writes. The length is set, as for a seekable stream StreamContent would compute it, so a non-seekable <paramref name="media"/> is not sent chunked.</summary>
-    internal static async Task HandWrittenAsync(HttpClient http, long bytes, Stream media, CancellationToken cancellationToken)
+    /// <summary>What a careful user writes. A <paramref name="media"/> that cannot seek goes chunked: MultipartContent asks the part to compute its length, which StreamContent then cannot.</summary>
+    internal static async Task HandWrittenAsync(HttpClient http, Stream media, CancellationToken cancellationToken)
     {
         using var content = new MultipartFormDataContent
         {
-            { new StreamContent(media, 81920) { Headers = { ContentType = new MediaTypeHeaderValue("video/mp4"), ContentLength = bytes } }, "file", "big.mp4" },
+            { new StreamContent(media, 81920) { Headers = { ContentType = new MediaTypeHeaderValue("video/mp4") } }, "file", "big.mp4" },
             { new StringContent("big.mp4"), "filename" },
             { new StringContent("reference_media"), "purpose" },
         };
