@@ -14,7 +14,8 @@ namespace Opper.Typed.Benchmarks;
 /// One large upload (1 GiB by default, generated as it is read, never stored) to a loopback server that discards the
 /// body: <c>client.Files.UploadAsync</c> against a hand-written <c>MultipartFormDataContent</c> + <c>StreamContent</c>
 /// POST, after a warm-up and in turns. Goal: ≥ 90% of the hand-written throughput, under 32 MB of managed memory
-/// allocated and at peak while the SDK uploads.
+/// allocated and at peak while the SDK uploads. A third argument, <c>isolate</c>, adds the hand-written upload with one
+/// of the SDK's traits at a time (<see cref="UploadIsolation"/>) and the SDK without its silence timer.
 /// </summary>
 internal static class UploadCommand
 {
@@ -24,15 +25,23 @@ internal static class UploadCommand
     {
         var bytes = (args.Length > 0 ? long.Parse(args[0], CultureInfo.InvariantCulture) : 1024) * 1024 * 1024; // MiB
         var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+        var isolate = args is [_, _, "isolate", ..];
         await using var server = await DiscardingServer.StartAsync();
         using var client = new OpperVideoClient(new OpperVideoClientOptions { ApiKey = Key, BaseAddress = server.Address });
+        using var untimed = new OpperVideoClient(new OpperVideoClientOptions { ApiKey = Key, BaseAddress = server.Address, RequestTimeout = Timeout.InfiniteTimeSpan });
         using var raw = new HttpClient(new SocketsHttpHandler()) { BaseAddress = server.Address };
         raw.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Key);
-        var variants = new Variant[]
+        var variants = new List<Variant>
         {
             new("Files.UploadAsync", () => client.Files.UploadAsync(new GeneratedMedia(bytes), "big.mp4")),
-            new("hand-written multipart", () => HandWrittenAsync(raw, bytes)),
+            new("hand-written multipart", () => HandWrittenAsync(raw, new GeneratedMedia(bytes), CancellationToken.None)),
         };
+        if (isolate)
+        {
+            variants.Add(new("SDK, no silence timer", () => untimed.Files.UploadAsync(new GeneratedMedia(bytes), "big.mp4")));
+            variants.AddRange(UploadIsolation.Variants(server.Address, Key, () => new GeneratedMedia(bytes)).Select(v => new Variant(v.Name, v.Upload)));
+        }
+
         foreach (var variant in variants)
         {
             await variant.Upload();
@@ -42,11 +51,12 @@ internal static class UploadCommand
         var allocated = new List<long>();
         for (var round = 0; round < rounds; round++)
         {
-            for (var turn = 0; turn < variants.Length; turn++)
+            for (var turn = 0; turn < variants.Count; turn++)
             {
-                var variant = variants[(round + turn) % variants.Length];
-                var (seconds, peak, allocation) = await MeasureAsync(variant.Upload);
+                var variant = variants[(round + turn) % variants.Count];
+                var (seconds, cpu, peak, allocation) = await MeasureAsync(variant.Upload);
                 variant.Seconds.Add(seconds);
+                variant.CpuSeconds.Add(cpu);
                 if (ReferenceEquals(variant, variants[0]))
                 {
                     peaks.Add(peak);
@@ -56,11 +66,11 @@ internal static class UploadCommand
         }
 
         var mib = bytes / 1048576.0;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"upload {mib:0} MiB; MiB/s median of {rounds} (each run in order)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"upload {mib:0} MiB; MiB/s median of {rounds} (each run in order); processor seconds per GiB, median, client and server"));
         foreach (var variant in variants)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{variant.Name,-24} {mib / Median(variant.Seconds),5:0}   ({string.Join(", ", variant.Seconds.Select(s => (mib / s).ToString("0", CultureInfo.InvariantCulture)))})"));
+                $"{variant.Name,-24} {mib / Median(variant.Seconds),5:0}   CPU {Median(variant.CpuSeconds) * 1024 / mib,4:0.00} s   ({string.Join(", ", variant.Seconds.Select(s => (mib / s).ToString("0", CultureInfo.InvariantCulture)))})"));
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
@@ -71,26 +81,30 @@ internal static class UploadCommand
         return 0;
     }
 
-    private static async Task HandWrittenAsync(HttpClient http, long bytes)
+    /// <summary>What a careful user writes. A <paramref name="media"/> that cannot seek goes chunked: MultipartContent asks the part to compute its length, which StreamContent then cannot.</summary>
+    internal static async Task HandWrittenAsync(HttpClient http, Stream media, CancellationToken cancellationToken)
     {
         using var content = new MultipartFormDataContent
         {
-            { new StreamContent(new GeneratedMedia(bytes), 81920) { Headers = { ContentType = new MediaTypeHeaderValue("video/mp4") } }, "file", "big.mp4" },
+            { new StreamContent(media, 81920) { Headers = { ContentType = new MediaTypeHeaderValue("video/mp4") } }, "file", "big.mp4" },
             { new StringContent("big.mp4"), "filename" },
             { new StringContent("reference_media"), "purpose" },
         };
-        using var response = await http.PostAsync("v3/files", content);
+        using var response = await http.PostAsync("v3/files", content, cancellationToken);
         response.EnsureSuccessStatusCode();
-        await response.Content.ReadAsStringAsync();
+        await response.Content.ReadAsStringAsync(cancellationToken);
     }
 
     private sealed record Variant(string Name, Func<Task> Upload)
     {
         public List<double> Seconds { get; } = [];
+
+        /// <summary>Processor time of the whole process (the in-process server's share included, the same for every variant).</summary>
+        public List<double> CpuSeconds { get; } = [];
     }
 
-    /// <summary>Wall time, the largest managed heap seen (sampled every 5 ms) and the bytes allocated meanwhile (the sampler's own included).</summary>
-    private static async Task<(double Seconds, long PeakBytes, long Allocated)> MeasureAsync(Func<Task> upload)
+    /// <summary>Wall and processor time, the largest managed heap seen (sampled every 5 ms) and the bytes allocated meanwhile (the sampler's own included).</summary>
+    private static async Task<(double Seconds, double CpuSeconds, long PeakBytes, long Allocated)> MeasureAsync(Func<Task> upload)
     {
         GC.Collect();
         var peak = GC.GetTotalMemory(forceFullCollection: false);
@@ -104,13 +118,15 @@ internal static class UploadCommand
                 await Task.Delay(5);
             }
         });
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await upload();
         var seconds = clock.Elapsed.TotalSeconds;
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
         await stop.CancelAsync();
         await sampling;
-        return (seconds, peak, allocated);
+        return (seconds, cpuSeconds, peak, allocated);
     }
 
     /// <summary>An MP4 of the given length made up as it is read: an <c>ftyp</c> box, then zeros. Seekable, so both sides send a Content-Length.</summary>

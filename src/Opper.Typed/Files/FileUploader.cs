@@ -76,10 +76,9 @@ internal sealed class FileUploader(HttpClient upload, Uri filesUri, ClientSettin
 
     private static MultipartFormDataContent Multipart(UploadBodyStream body, UploadSource source, string? mediaType, string purpose, TimeSpan? timeToLive)
     {
-        var file = new StreamContent(body, ChunkSize);
+        // The part states the source's length itself: without it the whole request goes chunked (UploadPartContent).
+        var file = new UploadPartContent(body, source.Length, ChunkSize);
         file.Headers.ContentType = new MediaTypeHeaderValue(mediaType ?? "application/octet-stream");
-        // Set, not computed: the body stream cannot seek, and without a length the whole request would go chunked.
-        file.Headers.ContentLength = source.Length;
         var content = new MultipartFormDataContent
         {
             { file, "file", source.FileName },

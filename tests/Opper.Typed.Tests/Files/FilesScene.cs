@@ -88,7 +88,7 @@ internal sealed class FilesScene : IAsyncDisposable
                     await file.CopyToAsync(bytes);
                     var id = NewId();
                     Stored[id] = bytes.ToArray();
-                    Uploads.Enqueue(new ReceivedUpload(bytes.ToArray(), file.FileName, file.ContentType, form["filename"].ToString(), form["purpose"].ToString(), form.TryGetValue("ttl_seconds", out var ttl) ? ttl.ToString() : null));
+                    Uploads.Enqueue(new ReceivedUpload(bytes.ToArray(), file.FileName, file.ContentType, form["filename"].ToString(), form["purpose"].ToString(), form.TryGetValue("ttl_seconds", out var ttl) ? ttl.ToString() : null, context.Request.ContentLength));
                     await JsonAsync(context, 200, FileJson(id, bytes.Length, file.FileName));
                 }
 
@@ -154,5 +154,5 @@ internal sealed class FilesScene : IAsyncDisposable
     }
 }
 
-/// <summary>One upload as the server parsed its multipart body.</summary>
-internal sealed record ReceivedUpload(byte[] Bytes, string PartFileName, string PartContentType, string Filename, string Purpose, string? TtlSeconds);
+/// <summary>One upload as the server parsed its multipart body; <paramref name="RequestLength"/> is null for a chunked request.</summary>
+internal sealed record ReceivedUpload(byte[] Bytes, string PartFileName, string PartContentType, string Filename, string Purpose, string? TtlSeconds, long? RequestLength);
