@@ -13,8 +13,10 @@ internal static class DurableVideos
     /// <summary>Hangfire on SQLite (the file named by DurableJobs:Database, else sample-output/durable-jobs/web-jobs.db), a small server, and the durable jobs.</summary>
     public static void AddDurableVideos(this WebApplicationBuilder builder)
     {
-        var database = builder.Configuration["DurableJobs:Database"] ?? Path.Combine("sample-output", "durable-jobs", "web-jobs.db");
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(database))!);
+        // Relative to the current folder, which `dotnet run --project samples/AspNetCore` sets to the project's own folder.
+        var database = Path.GetFullPath(builder.Configuration["DurableJobs:Database"] ?? Path.Combine("sample-output", "durable-jobs", "web-jobs.db"));
+        Directory.CreateDirectory(Path.GetDirectoryName(database)!);
+        Console.WriteLine($"Durable jobs are stored in {database}.");
         builder.Services.AddHangfire(configuration => configuration.UseSQLiteStorage(database, new SQLiteStorageOptions
         {
             InvisibilityTimeout = TimeSpan.FromMinutes(1),
@@ -29,6 +31,7 @@ internal static class DurableVideos
         app.UseHangfireDashboard("/hangfire");
         // Under sample-output/, like the other samples' files: a run from the clone leaves nothing for git to list.
         var clips = Directory.CreateDirectory(Path.Combine(Environment.CurrentDirectory, "sample-output", "durable-jobs", "clips")).FullName;
+        Console.WriteLine($"Durable clips are saved to {clips}.");
 
         // Returns once the job is stored: Opper is called by a worker, so this answers even while Opper is unreachable.
         app.MapPost("/durable-videos", async (GenerateVideo body, IVideoJobScheduler scheduler, CancellationToken cancellationToken) =>

@@ -33,6 +33,8 @@ if (string.IsNullOrWhiteSpace(opper["ApiKey"]) && string.IsNullOrWhiteSpace(buil
 }
 
 var app = builder.Build();
+// `dotnet run` starts this app as a child process: SIGKILL to `dotnet run` leaves the app running, so name the app itself.
+Console.WriteLine($"App PID {Environment.ProcessId}: kill -9 {Environment.ProcessId} to try a crash.");
 app.UseExceptionHandler();
 app.UseStatusCodePages(); // a 404 for an unknown route is ProblemDetails too
 app.MapDurableVideos();

@@ -2,7 +2,7 @@
 // in the current directory, which .gitignore ignores); without OPPER_API_KEY it runs against the local emulator, which
 // keeps its own jobs in sample-output/durable-jobs/emulator.json so that it, too, survives the kill.
 //
-//   dotnet run --project samples/DurableJobs     # enqueues a clip; kill it (kill -9, or close the terminal) while it waits
+//   dotnet run --project samples/DurableJobs     # enqueues a clip; kill it (kill -9 <the PID it prints>) while it waits
 //   dotnet run --project samples/DurableJobs     # started again: the same job goes on by its Opper id, and the clip arrives
 //
 // Exit code 0 once sample-output/durable-jobs/balloon.mp4 is whole; the Opper job was posted once across all runs.
@@ -18,6 +18,8 @@ using Opper.Typed.Hangfire;
 // Under sample-output/, like the other samples' files: a run from the clone leaves nothing for git to list.
 var folder = Directory.CreateDirectory(Path.Combine(Environment.CurrentDirectory, "sample-output", "durable-jobs")).FullName;
 var keyFile = Path.Combine(folder, "job-key.txt");
+// `dotnet run` starts this app as a child process: SIGKILL to `dotnet run` leaves the app running, so name the app itself.
+Console.WriteLine($"Worker PID {Environment.ProcessId}: kill -9 {Environment.ProcessId} to try a crash. Jobs and the clip go to {folder}.");
 
 OpperEmulator? emulator = null;
 if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(OpperVideoClientOptions.ApiKeyVariable)))

@@ -79,6 +79,10 @@ public sealed class ConformanceTests
         ("""new GrokImagineVideoRequest("p") { Duration = 0 }""", ["parameters.duration"]),
         ("""new Veo31Generate001Request("p") { SampleCount = 9 }""", ["parameters.sampleCount"]),
         ("""new WanT2vRequest("p") { NumFrames = 200 }""", ["parameters.num_frames"]),
+        // An enum cast: judged by the member it names, and a number no member has is out of the set, not a wrong JSON type.
+        ("""new Veo31FastGenerate001Request("p") { DurationSeconds = (Veo31FastGenerate001DurationSeconds)5 }""", ["parameters.durationSeconds"]),
+        ("""new Sora2Request("p") { Seconds = (Sora2Seconds)4 }""", ["parameters.seconds"]),
+        ("""new Veo31FastGenerate001Request("p") { DurationSeconds = (Veo31FastGenerate001DurationSeconds)1, Resolution = (Veo31FastGenerate001Resolution)0 }""", []),
         // OPPER008: image size against Sora's size.
         ("""new Sora2Request("p") { Size = Sora2Size.Size1280x720, Image = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAABAAAAAQACAIAAADwf7zU" }""", ["image"]),
         ("""new Sora2Request("p") { Size = Sora2Size.Size1280x720, Image = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAABQAAAALQCAIAAABAH0oB" }""", []),
@@ -162,6 +166,24 @@ public sealed class ConformanceTests
         Assert.Empty(runtimeRules.Except(seenByBoth));
         // Editor advice only, by design: the runtime has no use for "a typed class exists".
         Assert.Equal([TypedClassExistsRule.DiagnosticId], RequestRules.All.Where(r => !r.AppliesAtRunTime).Select(r => r.Id));
+    }
+
+    /// <summary>"One rule, one text": for an enum cast no member has, the analyzer's warning is the runtime's exception, word for word.</summary>
+    [Theory]
+    [InlineData("""new Veo31FastGenerate001Request("p") { DurationSeconds = (Veo31FastGenerate001DurationSeconds)5 }""",
+        "vertexai/veo-3.1-fast-generate-001: 'parameters.durationSeconds' is DurationSeconds = (Veo31FastGenerate001DurationSeconds)5, not a member of Veo31FastGenerate001DurationSeconds. "
+        + "Use Veo31FastGenerate001DurationSeconds.DurationSeconds4, Veo31FastGenerate001DurationSeconds.DurationSeconds6 or Veo31FastGenerate001DurationSeconds.DurationSeconds8 (sent as 4, 6, 8).")]
+    [InlineData("""new Sora2Request("p") { Seconds = (Sora2Seconds)4 }""",
+        "openai/sora-2: 'parameters.seconds' is Seconds = (Sora2Seconds)4, not a member of Sora2Seconds. Use Sora2Seconds.Seconds4, Sora2Seconds.Seconds8 or Sora2Seconds.Seconds12 (sent as \"4\", \"8\", \"12\").")]
+    public async Task An_enum_cast_no_member_has_is_worded_alike_by_analyzer_and_runtime(string request, string message)
+    {
+        var source = $"using Opper.Typed;\npublic static class Cases\n{{\n    public static object C0() => {request};\n}}\n";
+        var diagnostic = Assert.Single(await AnalyzerHarness.AnalyzeAsync([source], Files), d => d.Id != TypedClassExistsRule.DiagnosticId);
+        var assembly = Load(source);
+        var problem = Assert.Single(runtime::Opper.Typed.VideoRequestValidator.FindProblems((runtime::Opper.Typed.IVideoRequest)assembly.GetType("Cases")!.GetMethod("C0")!.Invoke(null, null)!));
+
+        Assert.Equal((ValueOutOfRangeRule.DiagnosticId, message), (diagnostic.Id, diagnostic.GetMessage()));
+        Assert.Equal((ValueOutOfRangeRule.DiagnosticId, message), (problem.RuleId, problem.Message));
     }
 
     /// <summary>Per case, what each layer says: rule id and field, ordered. What the runtime sends and logs (OPPER003, 012, 013) is a verdict too; OPPER010 is editor advice only.</summary>

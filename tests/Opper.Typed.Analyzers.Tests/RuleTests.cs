@@ -132,6 +132,41 @@ public sealed class RuleTests
         Assert.Equal(["OPPER009:\"op-live-1234567890\"", "OPPER009:\"op-live-abc\""], diagnostics.Select(d => $"{d.Id}:{d.SpanText()}").Order());
     }
 
+    /// <summary>
+    /// A key only the emulator accepts is no secret: its documented key (by value or by its constant), the emulator's own
+    /// options, and a key set beside a loopback base address. A key beside a public address is still flagged. The
+    /// emulator's types are stand-ins of the same names: the rule knows them by name, as it cannot reference them.
+    /// </summary>
+    [Fact]
+    public async Task Keys_the_emulator_accepts_by_design_are_not_flagged()
+    {
+        var diagnostics = await AnalyzerHarness.AnalyzeAsync("""
+            using System;
+            using Opper.Typed;
+            using Opper.Typed.Emulator;
+            class Use
+            {
+                object A() => new OpperVideoClientOptions { ApiKey = "opper-emulator-key" };
+                object B() => new OpperVideoClientOptions { ApiKey = OpperEmulator.DefaultApiKey };
+                object C() => new OpperEmulatorOptions { ApiKey = "test-key" };
+                object D() => new OpperVideoClientOptions { BaseAddress = new Uri("http://127.0.0.1:5080"), ApiKey = "test-key" };
+                object E() => new OpperVideoClientOptions { ApiKey = "test-key", BaseAddress = new Uri("http://localhost:5080/") };
+                object F(OpperEmulator emulator) => new OpperVideoClientOptions { BaseAddress = emulator.BaseAddress, ApiKey = "test-key" };
+                object G() => new OpperVideoClientOptions { BaseAddress = new Uri("https://api.opper.ai"), ApiKey = "op-live-public" };
+            }
+            namespace Opper.Typed.Emulator
+            {
+                public sealed class OpperEmulator { public const string DefaultApiKey = "opper-emulator-key"; public Uri BaseAddress => null!; }
+                public sealed class OpperEmulatorOptions { public string? ApiKey { get; set; } }
+            }
+            """);
+
+        Assert.Equal(["OPPER009:\"op-live-public\""], diagnostics.Select(d => $"{d.Id}:{d.SpanText()}"));
+        // The rule spells the emulator's key out; the emulator's source must still declare that very key.
+        var emulator = File.ReadAllText(Path.Combine(GeneratorHarness.RepoRoot, "src", "Opper.Typed.Emulator", "OpperEmulator.cs"));
+        Assert.Contains($"public const string DefaultApiKey = \"{LiteralApiKeyRule.EmulatorKey}\";", emulator, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_retired_model_used_untyped_names_its_successor()
     {

@@ -185,14 +185,44 @@ namespace Opper.Typed.Generator.Analyzers
                 return;
             }
 
-            JsonLiteral? literal = constant is IFieldReferenceOperation { Field.ContainingType.TypeKind: TypeKind.Enum } field
-                ? spec.AllowedValues.FirstOrDefault(v => v.MemberName == field.Field.Name)?.Literal
-                : resolver.Resolve(constant) is { } resolved && resolved is not ParameterEntry.Unknown ? Literal(resolved) : null; // null: not sent
-            if (literal is not null)
+            var location = value.Syntax.GetLocation();
+            if (EnumValue(value) is { } enumValue)
             {
-                var location = value.Syntax.GetLocation();
+                // An enum property is judged by the member it holds, not by its underlying number: (Veo…DurationSeconds)1
+                // is DurationSeconds6 and sends 6; a number no member has is what the generated class refuses at run time.
+                var member = enumValue.Type!.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, enumValue.ConstantValue.Value));
+                var fact = member is not null
+                    ? spec.AllowedValues.FirstOrDefault(v => v.MemberName == member.Name) is { } allowed ? new ParameterFact(spec.Name, allowed.Literal) : (ParameterFact?)null
+                    : new ParameterFact(spec.Name, null, undefinedMember: Convert.ToString(enumValue.ConstantValue.Value, CultureInfo.InvariantCulture));
+                if (fact is { } known)
+                {
+                    site.AddParameter(known, location, location);
+                }
+
+                return;
+            }
+
+            if (resolver.Resolve(constant) is { } resolved && resolved is not ParameterEntry.Unknown && Literal(resolved) is { } literal) // else: not sent
+            {
                 site.AddParameter(new ParameterFact(spec.Name, literal), location, location);
             }
+        }
+
+        /// <summary>
+        /// The outermost constant of enum type in a property's value (through the implicit conversion to the nullable
+        /// property): a member, or a cast such as <c>(Sora2Seconds)4</c>. Null for a value that is no constant.
+        /// </summary>
+        private static IOperation? EnumValue(IOperation value)
+        {
+            for (var operation = value; operation is not null; operation = (operation as IConversionOperation)?.Operand)
+            {
+                if (operation.Type is { TypeKind: TypeKind.Enum } && operation.ConstantValue.HasValue)
+                {
+                    return operation;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>A C# constant as the JSON it becomes through <c>JsonNode</c>'s conversions; null when it has no JSON form here.</summary>

@@ -108,8 +108,10 @@ namespace Opper.Typed.Generator.Emitter
                     w.Line($"global::Opper.Typed.{parameter.EnumTypeName}.{value.MemberName} => {WireLiteral(value)},");
                 }
 
-                // A cast such as (Sora2Seconds)4 compiles: refused as every other rule refuses a value, before anything is sent.
-                w.Line($"_ => throw new global::Opper.Typed.OpperValidationException(ModelId, {Literal("parameters." + parameter.Name)}, \"is {parameter.PropertyName} = ({parameter.EnumTypeName})\" + value.ToString(\"D\") + \", not a member of {parameter.EnumTypeName}\", {Literal(UndefinedMemberFix(parameter))}) {{ ErrorCode = \"invalid_parameter\" }},");
+                // A cast such as (Sora2Seconds)4 compiles: refused as every other rule refuses a value, before anything is
+                // sent, in OPPER007's words from the core (split around the number), so the analyzer says the same.
+                var problem = ValueOutOfRangeRule.UndefinedMemberProblem(parameter, "\0").Split('\0');
+                w.Line($"_ => throw new global::Opper.Typed.OpperValidationException(ModelId, {Literal("parameters." + parameter.Name)}, {Literal(problem[0])} + value.ToString(\"D\") + {Literal(problem[1])}, {Literal(ValueOutOfRangeRule.UndefinedMemberFix(parameter))}) {{ RuleId = {Literal(ValueOutOfRangeRule.DiagnosticId)}, ErrorCode = \"invalid_parameter\" }},");
                 w.Close(";");
             }
 
@@ -216,19 +218,6 @@ namespace Opper.Typed.Generator.Emitter
             }
 
             w.Close();
-        }
-
-        /// <summary>"Use Sora2Seconds.Seconds4, Sora2Seconds.Seconds8 or Sora2Seconds.Seconds12 (sent as "4", "8", "12")."</summary>
-        private static string UndefinedMemberFix(VideoParameterSpec parameter)
-        {
-            var members = parameter.AllowedValues.Select(v => parameter.EnumTypeName + "." + v.MemberName).ToList();
-            if (members.Count == 0)
-            {
-                return "Leave it unset: the snapshot lists no value this enum can hold.";
-            }
-
-            var listed = members.Count == 1 ? members[0] : string.Join(", ", members.Take(members.Count - 1)) + " or " + members[members.Count - 1];
-            return $"Use {listed} (sent as {string.Join(", ", parameter.AllowedValues.Select(v => v.JsonText))}).";
         }
 
         /// <summary>The C# expression of a value as it goes on the wire: a string literal, or a number of the wire's CLR type.</summary>

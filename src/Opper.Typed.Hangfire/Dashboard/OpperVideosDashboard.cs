@@ -1,8 +1,12 @@
+using Hangfire;
 using Hangfire.Dashboard;
 
 namespace Opper.Typed.Hangfire.Dashboard;
 
-/// <summary>Adds the "Opper videos" page and its menu item to every Hangfire dashboard of the process (Hangfire keeps both process-wide).</summary>
+/// <summary>
+/// Adds the "Opper videos" page, its menu item and the record's section on a job's page to every Hangfire dashboard of
+/// the process (Hangfire keeps all three process-wide).
+/// </summary>
 internal static class OpperVideosDashboard
 {
     private static int _registered;
@@ -19,5 +23,6 @@ internal static class OpperVideosDashboard
         {
             Active = page.RequestPath.StartsWith(OpperVideosPage.Route, StringComparison.Ordinal),
         });
+        GlobalConfiguration.Configuration.UseJobDetailsRenderer(OpperVideoJobDetails.Order, OpperVideoJobDetails.Render);
     }
 }

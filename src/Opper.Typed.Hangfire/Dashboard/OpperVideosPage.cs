@@ -7,8 +7,8 @@ namespace Opper.Typed.Hangfire.Dashboard;
 
 /// <summary>
 /// The dashboard's "Opper videos" page: every durable video job by state, with its Opper job id, model, destination and
-/// error, each linked to Hangfire's own job page (which shows the record as the <c>Opper.Video</c> parameter and each
-/// step in its history).
+/// error, each linked to Hangfire's own job page (which shows the record as a table, see <see cref="OpperVideoJobDetails"/>,
+/// and each step in its history).
 /// </summary>
 internal sealed class OpperVideosPage : RazorPage
 {
@@ -64,8 +64,8 @@ internal sealed class OpperVideosPage : RazorPage
         WriteLiteral("</a></td>");
         Cell(job.State.ToString());
         Cell(job.OpperJobId ?? "–");
-        Cell(job.Model);
-        Cell(job.SinkName is null ? job.DestinationPath : $"{job.SinkName}: {job.DestinationPath}");
+        WriteLiteral(DashboardText.ModelCell(job.Model));
+        WriteLiteral(DashboardText.DestinationCell(job));
         Cell(job.Checks.ToString(CultureInfo.InvariantCulture));
         Cell(job.EnqueuedAt.ToString("u", CultureInfo.InvariantCulture));
         Cell(job.Error ?? "");

@@ -48,11 +48,22 @@ public static class VideoRequestValidator
     /// <summary>What does not stop a request but is logged when it is sent: an unknown model, keys sent through <c>AdditionalParameters</c>.</summary>
     /// <param name="request">The request.</param>
     /// <param name="catalog">Where to look up an untyped request's model; <see cref="VideoModelCatalog.Default"/> when null.</param>
-    /// <returns>The notices; empty when there are none.</returns>
+    /// <returns>The notices; empty when there are none, or when the request cannot be sent at all.</returns>
     public static IReadOnlyList<VideoRequestNotice> FindNotices(IVideoRequest request, IVideoModelCatalog? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Check(request.ToWireRequest(), request.ModelSpec, request.AdditionalParameterKeys, catalog ?? VideoModelCatalog.Default, out var notices);
+        VideoWireRequest wire;
+        try
+        {
+            wire = request.ToWireRequest();
+        }
+        catch (OpperValidationException)
+        {
+            // Unsendable (an enum cast from a number no member has): FindProblems reports it, and nothing is sent to log.
+            return [];
+        }
+
+        Check(wire, request.ModelSpec, request.AdditionalParameterKeys, catalog ?? VideoModelCatalog.Default, out var notices);
         return notices ?? [];
     }
 

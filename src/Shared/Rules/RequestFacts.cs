@@ -32,11 +32,12 @@ namespace Opper.Typed.Core.Rules
     /// <summary>A parameter as the rules see it: the wire key, and its value when known (the analyzer cannot know every value).</summary>
     internal readonly struct ParameterFact
     {
-        public ParameterFact(string key, JsonLiteral? value, bool additional = false)
+        public ParameterFact(string key, JsonLiteral? value, bool additional = false, string? undefinedMember = null)
         {
             Key = key;
             Value = value;
             Additional = additional;
+            UndefinedMember = undefinedMember;
         }
 
         public string Key { get; }
@@ -45,6 +46,13 @@ namespace Opper.Typed.Core.Rules
 
         /// <summary>Set through a typed request's <c>AdditionalParameters</c>: the escape hatch, where unknown keys are allowed.</summary>
         public bool Additional { get; }
+
+        /// <summary>
+        /// A typed enum property cast from a number no member has (<c>(Sora2Seconds)4</c>), as that number (<c>4</c>); the
+        /// value is null then, as such a value has no wire form. Only the analyzer sees one: at run time the generated
+        /// class refuses it before a wire body exists, with <see cref="ValueOutOfRangeRule.UndefinedMemberProblem"/>'s words.
+        /// </summary>
+        public string? UndefinedMember { get; }
     }
 
     /// <summary>

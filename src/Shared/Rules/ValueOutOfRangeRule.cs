@@ -28,6 +28,13 @@ namespace Opper.Typed.Core.Rules
             for (var i = 0; i < request.Parameters.Count; i++)
             {
                 var parameter = request.Parameters[i];
+                if (parameter.UndefinedMember is { } cast && model.FindParameter(parameter.Key) is { EnumTypeName: not null } enumSpec)
+                {
+                    // No hint: the nearest JSON value is no C# the code fix could write into an enum property.
+                    Report(ref found, ViolationTarget.ParameterValue, i, "parameters." + enumSpec.Name, UndefinedMemberProblem(enumSpec, cast), UndefinedMemberFix(enumSpec), "invalid_parameter");
+                    continue;
+                }
+
                 if (parameter.Value is not { } value || model.FindParameter(parameter.Key) is not { } spec || !WrongJsonTypeRule.Fits(spec.Type, value))
                 {
                     continue; // unknown or wrongly typed: OPPER005/006 say so.
@@ -52,6 +59,27 @@ namespace Opper.Typed.Core.Rules
                         .WithHint(NearestHint, JsonLiteral.FromNumber(NearestInRange(spec, number)).ToJson());
                 }
             }
+        }
+
+        /// <summary>
+        /// A typed enum property holding a number no member has: <c>is Seconds = (Sora2Seconds)4, not a member of Sora2Seconds</c>.
+        /// The analyzer says it from the cast; the generated class throws it at run time (its emitter splits this text
+        /// around the number), so both show one sentence.
+        /// </summary>
+        public static string UndefinedMemberProblem(VideoParameterSpec spec, string number) =>
+            $"is {spec.PropertyName} = ({spec.EnumTypeName}){number}, not a member of {spec.EnumTypeName}";
+
+        /// <summary>The members to use instead, with what each sends: <c>Use Sora2Seconds.Seconds4, … or Sora2Seconds.Seconds12 (sent as "4", "8", "12").</c></summary>
+        public static string UndefinedMemberFix(VideoParameterSpec spec)
+        {
+            var members = spec.AllowedValues.Select(v => spec.EnumTypeName + "." + v.MemberName).ToList();
+            if (members.Count == 0)
+            {
+                return "Leave it unset: the snapshot lists no value this enum can hold.";
+            }
+
+            var listed = members.Count == 1 ? members[0] : string.Join(", ", members.Take(members.Count - 1)) + " or " + members[members.Count - 1];
+            return $"Use {listed} (sent as {string.Join(", ", spec.AllowedValues.Select(v => v.JsonText))}).";
         }
 
         /// <summary>The accepted value equal to the given one (numbers by value), if any.</summary>

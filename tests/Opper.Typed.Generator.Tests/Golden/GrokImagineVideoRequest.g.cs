@@ -164,14 +164,14 @@ namespace Opper.Typed
             global::Opper.Typed.GrokImagineVideoAspectRatio.AspectRatio3x4 => "3:4",
             global::Opper.Typed.GrokImagineVideoAspectRatio.AspectRatio3x2 => "3:2",
             global::Opper.Typed.GrokImagineVideoAspectRatio.AspectRatio2x3 => "2:3",
-            _ => throw new global::Opper.Typed.OpperValidationException(ModelId, "parameters.aspect_ratio", "is AspectRatio = (GrokImagineVideoAspectRatio)" + value.ToString("D") + ", not a member of GrokImagineVideoAspectRatio", "Use GrokImagineVideoAspectRatio.AspectRatio16x9, GrokImagineVideoAspectRatio.AspectRatio9x16, GrokImagineVideoAspectRatio.AspectRatio1x1, GrokImagineVideoAspectRatio.AspectRatio4x3, GrokImagineVideoAspectRatio.AspectRatio3x4, GrokImagineVideoAspectRatio.AspectRatio3x2 or GrokImagineVideoAspectRatio.AspectRatio2x3 (sent as \"16:9\", \"9:16\", \"1:1\", \"4:3\", \"3:4\", \"3:2\", \"2:3\").") { ErrorCode = "invalid_parameter" },
+            _ => throw new global::Opper.Typed.OpperValidationException(ModelId, "parameters.aspect_ratio", "is AspectRatio = (GrokImagineVideoAspectRatio)" + value.ToString("D") + ", not a member of GrokImagineVideoAspectRatio", "Use GrokImagineVideoAspectRatio.AspectRatio16x9, GrokImagineVideoAspectRatio.AspectRatio9x16, GrokImagineVideoAspectRatio.AspectRatio1x1, GrokImagineVideoAspectRatio.AspectRatio4x3, GrokImagineVideoAspectRatio.AspectRatio3x4, GrokImagineVideoAspectRatio.AspectRatio3x2 or GrokImagineVideoAspectRatio.AspectRatio2x3 (sent as \"16:9\", \"9:16\", \"1:1\", \"4:3\", \"3:4\", \"3:2\", \"2:3\").") { RuleId = "OPPER007", ErrorCode = "invalid_parameter" },
         };
 
         private static string ToWire(global::Opper.Typed.GrokImagineVideoResolution value) => value switch
         {
             global::Opper.Typed.GrokImagineVideoResolution.Resolution480p => "480p",
             global::Opper.Typed.GrokImagineVideoResolution.Resolution720p => "720p",
-            _ => throw new global::Opper.Typed.OpperValidationException(ModelId, "parameters.resolution", "is Resolution = (GrokImagineVideoResolution)" + value.ToString("D") + ", not a member of GrokImagineVideoResolution", "Use GrokImagineVideoResolution.Resolution480p or GrokImagineVideoResolution.Resolution720p (sent as \"480p\", \"720p\").") { ErrorCode = "invalid_parameter" },
+            _ => throw new global::Opper.Typed.OpperValidationException(ModelId, "parameters.resolution", "is Resolution = (GrokImagineVideoResolution)" + value.ToString("D") + ", not a member of GrokImagineVideoResolution", "Use GrokImagineVideoResolution.Resolution480p or GrokImagineVideoResolution.Resolution720p (sent as \"480p\", \"720p\").") { RuleId = "OPPER007", ErrorCode = "invalid_parameter" },
         };
     }
 

@@ -141,7 +141,7 @@ namespace Opper.Typed
         {
             global::Opper.Typed.Happyhorse10I2vResolution.Resolution720P => "720P",
             global::Opper.Typed.Happyhorse10I2vResolution.Resolution1080P => "1080P",
-            _ => throw new global::Opper.Typed.OpperValidationException(ModelId, "parameters.resolution", "is Resolution = (Happyhorse10I2vResolution)" + value.ToString("D") + ", not a member of Happyhorse10I2vResolution", "Use Happyhorse10I2vResolution.Resolution720P or Happyhorse10I2vResolution.Resolution1080P (sent as \"720P\", \"1080P\").") { ErrorCode = "invalid_parameter" },
+            _ => throw new global::Opper.Typed.OpperValidationException(ModelId, "parameters.resolution", "is Resolution = (Happyhorse10I2vResolution)" + value.ToString("D") + ", not a member of Happyhorse10I2vResolution", "Use Happyhorse10I2vResolution.Resolution720P or Happyhorse10I2vResolution.Resolution1080P (sent as \"720P\", \"1080P\").") { RuleId = "OPPER007", ErrorCode = "invalid_parameter" },
         };
 
         private static long ToWire(global::Opper.Typed.Happyhorse10I2vDuration value) => value switch
@@ -150,7 +150,7 @@ namespace Opper.Typed
             global::Opper.Typed.Happyhorse10I2vDuration.Duration5 => 5,
             global::Opper.Typed.Happyhorse10I2vDuration.Duration8 => 8,
             global::Opper.Typed.Happyhorse10I2vDuration.Duration10 => 10,
-            _ => throw new global::Opper.Typed.OpperValidationException(ModelId, "parameters.duration", "is Duration = (Happyhorse10I2vDuration)" + value.ToString("D") + ", not a member of Happyhorse10I2vDuration", "Use Happyhorse10I2vDuration.Duration3, Happyhorse10I2vDuration.Duration5, Happyhorse10I2vDuration.Duration8 or Happyhorse10I2vDuration.Duration10 (sent as 3, 5, 8, 10).") { ErrorCode = "invalid_parameter" },
+            _ => throw new global::Opper.Typed.OpperValidationException(ModelId, "parameters.duration", "is Duration = (Happyhorse10I2vDuration)" + value.ToString("D") + ", not a member of Happyhorse10I2vDuration", "Use Happyhorse10I2vDuration.Duration3, Happyhorse10I2vDuration.Duration5, Happyhorse10I2vDuration.Duration8 or Happyhorse10I2vDuration.Duration10 (sent as 3, 5, 8, 10).") { RuleId = "OPPER007", ErrorCode = "invalid_parameter" },
         };
     }
 

@@ -143,7 +143,7 @@ namespace Opper.Typed
             global::Opper.Typed.Sora2ProSeconds.Seconds4 => "4",
             global::Opper.Typed.Sora2ProSeconds.Seconds8 => "8",
             global::Opper.Typed.Sora2ProSeconds.Seconds12 => "12",
-            _ => throw new global::Opper.Typed.OpperValidationException(ModelId, "parameters.seconds", "is Seconds = (Sora2ProSeconds)" + value.ToString("D") + ", not a member of Sora2ProSeconds", "Use Sora2ProSeconds.Seconds4, Sora2ProSeconds.Seconds8 or Sora2ProSeconds.Seconds12 (sent as \"4\", \"8\", \"12\").") { ErrorCode = "invalid_parameter" },
+            _ => throw new global::Opper.Typed.OpperValidationException(ModelId, "parameters.seconds", "is Seconds = (Sora2ProSeconds)" + value.ToString("D") + ", not a member of Sora2ProSeconds", "Use Sora2ProSeconds.Seconds4, Sora2ProSeconds.Seconds8 or Sora2ProSeconds.Seconds12 (sent as \"4\", \"8\", \"12\").") { RuleId = "OPPER007", ErrorCode = "invalid_parameter" },
         };
 
         private static string ToWire(global::Opper.Typed.Sora2ProSize value) => value switch
@@ -152,7 +152,7 @@ namespace Opper.Typed
             global::Opper.Typed.Sora2ProSize.Size720x1280 => "720x1280",
             global::Opper.Typed.Sora2ProSize.Size1792x1024 => "1792x1024",
             global::Opper.Typed.Sora2ProSize.Size1024x1792 => "1024x1792",
-            _ => throw new global::Opper.Typed.OpperValidationException(ModelId, "parameters.size", "is Size = (Sora2ProSize)" + value.ToString("D") + ", not a member of Sora2ProSize", "Use Sora2ProSize.Size1280x720, Sora2ProSize.Size720x1280, Sora2ProSize.Size1792x1024 or Sora2ProSize.Size1024x1792 (sent as \"1280x720\", \"720x1280\", \"1792x1024\", \"1024x1792\").") { ErrorCode = "invalid_parameter" },
+            _ => throw new global::Opper.Typed.OpperValidationException(ModelId, "parameters.size", "is Size = (Sora2ProSize)" + value.ToString("D") + ", not a member of Sora2ProSize", "Use Sora2ProSize.Size1280x720, Sora2ProSize.Size720x1280, Sora2ProSize.Size1792x1024 or Sora2ProSize.Size1024x1792 (sent as \"1280x720\", \"720x1280\", \"1792x1024\", \"1024x1792\").") { RuleId = "OPPER007", ErrorCode = "invalid_parameter" },
         };
     }
 

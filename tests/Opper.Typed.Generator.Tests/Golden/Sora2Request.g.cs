@@ -143,14 +143,14 @@ namespace Opper.Typed
             global::Opper.Typed.Sora2Seconds.Seconds4 => "4",
             global::Opper.Typed.Sora2Seconds.Seconds8 => "8",
             global::Opper.Typed.Sora2Seconds.Seconds12 => "12",
-            _ => throw new global::Opper.Typed.OpperValidationException(ModelId, "parameters.seconds", "is Seconds = (Sora2Seconds)" + value.ToString("D") + ", not a member of Sora2Seconds", "Use Sora2Seconds.Seconds4, Sora2Seconds.Seconds8 or Sora2Seconds.Seconds12 (sent as \"4\", \"8\", \"12\").") { ErrorCode = "invalid_parameter" },
+            _ => throw new global::Opper.Typed.OpperValidationException(ModelId, "parameters.seconds", "is Seconds = (Sora2Seconds)" + value.ToString("D") + ", not a member of Sora2Seconds", "Use Sora2Seconds.Seconds4, Sora2Seconds.Seconds8 or Sora2Seconds.Seconds12 (sent as \"4\", \"8\", \"12\").") { RuleId = "OPPER007", ErrorCode = "invalid_parameter" },
         };
 
         private static string ToWire(global::Opper.Typed.Sora2Size value) => value switch
         {
             global::Opper.Typed.Sora2Size.Size1280x720 => "1280x720",
             global::Opper.Typed.Sora2Size.Size720x1280 => "720x1280",
-            _ => throw new global::Opper.Typed.OpperValidationException(ModelId, "parameters.size", "is Size = (Sora2Size)" + value.ToString("D") + ", not a member of Sora2Size", "Use Sora2Size.Size1280x720 or Sora2Size.Size720x1280 (sent as \"1280x720\", \"720x1280\").") { ErrorCode = "invalid_parameter" },
+            _ => throw new global::Opper.Typed.OpperValidationException(ModelId, "parameters.size", "is Size = (Sora2Size)" + value.ToString("D") + ", not a member of Sora2Size", "Use Sora2Size.Size1280x720 or Sora2Size.Size720x1280 (sent as \"1280x720\", \"720x1280\").") { RuleId = "OPPER007", ErrorCode = "invalid_parameter" },
         };
     }
 

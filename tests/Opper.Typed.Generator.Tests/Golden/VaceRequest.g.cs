@@ -163,14 +163,14 @@ namespace Opper.Typed
         {
             global::Opper.Typed.VaceResolution.Resolution480p => "480p",
             global::Opper.Typed.VaceResolution.Resolution720p => "720p",
-            _ => throw new global::Opper.Typed.OpperValidationException(ModelId, "parameters.resolution", "is Resolution = (VaceResolution)" + value.ToString("D") + ", not a member of VaceResolution", "Use VaceResolution.Resolution480p or VaceResolution.Resolution720p (sent as \"480p\", \"720p\").") { ErrorCode = "invalid_parameter" },
+            _ => throw new global::Opper.Typed.OpperValidationException(ModelId, "parameters.resolution", "is Resolution = (VaceResolution)" + value.ToString("D") + ", not a member of VaceResolution", "Use VaceResolution.Resolution480p or VaceResolution.Resolution720p (sent as \"480p\", \"720p\").") { RuleId = "OPPER007", ErrorCode = "invalid_parameter" },
         };
 
         private static string ToWire(global::Opper.Typed.VaceAspectRatio value) => value switch
         {
             global::Opper.Typed.VaceAspectRatio.AspectRatio16x9 => "16:9",
             global::Opper.Typed.VaceAspectRatio.AspectRatio9x16 => "9:16",
-            _ => throw new global::Opper.Typed.OpperValidationException(ModelId, "parameters.aspect_ratio", "is AspectRatio = (VaceAspectRatio)" + value.ToString("D") + ", not a member of VaceAspectRatio", "Use VaceAspectRatio.AspectRatio16x9 or VaceAspectRatio.AspectRatio9x16 (sent as \"16:9\", \"9:16\").") { ErrorCode = "invalid_parameter" },
+            _ => throw new global::Opper.Typed.OpperValidationException(ModelId, "parameters.aspect_ratio", "is AspectRatio = (VaceAspectRatio)" + value.ToString("D") + ", not a member of VaceAspectRatio", "Use VaceAspectRatio.AspectRatio16x9 or VaceAspectRatio.AspectRatio9x16 (sent as \"16:9\", \"9:16\").") { RuleId = "OPPER007", ErrorCode = "invalid_parameter" },
         };
     }
 

@@ -215,28 +215,28 @@ namespace Opper.Typed
             global::Opper.Typed.Veo31Generate001DurationSeconds.DurationSeconds4 => 4,
             global::Opper.Typed.Veo31Generate001DurationSeconds.DurationSeconds6 => 6,
             global::Opper.Typed.Veo31Generate001DurationSeconds.DurationSeconds8 => 8,
-            _ => throw new global::Opper.Typed.OpperValidationException(ModelId, "parameters.durationSeconds", "is DurationSeconds = (Veo31Generate001DurationSeconds)" + value.ToString("D") + ", not a member of Veo31Generate001DurationSeconds", "Use Veo31Generate001DurationSeconds.DurationSeconds4, Veo31Generate001DurationSeconds.DurationSeconds6 or Veo31Generate001DurationSeconds.DurationSeconds8 (sent as 4, 6, 8).") { ErrorCode = "invalid_parameter" },
+            _ => throw new global::Opper.Typed.OpperValidationException(ModelId, "parameters.durationSeconds", "is DurationSeconds = (Veo31Generate001DurationSeconds)" + value.ToString("D") + ", not a member of Veo31Generate001DurationSeconds", "Use Veo31Generate001DurationSeconds.DurationSeconds4, Veo31Generate001DurationSeconds.DurationSeconds6 or Veo31Generate001DurationSeconds.DurationSeconds8 (sent as 4, 6, 8).") { RuleId = "OPPER007", ErrorCode = "invalid_parameter" },
         };
 
         private static string ToWire(global::Opper.Typed.Veo31Generate001Resolution value) => value switch
         {
             global::Opper.Typed.Veo31Generate001Resolution.Resolution720p => "720p",
             global::Opper.Typed.Veo31Generate001Resolution.Resolution1080p => "1080p",
-            _ => throw new global::Opper.Typed.OpperValidationException(ModelId, "parameters.resolution", "is Resolution = (Veo31Generate001Resolution)" + value.ToString("D") + ", not a member of Veo31Generate001Resolution", "Use Veo31Generate001Resolution.Resolution720p or Veo31Generate001Resolution.Resolution1080p (sent as \"720p\", \"1080p\").") { ErrorCode = "invalid_parameter" },
+            _ => throw new global::Opper.Typed.OpperValidationException(ModelId, "parameters.resolution", "is Resolution = (Veo31Generate001Resolution)" + value.ToString("D") + ", not a member of Veo31Generate001Resolution", "Use Veo31Generate001Resolution.Resolution720p or Veo31Generate001Resolution.Resolution1080p (sent as \"720p\", \"1080p\").") { RuleId = "OPPER007", ErrorCode = "invalid_parameter" },
         };
 
         private static string ToWire(global::Opper.Typed.Veo31Generate001AspectRatio value) => value switch
         {
             global::Opper.Typed.Veo31Generate001AspectRatio.AspectRatio16x9 => "16:9",
             global::Opper.Typed.Veo31Generate001AspectRatio.AspectRatio9x16 => "9:16",
-            _ => throw new global::Opper.Typed.OpperValidationException(ModelId, "parameters.aspectRatio", "is AspectRatio = (Veo31Generate001AspectRatio)" + value.ToString("D") + ", not a member of Veo31Generate001AspectRatio", "Use Veo31Generate001AspectRatio.AspectRatio16x9 or Veo31Generate001AspectRatio.AspectRatio9x16 (sent as \"16:9\", \"9:16\").") { ErrorCode = "invalid_parameter" },
+            _ => throw new global::Opper.Typed.OpperValidationException(ModelId, "parameters.aspectRatio", "is AspectRatio = (Veo31Generate001AspectRatio)" + value.ToString("D") + ", not a member of Veo31Generate001AspectRatio", "Use Veo31Generate001AspectRatio.AspectRatio16x9 or Veo31Generate001AspectRatio.AspectRatio9x16 (sent as \"16:9\", \"9:16\").") { RuleId = "OPPER007", ErrorCode = "invalid_parameter" },
         };
 
         private static string ToWire(global::Opper.Typed.Veo31Generate001PersonGeneration value) => value switch
         {
             global::Opper.Typed.Veo31Generate001PersonGeneration.AllowAdult => "allow_adult",
             global::Opper.Typed.Veo31Generate001PersonGeneration.DontAllow => "dont_allow",
-            _ => throw new global::Opper.Typed.OpperValidationException(ModelId, "parameters.personGeneration", "is PersonGeneration = (Veo31Generate001PersonGeneration)" + value.ToString("D") + ", not a member of Veo31Generate001PersonGeneration", "Use Veo31Generate001PersonGeneration.AllowAdult or Veo31Generate001PersonGeneration.DontAllow (sent as \"allow_adult\", \"dont_allow\").") { ErrorCode = "invalid_parameter" },
+            _ => throw new global::Opper.Typed.OpperValidationException(ModelId, "parameters.personGeneration", "is PersonGeneration = (Veo31Generate001PersonGeneration)" + value.ToString("D") + ", not a member of Veo31Generate001PersonGeneration", "Use Veo31Generate001PersonGeneration.AllowAdult or Veo31Generate001PersonGeneration.DontAllow (sent as \"allow_adult\", \"dont_allow\").") { RuleId = "OPPER007", ErrorCode = "invalid_parameter" },
         };
     }
 

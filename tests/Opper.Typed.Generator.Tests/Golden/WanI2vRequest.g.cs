@@ -163,14 +163,14 @@ namespace Opper.Typed
         {
             global::Opper.Typed.WanI2vResolution.Resolution480p => "480p",
             global::Opper.Typed.WanI2vResolution.Resolution720p => "720p",
-            _ => throw new global::Opper.Typed.OpperValidationException(ModelId, "parameters.resolution", "is Resolution = (WanI2vResolution)" + value.ToString("D") + ", not a member of WanI2vResolution", "Use WanI2vResolution.Resolution480p or WanI2vResolution.Resolution720p (sent as \"480p\", \"720p\").") { ErrorCode = "invalid_parameter" },
+            _ => throw new global::Opper.Typed.OpperValidationException(ModelId, "parameters.resolution", "is Resolution = (WanI2vResolution)" + value.ToString("D") + ", not a member of WanI2vResolution", "Use WanI2vResolution.Resolution480p or WanI2vResolution.Resolution720p (sent as \"480p\", \"720p\").") { RuleId = "OPPER007", ErrorCode = "invalid_parameter" },
         };
 
         private static string ToWire(global::Opper.Typed.WanI2vAspectRatio value) => value switch
         {
             global::Opper.Typed.WanI2vAspectRatio.AspectRatio16x9 => "16:9",
             global::Opper.Typed.WanI2vAspectRatio.AspectRatio9x16 => "9:16",
-            _ => throw new global::Opper.Typed.OpperValidationException(ModelId, "parameters.aspect_ratio", "is AspectRatio = (WanI2vAspectRatio)" + value.ToString("D") + ", not a member of WanI2vAspectRatio", "Use WanI2vAspectRatio.AspectRatio16x9 or WanI2vAspectRatio.AspectRatio9x16 (sent as \"16:9\", \"9:16\").") { ErrorCode = "invalid_parameter" },
+            _ => throw new global::Opper.Typed.OpperValidationException(ModelId, "parameters.aspect_ratio", "is AspectRatio = (WanI2vAspectRatio)" + value.ToString("D") + ", not a member of WanI2vAspectRatio", "Use WanI2vAspectRatio.AspectRatio16x9 or WanI2vAspectRatio.AspectRatio9x16 (sent as \"16:9\", \"9:16\").") { RuleId = "OPPER007", ErrorCode = "invalid_parameter" },
         };
     }
 

@@ -156,14 +156,14 @@ namespace Opper.Typed
         {
             global::Opper.Typed.WanT2vResolution.Resolution480p => "480p",
             global::Opper.Typed.WanT2vResolution.Resolution720p => "720p",
-            _ => throw new global::Opper.Typed.OpperValidationException(ModelId, "parameters.resolution", "is Resolution = (WanT2vResolution)" + value.ToString("D") + ", not a member of WanT2vResolution", "Use WanT2vResolution.Resolution480p or WanT2vResolution.Resolution720p (sent as \"480p\", \"720p\").") { ErrorCode = "invalid_parameter" },
+            _ => throw new global::Opper.Typed.OpperValidationException(ModelId, "parameters.resolution", "is Resolution = (WanT2vResolution)" + value.ToString("D") + ", not a member of WanT2vResolution", "Use WanT2vResolution.Resolution480p or WanT2vResolution.Resolution720p (sent as \"480p\", \"720p\").") { RuleId = "OPPER007", ErrorCode = "invalid_parameter" },
         };
 
         private static string ToWire(global::Opper.Typed.WanT2vAspectRatio value) => value switch
         {
             global::Opper.Typed.WanT2vAspectRatio.AspectRatio16x9 => "16:9",
             global::Opper.Typed.WanT2vAspectRatio.AspectRatio9x16 => "9:16",
-            _ => throw new global::Opper.Typed.OpperValidationException(ModelId, "parameters.aspect_ratio", "is AspectRatio = (WanT2vAspectRatio)" + value.ToString("D") + ", not a member of WanT2vAspectRatio", "Use WanT2vAspectRatio.AspectRatio16x9 or WanT2vAspectRatio.AspectRatio9x16 (sent as \"16:9\", \"9:16\").") { ErrorCode = "invalid_parameter" },
+            _ => throw new global::Opper.Typed.OpperValidationException(ModelId, "parameters.aspect_ratio", "is AspectRatio = (WanT2vAspectRatio)" + value.ToString("D") + ", not a member of WanT2vAspectRatio", "Use WanT2vAspectRatio.AspectRatio16x9 or WanT2vAspectRatio.AspectRatio9x16 (sent as \"16:9\", \"9:16\").") { RuleId = "OPPER007", ErrorCode = "invalid_parameter" },
         };
     }
 

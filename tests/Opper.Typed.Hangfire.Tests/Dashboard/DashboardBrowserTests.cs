@@ -8,7 +8,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
+using OpenQA.Selenium.Interactions;
+using OpenQA.Selenium.Support.UI;
 using Opper.Typed.Emulator;
+using Opper.Typed.Hangfire.Dashboard;
+using Opper.Typed.Hangfire.Storage;
 using Opper.Typed.Hangfire.Tests.Support;
 using Opper.Typed.Testing;
 
@@ -34,21 +38,61 @@ public sealed class DashboardBrowserTests
 
         browser.Navigate().GoToUrl(new Uri(web.Address, "hangfire/opper-videos"));
         var page = browser.FindElement(By.TagName("body")).Text;
+        var balloon = folder.File("balloon.mp4");
+        var shortBalloon = $"…/{Path.GetFileName(Path.GetDirectoryName(balloon))}/balloon.mp4";
         Assert.Contains("Opper videos", page);
-        Assert.Contains(done.OpperJobId!, page);
-        Assert.Contains("vertexai/veo-3.1-fast-generate-001", page);
-        Assert.Contains(folder.File("balloon.mp4"), page);
-        Assert.Contains($"#{done.Key} Completed {done.OpperJobId} vertexai/veo-3.1-fast-generate-001 {folder.File("balloon.mp4")}", page);
+        Assert.Contains($"#{done.Key} Completed {done.OpperJobId} vertexai/veo-3.1-fast-generate-001 {shortBalloon}", page);
         Assert.Contains($"#{second} ", page);
-        Assert.Contains("vertexai/veo-3.1-fast-generate-001", page);
+        // The table gives its width to what differs per row: the whole path is on hover, a model id is never broken.
+        Assert.DoesNotContain(balloon, page);
+        var row = browser.FindElement(By.XPath($"//tr[td/a[text()='#{done.Key}']]"));
+        Assert.Equal(balloon, TextOnHover(browser, row.FindElement(By.CssSelector("td.opper-destination"))));
+        Assert.Equal("nowrap", row.FindElement(By.CssSelector("td.opper-model")).GetCssValue("white-space"));
 
-        // Hangfire's own job page shows the record as a job parameter, and each step in the history.
+        // Hangfire's own job page shows the record as a table (state by name, not its number), and each step in the history.
         browser.FindElement(By.LinkText($"#{done.Key}")).Click();
         var details = browser.FindElement(By.TagName("body")).Text;
-        Assert.Contains("Opper.Video", details);
-        Assert.Contains(done.OpperJobId!, details);
         Assert.Contains($"Submitted as Opper job {done.OpperJobId}", details);
         Assert.Contains("Opper video vertexai/veo-3.1-fast-generate-001 -> ", details);
+        var record = browser.FindElement(By.CssSelector("table.opper-video-record"));
+        var cells = record.FindElements(By.TagName("tr")).ToDictionary(r => r.FindElement(By.TagName("th")).Text, r => r.FindElement(By.TagName("td")));
+        Assert.Equal(["State", "Opper job", "Model", "Destination", "Checks", "Enqueued", "Ended", "Bytes", "Error"], cells.Keys);
+        Assert.Equal("Completed", cells["State"].Text);
+        Assert.Equal(done.OpperJobId, cells["Opper job"].Text);
+        Assert.Equal("vertexai/veo-3.1-fast-generate-001", cells["Model"].Text);
+        Assert.Equal("nowrap", cells["Model"].GetCssValue("white-space"));
+        Assert.Equal(shortBalloon, cells["Destination"].Text);
+        Assert.Equal(balloon, TextOnHover(browser, cells["Destination"]));
+        Assert.Equal(done.Checks.ToString(System.Globalization.CultureInfo.InvariantCulture), cells["Checks"].Text);
+        Assert.Equal("", cells["Error"].Text);
+    }
+
+    /// <summary>What a job's record holds is written as text, never as markup: a sink's name or an error may hold anything.</summary>
+    [Fact]
+    public void The_record_table_encodes_every_value()
+    {
+        var job = new DurableVideoJob("7", new VideoJobRecord
+        {
+            State = DurableVideoJobState.Failed,
+            Model = "<b>m</b>",
+            Destination = "/tmp/\"q\"/<x>.mp4",
+            Sink = "s&s",
+            Error = "<script>alert(1)</script>",
+        });
+
+        Assert.Equal("<td class=\"opper-model\" style=\"white-space: nowrap\">&lt;b&gt;m&lt;/b&gt;</td>", DashboardText.ModelCell(job.Model));
+        Assert.Equal("<td class=\"opper-destination\" title=\"s&amp;s: /tmp/&quot;q&quot;/&lt;x&gt;.mp4\">s&amp;s: …/&quot;q&quot;/&lt;x&gt;.mp4</td>",
+            DashboardText.DestinationCell(job));
+    }
+
+    /// <summary>
+    /// What the pointer shows over an element: its <c>title</c>, which the dashboard's script turns into a tooltip (and
+    /// moves out of the attribute), so it is read as a user sees it.
+    /// </summary>
+    private static string TextOnHover(ChromeDriver browser, IWebElement element)
+    {
+        new Actions(browser).MoveToElement(element).Perform();
+        return new WebDriverWait(browser, TimeSpan.FromSeconds(10)).Until(b => b.FindElements(By.CssSelector(".tooltip-inner")).FirstOrDefault(t => t.Displayed))!.Text;
     }
 
     private static ChromeDriver Chromium()

@@ -17,6 +17,8 @@ public sealed class DurableJobsSampleTests
             await first.LineAsync(line => line.Contains("Waiting (Opper job gen_", StringComparison.Ordinal), "the job waiting at Opper", TimeSpan.FromSeconds(90));
             await first.KillAsync();
             Assert.Contains("using the local Opper emulator", first.Output);
+            // The README's crash steps kill the app by the PID it prints, not `dotnet run` (whose SIGKILL orphans the app).
+            Assert.Matches(@"Worker PID (\d+): kill -9 \1 to try a crash", first.Output);
         }
 
         await using var again = RunningProcess.Start("samples/DurableJobs", folder.Path, noKey);
