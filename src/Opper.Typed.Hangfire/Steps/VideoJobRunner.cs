@@ -120,11 +120,7 @@ internal sealed partial class VideoJobRunner(
     }
 
     /// <summary>The delay before retry <paramref name="failures"/>: the base doubled each time, at most ten minutes.</summary>
-    private TimeSpan RetryDelay(int failures)
-    {
-        var delay = options.StepRetryDelay * Math.Pow(2, Math.Min(failures - 1, 16));
-        return delay < MaxRetryDelay ? delay : MaxRetryDelay;
-    }
+    private TimeSpan RetryDelay(int failures) => Backoff.Doubling(options.StepRetryDelay, failures - 1, MaxRetryDelay);
 
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(10);
 

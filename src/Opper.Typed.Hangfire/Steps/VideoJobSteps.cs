@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using Hangfire;
 using Hangfire.Server;
 using Opper.Typed.Hangfire.Storage;
@@ -7,11 +6,10 @@ namespace Opper.Typed.Hangfire;
 
 /// <summary>
 /// The Hangfire job behind every durable video job. Each run is one short step, chosen by what the job's record says:
-/// submit, check the status once, or download; then the job is scheduled again or ends. Hangfire calls it (it must be
-/// public for that); enqueue jobs with <see cref="IVideoJobScheduler"/>.
+/// submit, check the status once, or download; then the job is scheduled again or ends. Hangfire calls it (it needs
+/// only a public method for that, not a public type); enqueue jobs with <see cref="IVideoJobScheduler"/>.
 /// </summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class VideoJobSteps
+internal sealed class VideoJobSteps
 {
     private readonly VideoJobRunner _runner;
 
