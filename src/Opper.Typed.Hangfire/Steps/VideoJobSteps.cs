@@ -32,4 +32,16 @@ internal sealed class VideoJobSteps
         ArgumentNullException.ThrowIfNull(context, nameof(context) + " (supplied by Hangfire; this method runs as a Hangfire job, enqueued by IVideoJobScheduler)");
         return _runner.RunAsync(context.BackgroundJob.Id, new VideoJobStore(context.Connection), cancellationToken);
     }
+
+    /// <summary>Runs the completion handlers of a job Hangfire ended without its step (deleted, or its retries exhausted), once.</summary>
+    /// <param name="key">The ended job's key.</param>
+    /// <param name="context">Supplied by Hangfire.</param>
+    /// <param name="cancellationToken">Supplied by Hangfire: the server is stopping.</param>
+    /// <returns>A task that completes when the handlers ran; a failure is retried by Hangfire.</returns>
+    [JobDisplayName("Opper video job {0}: completion handlers")]
+    public Task NotifyAsync(string key, PerformContext? context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context, nameof(context) + " (supplied by Hangfire)");
+        return _runner.NotifyAsync(key, new VideoJobStore(context.Connection), cancellationToken);
+    }
 }
