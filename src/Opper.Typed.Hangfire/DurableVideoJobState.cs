@@ -1,6 +1,6 @@
 namespace Opper.Typed.Hangfire;
 
-/// <summary>Where a durable video job stands. The first four move on by themselves; the last three are where it ends.</summary>
+/// <summary>Where a durable video job stands. The first four move on by themselves; the last four are where it ends.</summary>
 public enum DurableVideoJobState
 {
     /// <summary>Stored, not sent yet: no worker has taken it, or Opper refused it for a while (a 429, a 5xx) and it waits to be sent again.</summary>
@@ -26,4 +26,12 @@ public enum DurableVideoJobState
     /// again would pay twice), or a step that kept failing. <see cref="DurableVideoJob.Error"/> says what happened and what to do.
     /// </summary>
     NeedsAttention,
+
+    /// <summary>
+    /// Stopped on request: <see cref="IVideoJobScheduler.CancelAsync"/>, or Delete on the Hangfire dashboard. Before the
+    /// POST the job is never sent; after it, no more checks and no download, and <see cref="DurableVideoJob.OpperJobId"/>
+    /// is kept: Opper has no cancel endpoint, so that job still runs and is billed. <see cref="IVideoJobScheduler.ResumeAsync"/>
+    /// (or Requeue on the dashboard) takes it up again by that id, without a second POST.
+    /// </summary>
+    Canceled,
 }

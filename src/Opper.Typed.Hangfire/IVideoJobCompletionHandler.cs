@@ -1,8 +1,9 @@
 namespace Opper.Typed.Hangfire;
 
 /// <summary>
-/// Told when a durable job ends: <see cref="DurableVideoJobState.Completed"/>, <see cref="DurableVideoJobState.Failed"/> or
-/// <see cref="DurableVideoJobState.NeedsAttention"/>. Register any number with <c>services.AddSingleton&lt;IVideoJobCompletionHandler, …&gt;()</c>
+/// Told when a durable job ends: <see cref="DurableVideoJobState.Completed"/>, <see cref="DurableVideoJobState.Failed"/>,
+/// <see cref="DurableVideoJobState.NeedsAttention"/> or <see cref="DurableVideoJobState.Canceled"/>, however it ended
+/// (a step, Delete on the dashboard, Hangfire giving up), and again after each resume that ends it again. Register any number with <c>services.AddSingleton&lt;IVideoJobCompletionHandler, …&gt;()</c>
 /// on the workers; each is called on the worker that ended the job.
 /// </summary>
 /// <remarks>

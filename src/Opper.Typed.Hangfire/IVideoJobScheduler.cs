@@ -50,15 +50,30 @@ public interface IVideoJobScheduler
     Task<IReadOnlyList<DurableVideoJob>> ListJobsAsync(DurableVideoJobState state, int skip = 0, int take = 100, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Sets a stopped job moving again, by id: a job in <see cref="DurableVideoJobState.NeedsAttention"/> or
-    /// <see cref="DurableVideoJobState.Failed"/> after a timeout is checked again; for a POST whose answer was lost, pass the
-    /// Opper job id you found (the Opper dashboard lists your jobs), and the clip is fetched from it.
+    /// Cancels a job. Before its POST it is never sent; after it, it is not checked or downloaded any more and ends
+    /// <see cref="DurableVideoJobState.Canceled"/> keeping its Opper job id. Opper has no cancel endpoint: a submitted job
+    /// keeps running at Opper and is billed; <see cref="ResumeAsync"/> fetches its clip later without a second POST. The
+    /// same as Delete on the Hangfire dashboard; the completion handlers are told.
+    /// </summary>
+    /// <param name="key">The job's key.</param>
+    /// <param name="cancellationToken">Cancels before anything is changed.</param>
+    /// <returns>A task that completes when the job is canceled (at once when it already was).</returns>
+    /// <exception cref="InvalidOperationException">No such job, or it has already completed or failed.</exception>
+    Task CancelAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sets a stopped job moving again, by id: a job in <see cref="DurableVideoJobState.NeedsAttention"/>,
+    /// <see cref="DurableVideoJobState.Canceled"/> or <see cref="DurableVideoJobState.Failed"/> after a timeout is checked
+    /// again; for a POST whose answer was lost, pass the Opper job id you found (the Opper dashboard lists your jobs), and
+    /// the clip is fetched from it. The same as Requeue on the Hangfire dashboard. Changes Hangfire's state only from the
+    /// one it read (compare-and-set), so it works from a completion handler and the moment a job stops, and never returns
+    /// without effect.
     /// </summary>
     /// <param name="key">The job's key.</param>
     /// <param name="opperJobId">The Opper job id to use; null keeps the one the job has.</param>
     /// <param name="cancellationToken">Cancels before anything is written.</param>
     /// <returns>A task that completes when the job is queued again.</returns>
-    /// <exception cref="InvalidOperationException">No such job, it is completed, or it has no Opper job id and none was given.</exception>
+    /// <exception cref="InvalidOperationException">No such job, it is completed or still moving, it has no Opper job id and none was given, or its state kept changing.</exception>
     Task ResumeAsync(string key, string? opperJobId = null, CancellationToken cancellationToken = default);
 
     /// <summary>

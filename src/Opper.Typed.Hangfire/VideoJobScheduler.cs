@@ -14,7 +14,7 @@ namespace Opper.Typed.Hangfire;
 /// Stores durable jobs through Hangfire's client, in one write: the job, its record and its request are created together
 /// (and the job listed as queued, by the steps' state filter), so a storage failure leaves nothing behind.
 /// </summary>
-internal sealed class VideoJobScheduler(
+internal sealed partial class VideoJobScheduler(
     OpperVideoClient client,
     ClientSettings settings,
     IBackgroundJobClientV2 jobs,
@@ -41,6 +41,7 @@ internal sealed class VideoJobScheduler(
         var record = new VideoJobRecord
         {
             State = DurableVideoJobState.Queued,
+            Queue = options.Queue,
             Model = wire.Model,
             Shape = JobShape.Of(wire),
             PromptDigest = Digest(wire.Prompt),
@@ -92,98 +93,6 @@ internal sealed class VideoJobScheduler(
         cancellationToken.ThrowIfCancellationRequested();
         using var connection = jobs.Storage.GetConnection();
         return Task.FromResult(VideoJobListing.List(new VideoJobStore(connection), state, skip, take));
-    }
-
-    public Task ResumeAsync(string key, string? opperJobId = null, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return ChangeAsync(key, record =>
-        {
-            if (record.State == DurableVideoJobState.Completed)
-            {
-                throw new InvalidOperationException($"Durable video job {key} is completed; its clip is at {record.Destination}.");
-            }
-
-            ThrowIfMoving(key, record);
-
-            if (opperJobId is not null)
-            {
-                ArgumentException.ThrowIfNullOrWhiteSpace(opperJobId);
-                record.OpperJobId = opperJobId;
-            }
-            else if (record.OpperJobId is null)
-            {
-                throw new InvalidOperationException(
-                    $"Durable video job {key} has no Opper job id (its POST's answer was lost): pass the id you find on the Opper dashboard, or call ResubmitAsync(\"{key}\") if Opper has no job for it.");
-            }
-
-            // A fresh timeout window: the person resuming it decided it is worth waiting for again.
-            record.SubmittedAt = settings.Time.GetUtcNow();
-            // A resumed job may have finished long ago: its time since this new start teaches nothing.
-            record.Shape = null;
-            record.LastSeenRunningAt = null;
-            record.State = DurableVideoJobState.Waiting;
-            record.Checks = 0;
-        });
-    }
-
-    public Task ResubmitAsync(string key, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return ChangeAsync(key, record =>
-        {
-            if (record.OpperJobId is not null)
-            {
-                throw new InvalidOperationException($"Durable video job {key} already has Opper job {record.OpperJobId}: use ResumeAsync(\"{key}\") to fetch its clip instead of paying for a second one.");
-            }
-
-            ThrowIfMoving(key, record);
-
-            record.ResubmitApproved = true;
-            record.State = DurableVideoJobState.Queued;
-            record.SubmitAttempts = 0;
-        });
-    }
-
-    /// <summary>Changes a stopped job's record under its lock and puts its Hangfire job back in the queue.</summary>
-    private Task ChangeAsync(string key, Action<VideoJobRecord> change)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(key);
-        using (var connection = jobs.Storage.GetConnection())
-        {
-            var store = new VideoJobStore(connection);
-            using (store.Lock(key))
-            {
-                var record = store.Read(key) ?? throw new InvalidOperationException($"No durable video job is stored under '{key}'.");
-                var previous = record.State;
-                change(record);
-                record.EndedAt = null;
-                record.Error = null;
-                record.Failures = 0;
-                record.Notified = false;
-                store.Write(key, record, previous);
-            }
-        }
-
-        // A job Hangfire still has queued, scheduled or running takes the change on its next step; only an ended one is queued again.
-        using (var connection = jobs.Storage.GetConnection())
-        {
-            var current = connection.GetStateData(key)?.Name;
-            if (current != EnqueuedState.StateName && current != ScheduledState.StateName && current != ProcessingState.StateName)
-            {
-                jobs.ChangeState(key, new EnqueuedState(options.Queue) { Reason = "Resumed by IVideoJobScheduler" }, expectedState: null);
-            }
-        }
-
-        return Task.CompletedTask;
-    }
-
-    private static void ThrowIfMoving(string key, VideoJobRecord record)
-    {
-        if (!record.HasEnded)
-        {
-            throw new InvalidOperationException($"Durable video job {key} is {record.State}: it is still moving on its own, so there is nothing to resume.");
-        }
     }
 
     private string CheckDestination(VideoJobDestination destination)

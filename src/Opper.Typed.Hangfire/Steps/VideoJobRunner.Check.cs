@@ -36,7 +36,7 @@ internal sealed partial class VideoJobRunner
                 }
 
                 record.State = DurableVideoJobState.Downloading;
-                store.Write(key, record, previous);
+                store.Write(key, record);
                 return await DeliverAsync(key, record, store, operation, status, shutdown).ConfigureAwait(false);
             case { State: VideoJobState.Failed }:
                 return await StopAsync(key, record, store, DurableVideoJobState.Failed, $"The provider failed Opper job {id}: {status.Error ?? "no reason given"}.", shutdown).ConfigureAwait(false);
@@ -58,7 +58,7 @@ internal sealed partial class VideoJobRunner
             record.LastSeenRunningAt = Now;
         }
 
-        store.Write(key, record, previous);
+        store.Write(key, record);
         var delay = status.PollAfter is { } asked ? PollSchedule.AsAsked(settings.Polling, asked) : NextCheckIn(record, waited);
         delay = delay < remaining ? delay : remaining;
         return VideoJobStepResult.Again(DurableVideoJobState.Waiting, delay, $"Opper job {id} is '{status.Status}' (check {record.Checks}); next check in {Seconds(delay)}.");
@@ -91,7 +91,7 @@ internal sealed partial class VideoJobRunner
         record.EndedAt = Now;
         record.Failures = 0;
         record.Error = null;
-        store.Write(key, record, DurableVideoJobState.Downloading);
+        store.Write(key, record);
         return await EndAsync(key, record, store, shutdown).ConfigureAwait(false);
     }
 }

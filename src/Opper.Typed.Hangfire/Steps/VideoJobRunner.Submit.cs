@@ -17,37 +17,34 @@ internal sealed partial class VideoJobRunner
     {
         // Read before the mark: a failure from here on must not leave a mark for a POST that never left.
         var wire = store.ReadRequest(key);
-        VideoJobRecord record;
-        using (store.Lock(key))
+        // The mark is a compare-and-set from the state read here: of two runs of this step (a storage that handed the job
+        // out twice) or a cancel racing it, only one moves on, and a canceled job's POST never leaves.
+        var record = store.Read(key)!;
+        if (record.HasEnded || record.OpperJobId is not null)
         {
-            record = store.Read(key)!;
-            if (record.HasEnded || record.OpperJobId is not null)
-            {
-                // Another run of this step got there first (a storage that handed the job out twice).
-                return record.HasEnded ? await EndAsync(key, record, store, shutdown).ConfigureAwait(false) : await CheckAsync(key, record, store, shutdown).ConfigureAwait(false);
-            }
-
-            if (record.SubmittingSince is { } sent && !record.ResubmitApproved)
-            {
-                // A worker still inside its POST (a storage that handed the job out twice) stores the answer within its
-                // request timeout: until then, look again rather than call a live submission lost.
-                var settled = sent + SubmissionSettles;
-                if (Now < settled)
-                {
-                    return VideoJobStepResult.Again(record.State, settled - Now, $"Another worker sent the POST at {sent:u}; looking for its answer at {settled:u}.");
-                }
-
-                return await UncertainAsync(key, record, store,
-                    $"A worker sent POST /v3/videos for it at {sent:u} and stopped before it stored Opper's answer (killed, or its storage failed)", shutdown).ConfigureAwait(false);
-            }
-
-            var previous = record.State;
-            record.State = DurableVideoJobState.Submitting;
-            record.SubmittingSince = Now;
-            record.ResubmitApproved = false;
-            record.SubmitAttempts++;
-            store.Write(key, record, previous);
+            // Another run of this step got there first.
+            return record.HasEnded ? await EndAsync(key, record, store, shutdown).ConfigureAwait(false) : await CheckAsync(key, record, store, shutdown).ConfigureAwait(false);
         }
+
+        if (record.SubmittingSince is { } sent && !record.ResubmitApproved)
+        {
+            // A worker still inside its POST (a storage that handed the job out twice) stores the answer within its
+            // request timeout: until then, look again rather than call a live submission lost.
+            var settled = sent + SubmissionSettles;
+            if (Now < settled)
+            {
+                return VideoJobStepResult.Again(record.State, settled - Now, $"Another worker sent the POST at {sent:u}; looking for its answer at {settled:u}.");
+            }
+
+            return await UncertainAsync(key, record, store,
+                $"A worker sent POST /v3/videos for it at {sent:u} and stopped before it stored Opper's answer (killed, or its storage failed)", shutdown).ConfigureAwait(false);
+        }
+
+        record.State = DurableVideoJobState.Submitting;
+        record.SubmittingSince = Now;
+        record.ResubmitApproved = false;
+        record.SubmitAttempts++;
+        store.Write(key, record);
 
         VideoGenerationOperation operation;
         try
@@ -106,15 +103,15 @@ internal sealed partial class VideoJobRunner
         {
             try
             {
-                store.Write(key, record, DurableVideoJobState.Submitting);
+                store.Write(key, record);
                 return;
             }
-            catch (Exception exception) when (attempt < IdWriteAttempts)
+            catch (Exception exception) when (attempt < IdWriteAttempts && exception is not VideoJobMovedException)
             {
                 JobLog.StepProblem(logger, key, $"storing Opper job id {record.OpperJobId} failed (attempt {attempt} of {IdWriteAttempts}): {exception.Message}");
                 Thread.Sleep(TimeSpan.FromMilliseconds(200 * attempt));
             }
-            catch (Exception exception)
+            catch (Exception exception) when (exception is not VideoJobMovedException)
             {
                 JobLog.IdNotStored(logger, exception, key, record.OpperJobId!);
                 throw;
@@ -133,7 +130,7 @@ internal sealed partial class VideoJobRunner
         record.SubmittingSince = null;
         record.State = DurableVideoJobState.Queued;
         record.Error = $"{why}. Sending again in {Seconds(delay)} (attempt {record.SubmitAttempts} of {options.MaxSubmitAttempts}).";
-        store.Write(key, record, DurableVideoJobState.Submitting);
+        store.Write(key, record);
         JobLog.StepProblem(logger, key, record.Error);
         return VideoJobStepResult.Again(DurableVideoJobState.Queued, delay, record.Error);
     }

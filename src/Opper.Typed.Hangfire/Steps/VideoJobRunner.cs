@@ -32,18 +32,48 @@ internal sealed partial class VideoJobRunner(
         activity?.SetTag("opper.job_id", record.OpperJobId);
         try
         {
-            return record switch
+            try
             {
-                { HasEnded: true } => await EndAsync(key, record, store, shutdown).ConfigureAwait(false),
-                { OpperJobId: not null } => await CheckAsync(key, record, store, shutdown).ConfigureAwait(false),
-                _ => await SubmitAsync(key, store, shutdown).ConfigureAwait(false),
-            };
+                return record switch
+                {
+                    { HasEnded: true } => await EndAsync(key, record, store, shutdown).ConfigureAwait(false),
+                    { OpperJobId: not null } => await CheckAsync(key, record, store, shutdown).ConfigureAwait(false),
+                    _ => await SubmitAsync(key, store, shutdown).ConfigureAwait(false),
+                };
+            }
+            catch (Exception exception) when (exception is not VideoJobMovedException && !(exception is OperationCanceledException && shutdown.IsCancellationRequested))
+            {
+                // A stopping server's cancellation is Hangfire's to handle (it runs the step again elsewhere); anything else is
+                // a step that failed here and is retried on the job's own schedule, with what went wrong in its record.
+                return await StepFailedAsync(key, store, exception, shutdown).ConfigureAwait(false);
+            }
         }
-        catch (Exception exception) when (!(exception is OperationCanceledException && shutdown.IsCancellationRequested))
+        catch (VideoJobMovedException moved)
         {
-            // A stopping server's cancellation is Hangfire's to handle (it runs the step again elsewhere); anything else is
-            // a step that failed here and is retried on the job's own schedule, with what went wrong in its record.
-            return await StepFailedAsync(key, store, exception, shutdown).ConfigureAwait(false);
+            // Canceled, resumed or run twice meanwhile: whoever moved it owns it. For a job Hangfire already moved on, what
+            // this returns is dropped; for a second run of a live one, it looks again shortly.
+            var current = moved.Current;
+            return current.HasEnded
+                ? VideoJobStepResult.Ended(current.State, moved.Message, options.CompletedJobRetention)
+                : VideoJobStepResult.Again(current.State, options.StepRetryDelay, moved.Message);
+        }
+    }
+
+    /// <summary>Runs the completion handlers of a job that ended outside a step, unless they ran or it moves again.</summary>
+    public async Task NotifyAsync(string key, VideoJobStore store, CancellationToken shutdown)
+    {
+        if (store.Read(key) is not { HasEnded: true, Notified: false } record)
+        {
+            return;
+        }
+
+        try
+        {
+            await EndAsync(key, record, store, shutdown).ConfigureAwait(false);
+        }
+        catch (VideoJobMovedException)
+        {
+            // Resumed meanwhile: its own ending will notify.
         }
     }
 
@@ -60,7 +90,7 @@ internal sealed partial class VideoJobRunner(
 
             record.Notified = true;
             record.Failures = 0;
-            store.Write(key, record, record.State);
+            store.Write(key, record);
             JobLog.Ended(logger, key, record.State);
         }
 
@@ -73,11 +103,10 @@ internal sealed partial class VideoJobRunner(
     /// <summary>Ends the job as <paramref name="state"/> (Failed or NeedsAttention), saying why.</summary>
     private Task<VideoJobStepResult> StopAsync(string key, VideoJobRecord record, VideoJobStore store, DurableVideoJobState state, string why, CancellationToken shutdown)
     {
-        var previous = record.State;
         record.State = state;
         record.Error = why;
         record.EndedAt = Now;
-        store.Write(key, record, previous);
+        store.Write(key, record);
         if (state == DurableVideoJobState.NeedsAttention)
         {
             JobLog.NeedsAttention(logger, key, why);
@@ -100,7 +129,7 @@ internal sealed partial class VideoJobRunner(
                 // Only the completion handlers keep failing: the job itself is over; end it without them.
                 record.Notified = true;
                 record.Error = $"{record.Error} The completion handlers failed {record.Failures} times; last: {what}.".TrimStart();
-                store.Write(key, record, record.State);
+                store.Write(key, record);
                 return await EndAsync(key, record, store, shutdown).ConfigureAwait(false);
             }
 
@@ -115,16 +144,12 @@ internal sealed partial class VideoJobRunner(
             record.Error = $"{what} (attempt {record.Failures} of {options.MaxStepFailures}; again in {Seconds(delay)})";
         }
 
-        store.Write(key, record, record.State);
+        store.Write(key, record);
         return VideoJobStepResult.Again(record.State, delay, $"Step failed: {what}. Again in {Seconds(delay)}.");
     }
 
     /// <summary>The delay before retry <paramref name="failures"/>: the base doubled each time, at most ten minutes.</summary>
-    private TimeSpan RetryDelay(int failures)
-    {
-        var delay = options.StepRetryDelay * Math.Pow(2, Math.Min(failures - 1, 16));
-        return delay < MaxRetryDelay ? delay : MaxRetryDelay;
-    }
+    private TimeSpan RetryDelay(int failures) => Backoff.Doubling(options.StepRetryDelay, failures - 1, MaxRetryDelay);
 
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(10);
 

@@ -1,3 +1,4 @@
+using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
 using Hangfire.Storage;
@@ -49,16 +50,20 @@ internal sealed class VideoJobStateFilterAttribute : JobFilterAttribute, IElectS
                 // The job's creation: listed as queued in the same transaction that creates it.
                 transaction.AddToSet(VideoJobStore.IndexOf(DurableVideoJobState.Queued), context.BackgroundJob.Id, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
                 break;
+            case EnqueuedState:
+                // A requeue (the dashboard's, ResumeAsync's, ResubmitAsync's) of a job that had ended: it moves again.
+                Reopen(context, transaction);
+                break;
             case SucceededState { Result: VideoJobStepResult result }:
                 context.JobExpirationTimeout = result.Retention;
                 break;
             case FailedState { Exception: not DurableVideoJobEndedException } failed:
-                Stop(context.Connection, context.BackgroundJob.Id,
+                End(context, transaction, DurableVideoJobState.NeedsAttention,
                     $"Hangfire gave up on a step after its retries: {failed.Exception.GetType().Name}: {failed.Exception.Message.TrimEnd('.')}. Fix the cause, then requeue the job on the dashboard or call IVideoJobScheduler.ResumeAsync.");
                 break;
             case DeletedState:
-                Stop(context.Connection, context.BackgroundJob.Id,
-                    "Deleted in Hangfire before it ended. An Opper job it submitted keeps running (and is billed): IVideoJobScheduler.ResumeAsync picks it up again.");
+                End(context, transaction, DurableVideoJobState.Canceled,
+                    "Canceled (deleted on the Hangfire dashboard, or IVideoJobScheduler.CancelAsync): it is not checked or downloaded any more. Opper has no cancel endpoint: a job it submitted keeps running and is billed; IVideoJobScheduler.ResumeAsync (or Requeue on the dashboard) fetches its clip without a second POST.");
                 break;
         }
     }
@@ -67,18 +72,46 @@ internal sealed class VideoJobStateFilterAttribute : JobFilterAttribute, IElectS
     {
     }
 
-    private static void Stop(IStorageConnection connection, string key, string why)
+    private static void Reopen(ApplyStateContext context, IWriteOnlyTransaction transaction)
     {
-        var store = new VideoJobStore(connection);
-        if (store.Read(key) is not { HasEnded: false } record)
+        var store = new VideoJobStore(context.Connection);
+        var key = context.BackgroundJob.Id;
+        if (store.Read(key) is not { HasEnded: true } record || record.State == DurableVideoJobState.Completed)
         {
+            // Moving already (a retry, a check, a download), or delivered: a rerun of a completed job only ends it again.
             return;
         }
 
         var previous = record.State;
-        record.State = DurableVideoJobState.NeedsAttention;
+        record.Reopen(DateTimeOffset.UtcNow);
+        store.WriteHeld(key, record, previous, transaction);
+    }
+
+    /// <summary>
+    /// Ends a job Hangfire ended without its step (Delete, or retries exhausted), inside that state change, and has its
+    /// completion handlers run by a job of their own, since the step never runs again to run them.
+    /// </summary>
+    private static void End(ApplyStateContext context, IWriteOnlyTransaction transaction, DurableVideoJobState state, string why)
+    {
+        var store = new VideoJobStore(context.Connection);
+        var key = context.BackgroundJob.Id;
+        if (store.Read(key) is not { } record
+            || record.State is DurableVideoJobState.Completed or DurableVideoJobState.Canceled
+            || (record.HasEnded && state != DurableVideoJobState.Canceled)
+            || (record.State == DurableVideoJobState.Failed && state == DurableVideoJobState.Canceled))
+        {
+            // Delivered, failed for good, or ended already: deleting the Hangfire job of an ended one changes nothing.
+            return;
+        }
+
+        var previous = record.State;
+        record.State = state;
         record.Error = record.OpperJobId is null ? why : $"{why} Opper job: {record.OpperJobId}.";
         record.EndedAt = DateTimeOffset.UtcNow;
-        store.Write(key, record, previous);
+        record.Notified = false;
+        store.WriteHeld(key, record, previous, transaction);
+        new BackgroundJobClient(context.Storage).Create(
+            Job.FromExpression<VideoJobSteps>(steps => steps.NotifyAsync(key, null, CancellationToken.None)),
+            new EnqueuedState(record.Queue ?? EnqueuedState.DefaultQueue) { Reason = $"Durable video job {key} ended {state}: its completion handlers run" });
     }
 }

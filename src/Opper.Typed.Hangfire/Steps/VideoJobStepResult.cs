@@ -1,13 +1,10 @@
-using System.ComponentModel;
-
 namespace Opper.Typed.Hangfire;
 
 /// <summary>
 /// What one step of a durable video job leaves for Hangfire: check again after a delay, or the end. Returned by
 /// <see cref="VideoJobSteps.RunAsync"/> and turned into Hangfire's next state by the steps' state filter; not for direct use.
 /// </summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class VideoJobStepResult
+internal sealed class VideoJobStepResult
 {
     private VideoJobStepResult(DurableVideoJobState state, TimeSpan? nextStepIn, string message, TimeSpan retention)
     {

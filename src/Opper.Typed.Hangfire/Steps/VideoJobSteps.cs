@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using Hangfire;
 using Hangfire.Server;
 using Opper.Typed.Hangfire.Storage;
@@ -7,11 +6,10 @@ namespace Opper.Typed.Hangfire;
 
 /// <summary>
 /// The Hangfire job behind every durable video job. Each run is one short step, chosen by what the job's record says:
-/// submit, check the status once, or download; then the job is scheduled again or ends. Hangfire calls it (it must be
-/// public for that); enqueue jobs with <see cref="IVideoJobScheduler"/>.
+/// submit, check the status once, or download; then the job is scheduled again or ends. Hangfire calls it (it needs
+/// only a public method for that, not a public type); enqueue jobs with <see cref="IVideoJobScheduler"/>.
 /// </summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class VideoJobSteps
+internal sealed class VideoJobSteps
 {
     private readonly VideoJobRunner _runner;
 
@@ -33,5 +31,17 @@ public sealed class VideoJobSteps
     {
         ArgumentNullException.ThrowIfNull(context, nameof(context) + " (supplied by Hangfire; this method runs as a Hangfire job, enqueued by IVideoJobScheduler)");
         return _runner.RunAsync(context.BackgroundJob.Id, new VideoJobStore(context.Connection), cancellationToken);
+    }
+
+    /// <summary>Runs the completion handlers of a job Hangfire ended without its step (deleted, or its retries exhausted), once.</summary>
+    /// <param name="key">The ended job's key.</param>
+    /// <param name="context">Supplied by Hangfire.</param>
+    /// <param name="cancellationToken">Supplied by Hangfire: the server is stopping.</param>
+    /// <returns>A task that completes when the handlers ran; a failure is retried by Hangfire.</returns>
+    [JobDisplayName("Opper video job {0}: completion handlers")]
+    public Task NotifyAsync(string key, PerformContext? context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context, nameof(context) + " (supplied by Hangfire)");
+        return _runner.NotifyAsync(key, new VideoJobStore(context.Connection), cancellationToken);
     }
 }

@@ -30,6 +30,11 @@ internal sealed class VideoJobRecord
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Sink { get; set; }
 
+    /// <summary>The Hangfire queue the job runs on, so a job the state filter ends has its completion handlers run there too.</summary>
+    [JsonPropertyName("queue")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Queue { get; set; }
+
     [JsonPropertyName("enqueuedAt")]
     public DateTimeOffset EnqueuedAt { get; set; }
 
@@ -86,7 +91,36 @@ internal sealed class VideoJobRecord
     public bool Notified { get; set; }
 
     [JsonIgnore]
-    public bool HasEnded => State is DurableVideoJobState.Completed or DurableVideoJobState.Failed or DurableVideoJobState.NeedsAttention;
+    public bool HasEnded => State is DurableVideoJobState.Completed or DurableVideoJobState.Failed or DurableVideoJobState.NeedsAttention or DurableVideoJobState.Canceled;
+
+    /// <summary>
+    /// Sets an ended job moving again, as a requeue (the dashboard's, or a resume's) asks: checked again by its Opper job
+    /// id when it has one, never a second POST; sent when it has none (a mark without an id stops it again, unless a person
+    /// approved a resubmit).
+    /// </summary>
+    public void Reopen(DateTimeOffset now)
+    {
+        if (OpperJobId is not null)
+        {
+            // A fresh timeout window: the person resuming it decided it is worth waiting for again. A resumed job may have
+            // finished long ago: its time since this new start teaches nothing.
+            State = DurableVideoJobState.Waiting;
+            SubmittedAt = now;
+            Shape = null;
+            LastSeenRunningAt = null;
+            Checks = 0;
+        }
+        else
+        {
+            State = DurableVideoJobState.Queued;
+            SubmitAttempts = 0;
+        }
+
+        EndedAt = null;
+        Error = null;
+        Failures = 0;
+        Notified = false;
+    }
 
     public VideoJobRecord Copy() => (VideoJobRecord)MemberwiseClone();
 }

@@ -8,12 +8,17 @@ namespace Opper.Typed.Hangfire.Storage;
 /// parameters, sets, distributed locks), so any Hangfire storage holds them.
 /// </summary>
 /// <remarks>
-/// The record is the truth; the per-state sets are an index for listing. A state change adds the job to its new state's
-/// set before the record changes and takes it out of the old one after, so a job is always listed under its state (and
-/// for a moment also under the one before, which readers filter out by the record).
+/// The record is the truth; the per-state sets are an index for listing. A step's write is a compare-and-set under
+/// Hangfire's own job state lock (the one every state change holds): it lands only if the record is still in the state
+/// this store read, so a Delete, a Requeue or a resume that changed it meanwhile wins, and the step stops
+/// (<see cref="VideoJobMovedException"/>). The state filter writes with <see cref="WriteHeld"/>, inside the state change
+/// that already holds the lock, its index moves in that change's transaction.
 /// </remarks>
 internal sealed class VideoJobStore(IStorageConnection connection)
 {
+    /// <summary>The state each record was in when this store read or wrote it: what a write compares against.</summary>
+    private readonly Dictionary<string, DurableVideoJobState> _seen = new(StringComparer.Ordinal);
+
     /// <summary>The job parameter that holds the record (JSON), shown on the dashboard's job page.</summary>
     public const string RecordParameter = "Opper.Video";
 
@@ -22,7 +27,7 @@ internal sealed class VideoJobStore(IStorageConnection connection)
 
     private const string IndexPrefix = "opper-video-jobs:";
 
-    /// <summary>How long a step waits for another to finish the claim of a job (milliseconds of work in the other).</summary>
+    /// <summary>How long a write waits for a state change of the job to finish (milliseconds of work in the other).</summary>
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
 
     public static string Serialize(VideoJobRecord record) => JsonSerializer.Serialize(record, VideoJobJson.Default.VideoJobRecord);
@@ -45,7 +50,13 @@ internal sealed class VideoJobStore(IStorageConnection connection)
             return null;
         }
 
-        return raw is null ? null : JsonSerializer.Deserialize(raw, VideoJobJson.Default.VideoJobRecord);
+        var record = raw is null ? null : JsonSerializer.Deserialize(raw, VideoJobJson.Default.VideoJobRecord);
+        if (record is not null)
+        {
+            _seen[key] = record.State;
+        }
+
+        return record;
     }
 
     public VideoWireRequest ReadRequest(string key)
@@ -56,33 +67,52 @@ internal sealed class VideoJobStore(IStorageConnection connection)
             ?? throw new InvalidOperationException($"Durable video job {key} has an empty stored request.");
     }
 
-    /// <summary>Writes <paramref name="record"/>, moving the job's index entry from <paramref name="previous"/> to its state.</summary>
-    public void Write(string key, VideoJobRecord record, DurableVideoJobState previous)
+    /// <summary>
+    /// Writes <paramref name="record"/> if the stored one is still in the state this store read, under Hangfire's job state
+    /// lock, and moves the job's index entry. Otherwise nothing of it is written, except an Opper job id the stored
+    /// record lacks (a paid job is never forgotten, canceled or not), and <see cref="VideoJobMovedException"/> is thrown.
+    /// </summary>
+    /// <param name="key">The job's key.</param>
+    /// <param name="record">The record to write.</param>
+    /// <param name="whileHangfireIs">Also only while Hangfire has the job in this state; null: in any.</param>
+    public void Write(string key, VideoJobRecord record, string? whileHangfireIs = null)
     {
-        var moved = previous != record.State;
-        if (moved)
+        using (Lock(key))
         {
-            AddToIndex(key, record);
-        }
+            var read = _seen.TryGetValue(key, out var state) ? state : record.State;
+            var current = Read(key) ?? throw new InvalidOperationException($"Durable video job {key} has no record to write over.");
+            if (current.State != read || (whileHangfireIs is not null && connection.GetStateData(key)?.Name != whileHangfireIs))
+            {
+                if (current.OpperJobId is null && record.OpperJobId is not null)
+                {
+                    current.OpperJobId = record.OpperJobId;
+                    current.SubmittedAt = record.SubmittedAt;
+                    connection.SetJobParameter(key, RecordParameter, Serialize(current));
+                }
 
-        connection.SetJobParameter(key, RecordParameter, Serialize(record));
-        if (moved)
-        {
+                throw new VideoJobMovedException(key, current);
+            }
+
             using var transaction = connection.CreateWriteTransaction();
-            transaction.RemoveFromSet(IndexOf(previous), key);
+            WriteHeld(key, record, read, transaction);
             transaction.Commit();
         }
     }
 
-    private void AddToIndex(string key, VideoJobRecord record)
+    /// <summary>Writes <paramref name="record"/> for a caller that holds the job's state lock, its index moved in <paramref name="transaction"/>.</summary>
+    public void WriteHeld(string key, VideoJobRecord record, DurableVideoJobState previous, IWriteOnlyTransaction transaction)
     {
-        using var transaction = connection.CreateWriteTransaction();
-        transaction.AddToSet(IndexOf(record.State), key, record.EnqueuedAt.ToUnixTimeMilliseconds());
-        transaction.Commit();
+        connection.SetJobParameter(key, RecordParameter, Serialize(record));
+        _seen[key] = record.State;
+        if (previous != record.State)
+        {
+            transaction.RemoveFromSet(IndexOf(previous), key);
+            transaction.AddToSet(IndexOf(record.State), key, record.EnqueuedAt.ToUnixTimeMilliseconds());
+        }
     }
 
-    /// <summary>Serializes the claim of a job's POST across workers: held for the milliseconds it takes to read and mark.</summary>
-    public IDisposable Lock(string key) => connection.AcquireDistributedLock("opper-video:" + key, LockTimeout);
+    /// <summary>Hangfire's own lock on the job's state (<c>job:{key}:state-lock</c>): held by every state change, so a write under it never interleaves with one.</summary>
+    private IDisposable Lock(string key) => connection.AcquireDistributedJobLock(key, LockTimeout);
 
     public IReadOnlyList<string> KeysIn(DurableVideoJobState state, int skip, int take)
     {

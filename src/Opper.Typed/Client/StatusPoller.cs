@@ -58,9 +58,5 @@ internal sealed class StatusPoller(HttpClient api, VideoRetryOptions retry, Time
         }
     }
 
-    private TimeSpan Backoff(int attempt)
-    {
-        var delay = retry.BaseDelay * Math.Pow(2, Math.Min(attempt, 16));
-        return delay < MaxBackoff ? delay : MaxBackoff;
-    }
+    private TimeSpan Backoff(int attempt) => global::Opper.Typed.Backoff.Doubling(retry.BaseDelay, attempt, MaxBackoff);
 }

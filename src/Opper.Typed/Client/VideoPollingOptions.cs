@@ -68,9 +68,9 @@ public sealed class VideoPollingOptions
         return delay;
     }
 
-    /// <summary><paramref name="delay"/> spread by <see cref="Jitter"/>: uniform in [1 − Jitter, 1 + Jitter] times it.</summary>
-    internal TimeSpan Jittered(TimeSpan delay) =>
-        Jitter == 0 ? delay : TimeSpan.FromTicks((long)(delay.Ticks * (1 + (Jitter * ((Random.Shared.NextDouble() * 2) - 1)))));
+    /// <summary><paramref name="delay"/> spread by <see cref="Jitter"/>: uniform in [1 − Jitter, 1 + Jitter] times it, drawn from <paramref name="random"/>.</summary>
+    internal TimeSpan Jittered(TimeSpan delay, Random random) =>
+        Jitter == 0 ? delay : TimeSpan.FromTicks((long)(delay.Ticks * (1 + (Jitter * ((random.NextDouble() * 2) - 1)))));
 
     internal VideoPollingOptions Clone() => (VideoPollingOptions)MemberwiseClone();
 

@@ -23,9 +23,8 @@ public sealed class AtMostOnceTests
         using var connection = storage.GetConnection();
         var store = new VideoJobStore(connection);
         var record = store.Read(key)!;
-        var previous = record.State;
         change(record);
-        store.Write(key, record, previous);
+        store.Write(key, record);
     }
 
     [Fact]

@@ -31,11 +31,16 @@ internal static class PollSchedule
     /// <param name="estimate">What jobs of this shape took; null for the fixed schedule.</param>
     /// <param name="pollsSoFar">Polls made so far.</param>
     /// <param name="sinceSubmission">Time since the job was submitted.</param>
-    public static TimeSpan Next(VideoPollingOptions options, CompletionEstimate? estimate, int pollsSoFar, TimeSpan sinceSubmission)
+    /// <param name="random">
+    /// Where the jitter comes from: <see cref="Random.Shared"/> when null; a seeded one makes a schedule repeatable. With
+    /// <see cref="VideoPollingOptions.Jitter"/> 0 nothing is drawn and the times are exact.
+    /// </param>
+    public static TimeSpan Next(VideoPollingOptions options, CompletionEstimate? estimate, int pollsSoFar, TimeSpan sinceSubmission, Random? random = null)
     {
+        random ??= Random.Shared;
         if (estimate is not { } expected || !options.Adaptive)
         {
-            return options.Jittered(options.DelayAfter(pollsSoFar));
+            return options.Jittered(options.DelayAfter(pollsSoFar), random);
         }
 
         var mean = expected.Mean.TotalSeconds;
@@ -47,20 +52,22 @@ internal static class PollSchedule
         double delay;
         if (now >= closes)
         {
-            delay = options.Jittered(AfterWindow(options, TimeSpan.FromSeconds(now - closes))).TotalSeconds;
+            delay = options.Jittered(AfterWindow(options, TimeSpan.FromSeconds(now - closes)), random).TotalSeconds;
         }
         else if (now < opens - spread)
         {
-            // Evenly towards the window, never past its opening: the last sparse poll lands at random in the spread before it.
+            // Evenly towards the window, never past its opening: the last sparse poll lands at random in the spread before it
+            // (so jobs started together enter it apart), or, without jitter, in its middle.
             var toOpening = opens - now;
-            delay = Math.Min(Jittered(options.Jitter, Math.Min(opens / sparsePolls, toOpening)), toOpening - (Random.Shared.NextDouble() * spread));
+            var landing = options.Jitter == 0 ? 0.5 : random.NextDouble();
+            delay = Math.Min(Jittered(random, options.Jitter, Math.Min(opens / sparsePolls, toOpening)), toOpening - (landing * spread));
         }
         else
         {
             var windowPolls = Math.Max(4, (2.0 * (FixedPollsUntil(options, expected.Mean) - sparsePolls)) - WindowPollsHeldBack);
             var z = Math.Max(-WindowSpreads, (now - mean) / spread);
             var gap = Math.Min(spread * WindowIntegral / windowPolls * Math.Exp(z * z / 4), options.MaxInterval.TotalSeconds);
-            delay = Jittered(options.Jitter * WindowJitterShare, gap);
+            delay = Jittered(random, options.Jitter * WindowJitterShare, gap);
         }
 
         var floor = options.Floor;
@@ -98,6 +105,6 @@ internal static class PollSchedule
         return delay;
     }
 
-    private static double Jittered(double jitter, double seconds) =>
-        seconds * (1 + (jitter * ((Random.Shared.NextDouble() * 2) - 1)));
+    private static double Jittered(Random random, double jitter, double seconds) =>
+        jitter == 0 ? seconds : seconds * (1 + (jitter * ((random.NextDouble() * 2) - 1)));
 }
