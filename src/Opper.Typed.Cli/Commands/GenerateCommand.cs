@@ -16,12 +16,18 @@ internal static class GenerateCommand
         var video = new Option<string?>("--video") { Description = "Source video: a file path or a URL." };
         var output = new Option<string>("--out") { Description = "Where to write the clip; its folder must exist.", Required = true };
         var noEmulator = new Option<bool>("--no-emulator") { Description = "Fail instead of using the local emulator when OPPER_API_KEY is not set." };
-        var command = new Command("generate", "Generate a clip and write it to a file.") { model, prompt, parameters, image, video, output, noEmulator };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check the inputs, print the request body and its estimated cost, and send nothing." };
+        var command = new Command("generate", "Generate a clip and write it to a file.") { model, prompt, parameters, image, video, output, noEmulator, dryRun };
         command.SetAction((parse, cancellationToken) => OpperCli.Guard(context, parse, async () =>
         {
             // Every input and the output path before any connection: a bad one costs nothing, not even an emulator.
             var (request, path) = GenerateInputs.Read(
                 parse.GetValue(model)!, parse.GetValue(prompt)!, parse.GetValue(parameters) ?? [], parse.GetValue(image), parse.GetValue(video), parse.GetValue(output)!);
+            if (parse.GetValue(dryRun))
+            {
+                return DryRun.Print(context, request);
+            }
+
             var (client, emulator) = await context.ConnectAsync(parse, allowEmulator: !parse.GetValue(noEmulator), cancellationToken);
             await using (emulator)
             using (client)

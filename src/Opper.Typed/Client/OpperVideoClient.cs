@@ -23,7 +23,7 @@ namespace Opper.Typed;
 /// await operation.DownloadToFileAsync("clip.mp4");
 /// </code>
 /// </example>
-public class OpperVideoClient : IDisposable
+public partial class OpperVideoClient : IDisposable
 {
     private readonly VideoJobContext? _context;
     private readonly IOpperVideosApi? _api;
