@@ -9,7 +9,7 @@ public partial class OpperVideoClient
     /// provider's documented default, else the model's longest clip: never lower than the bill.
     /// </summary>
     /// <param name="request">A typed request (e.g. <c>Veo31FastGenerate001Request</c>) or a <see cref="VideoRequest"/>.</param>
-    /// <returns>The estimate; null when the catalog has no price for the model.</returns>
+    /// <returns>The estimate; null when neither the catalog nor <see cref="OpperVideoClientOptions.Budget"/> has a price for the model.</returns>
     /// <example>
     /// <code>
     /// VideoCostEstimate? cost = client.EstimateCost(new Veo31FastGenerate001Request("a hot air balloon at dawn") { DurationSeconds = 4 });
@@ -19,7 +19,31 @@ public partial class OpperVideoClient
     public virtual VideoCostEstimate? EstimateCost(IVideoRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return CostEstimator.Estimate(request.ToWireRequest(), request.ModelSpec ?? FindSpec(request.Model));
+        var wire = request.ToWireRequest();
+        var spec = request.ModelSpec ?? FindSpec(request.Model);
+        return _context is { } context ? context.Budget.Estimate(wire, spec) : CostEstimator.Estimate(wire, spec);
+    }
+
+    /// <summary>
+    /// The POST, with the job's estimate reserved first: over the budget it throws and nothing is sent. A POST that surely
+    /// created no job gives its reservation back; one whose answer was lost keeps it, since that job may be billed.
+    /// </summary>
+    private static async Task<VideoJob> SendWithinBudgetAsync(VideoJobContext context, VideoWireRequest wire, VideoModelSpec? spec, CancellationToken cancellationToken)
+    {
+        var ticket = context.Budget.Reserve(wire, spec);
+        VideoJob job;
+        try
+        {
+            job = await context.Submitter.SubmitAsync(wire, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            context.Budget.Settle(ticket, wire.Model, exception);
+            throw;
+        }
+
+        context.Budget.Settle(ticket, wire.Model, failure: null);
+        return job;
     }
 
     /// <summary>The model's spec in the client's catalog (the options' <c>Models</c>, else the default one).</summary>

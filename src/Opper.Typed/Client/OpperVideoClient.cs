@@ -72,6 +72,7 @@ public partial class OpperVideoClient : IDisposable
     /// <param name="cancellationToken">Cancels the call; once the POST has left, the job may exist (see the exceptions).</param>
     /// <returns>The operation; it polls the <c>status_url</c> the API returned when that is on the API's own origin.</returns>
     /// <exception cref="OpperValidationException">The request is invalid; nothing was sent.</exception>
+    /// <exception cref="OpperBudgetExceededException">The job would pass <see cref="OpperVideoClientOptions.Budget"/>, or has no price under it; nothing was sent.</exception>
     /// <exception cref="OpperApiException">Opper refused the request (400, 401, 402 wallet empty, 404, 429, 5xx); no job was created unless the hint says so.</exception>
     /// <exception cref="VideoSubmissionUncertainException">The answer was lost after the request left; the job may exist; nothing was sent again.</exception>
     /// <exception cref="VideoGenerationCanceledException">Cancelled while the POST was in flight; the job may exist.</exception>
@@ -89,7 +90,7 @@ public partial class OpperVideoClient : IDisposable
             return Task.FromException<VideoGenerationOperation>(exception);
         }
 
-        return StartPreparedGenerationAsync(wire, cancellationToken);
+        return StartPreparedGenerationAsync(wire, cancellationToken, request.ModelSpec);
     }
 
     /// <summary>
@@ -245,10 +246,10 @@ public partial class OpperVideoClient : IDisposable
     /// Starts a job from a wire body <see cref="PrepareSubmission"/> already checked: a durable job checks its request when
     /// it is enqueued and sends the stored body later, from a worker, exactly as it was checked.
     /// </summary>
-    internal async Task<VideoGenerationOperation> StartPreparedGenerationAsync(VideoWireRequest wire, CancellationToken cancellationToken)
+    internal async Task<VideoGenerationOperation> StartPreparedGenerationAsync(VideoWireRequest wire, CancellationToken cancellationToken, VideoModelSpec? spec = null)
     {
         var started = Context.Settings.Time.GetTimestamp();
-        var job = await SendAsync(wire, cancellationToken).ConfigureAwait(false);
+        var job = await SendAsync(wire, spec, cancellationToken).ConfigureAwait(false);
         return new VideoGenerationOperation(Context, job.Id, Context.ChooseStatusUri(job.Id, job.StatusUrl), wire.Model, started, request: wire);
     }
 
@@ -281,14 +282,14 @@ public partial class OpperVideoClient : IDisposable
     }
 
     private async Task<VideoJob> SubmitJobAsync(IVideoRequest request, CancellationToken cancellationToken) =>
-        await SendAsync(PrepareSubmission(request), cancellationToken).ConfigureAwait(false);
+        await SendAsync(PrepareSubmission(request), request.ModelSpec, cancellationToken).ConfigureAwait(false);
 
-    private async Task<VideoJob> SendAsync(VideoWireRequest wire, CancellationToken cancellationToken)
+    private async Task<VideoJob> SendAsync(VideoWireRequest wire, VideoModelSpec? spec, CancellationToken cancellationToken)
     {
         var context = Context;
         using var activity = OpperTelemetry.Source.StartActivity("opper.video.submit");
         activity?.SetTag("opper.model", wire.Model);
-        var job = await context.Submitter.SubmitAsync(wire, cancellationToken).ConfigureAwait(false);
+        var job = await SendWithinBudgetAsync(context, wire, spec ?? FindSpec(wire.Model), cancellationToken).ConfigureAwait(false);
         activity?.SetTag("opper.job_id", job.Id);
         context.Metrics.JobStarted(wire.Model);
         Log.Submitted(context.Logger, job.Id, wire.Model);

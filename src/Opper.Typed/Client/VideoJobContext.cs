@@ -20,6 +20,7 @@ internal sealed class VideoJobContext
         Submitter = new JobSubmitter(http.Submit, ApiUri("v3/videos"), settings.ApiKey);
         Poller = new StatusPoller(http.Api, settings.Retry, settings.Time, logger, settings.ApiKey);
         Downloader = new VideoDownloader(http.Download, PollByIdAsync, settings.MaxDownloadAttempts, settings.DownloadStallTimeout, settings.Time, logger);
+        Budget = new BudgetGuard(settings.Budget, settings.BudgetLedger ?? new InMemoryBudgetLedger(), settings.Time, metrics);
         StreamOpener = new ClipStreamOpener(http.Download, PollByIdAsync, settings.MaxDownloadAttempts, settings.DownloadStallTimeout, settings.Time, logger);
     }
 
@@ -39,6 +40,9 @@ internal sealed class VideoJobContext
     public VideoDownloader Downloader { get; }
 
     public ClipStreamOpener StreamOpener { get; }
+
+    /// <summary>The spending limit every POST of this client passes (it only estimates when there is none).</summary>
+    public BudgetGuard Budget { get; }
 
     public Uri ApiUri(string relative) => new(_apiBase, relative);
 

@@ -53,7 +53,7 @@ public static class OpperVideosServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="OpperVideoClient"/> as <see cref="AddOpperVideos(IServiceCollection)"/> does, with options bound from a configuration section: <c>ApiKey</c>, <c>BaseAddress</c>, <c>RequestTimeout</c>,
     /// <c>MaxDownloadAttempts</c>, <c>DownloadStallTimeout</c>, <c>ValidateRequests</c>, <c>Polling:FirstPollDelay|Interval|BackoffFactor|MaxInterval|Timeout</c>
-    /// and <c>Retry:MaxRetries|BaseDelay|MaxRetryAfter</c> (time spans as <c>hh:mm:ss</c>). For example
+    /// <c>Retry:MaxRetries|BaseDelay|MaxRetryAfter</c> and <c>Budget:Limit|Window|PricePerSecond:*|PricePerGeneration:*</c> (time spans as <c>hh:mm:ss</c>). For example
     /// <c>builder.Configuration.GetSection("Opper")</c>, fed by appsettings.json, user-secrets or <c>--Opper:ApiKey=…</c>.
     /// </summary>
     /// <param name="services">The service collection.</param>
