@@ -66,6 +66,35 @@ public sealed class AspNetCoreDurableJobsTests : IDisposable
         Assert.Empty(emulator.Requests);
     }
 
+    [Fact]
+    public async Task A_repeated_Idempotency_Key_header_gets_the_first_job_and_a_different_body_under_it_is_a_422()
+    {
+        await using var emulator = await OpperEmulator.StartAsync();
+        var database = Path.Combine(_folder, "jobs.db");
+        // No Hangfire worker is needed to prove what is stored; the app's own server may run the job meanwhile.
+        await using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+            .UseSetting("Opper:ApiKey", emulator.ApiKey)
+            .UseSetting("Opper:BaseAddress", emulator.BaseAddress.ToString())
+            .UseSetting("DurableJobs:Database", database));
+        using var http = app.CreateClient();
+        var orderKey = $"order-{Guid.NewGuid():N}";
+
+        async Task<HttpResponseMessage> PostAsync(object body)
+        {
+            using var message = new HttpRequestMessage(HttpMethod.Post, "/durable-videos") { Content = JsonContent.Create(body) };
+            message.Headers.Add("Idempotency-Key", orderKey);
+            return await http.SendAsync(message);
+        }
+
+        using var first = await PostAsync(new { prompt = "a hot air balloon at dawn", seconds = 4 });
+        using var again = await PostAsync(new { prompt = "a hot air balloon at dawn", seconds = 4 });
+        using var different = await PostAsync(new { prompt = "a submarine", seconds = 4 });
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal((await first.Content.ReadFromJsonAsync<Enqueued>())!.Key, (await again.Content.ReadFromJsonAsync<Enqueued>())!.Key);
+        Assert.Equal((HttpStatusCode)422, different.StatusCode);
+    }
+
     private sealed record Enqueued(string Key, string Status);
 
     private sealed record Job(string Key, string State, string? OpperJobId, string Destination, string? Error);
