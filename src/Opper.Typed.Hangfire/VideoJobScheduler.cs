@@ -48,6 +48,8 @@ internal sealed class VideoJobScheduler(
         var wire = client.PrepareSubmission(request);
         var path = CheckDestination(destination);
         var requestJson = StoredRequestSize.Check(wire, options.MaxStoredRequestBytes);
+        // Here the typed request's own spec is at hand; a worker may not have the model in its catalog.
+        var cost = client.EstimateCost(request);
         var record = new VideoJobRecord
         {
             State = DurableVideoJobState.Queued,
@@ -57,6 +59,8 @@ internal sealed class VideoJobScheduler(
             Destination = path,
             Sink = destination.SinkName,
             EnqueuedAt = settings.Time.GetUtcNow(),
+            EstimatedCost = cost?.Amount,
+            CostBasis = cost?.Basis,
         };
 
         var shown = destination.SinkName is null ? path : destination.ToString();

@@ -15,11 +15,15 @@ internal sealed class BudgetGuard(VideoBudget? budget, IVideoBudgetLedger ledger
     /// <summary>The estimate of <paramref name="wire"/> with the budget's own prices first.</summary>
     public VideoCostEstimate? Estimate(VideoWireRequest wire, VideoModelSpec? spec) => CostEstimator.Estimate(wire, spec, budget?.PriceOf(wire.Model));
 
-    /// <summary>Reserves the request's cost; without a budget, only estimates it (for the spend metric).</summary>
+    /// <summary>
+    /// Reserves the request's cost; without a budget, only estimates it (for the spend metric). <paramref name="estimated"/>
+    /// is the estimate made where the request was typed (a durable job's enqueuing process, whose catalog had its spec),
+    /// used when this client cannot price it.
+    /// </summary>
     /// <exception cref="OpperBudgetExceededException">The window has no room for it, or it has no price; nothing was sent.</exception>
-    public BudgetTicket Reserve(VideoWireRequest wire, VideoModelSpec? spec)
+    public BudgetTicket Reserve(VideoWireRequest wire, VideoModelSpec? spec, VideoCostEstimate? estimated = null)
     {
-        var estimate = Estimate(wire, spec);
+        var estimate = Estimate(wire, spec) ?? estimated;
         if (budget is null)
         {
             return new BudgetTicket(estimate, Reservation: null);

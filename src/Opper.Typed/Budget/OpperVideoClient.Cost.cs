@@ -28,9 +28,10 @@ public partial class OpperVideoClient
     /// The POST, with the job's estimate reserved first: over the budget it throws and nothing is sent. A POST that surely
     /// created no job gives its reservation back; one whose answer was lost keeps it, since that job may be billed.
     /// </summary>
-    private static async Task<VideoJob> SendWithinBudgetAsync(VideoJobContext context, VideoWireRequest wire, VideoModelSpec? spec, CancellationToken cancellationToken)
+    private static async Task<VideoJob> SendWithinBudgetAsync(
+        VideoJobContext context, VideoWireRequest wire, VideoModelSpec? spec, VideoCostEstimate? estimated, CancellationToken cancellationToken)
     {
-        var ticket = context.Budget.Reserve(wire, spec);
+        var ticket = context.Budget.Reserve(wire, spec, estimated);
         VideoJob job;
         try
         {

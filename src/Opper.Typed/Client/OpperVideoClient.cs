@@ -246,10 +246,11 @@ public partial class OpperVideoClient : IDisposable
     /// Starts a job from a wire body <see cref="PrepareSubmission"/> already checked: a durable job checks its request when
     /// it is enqueued and sends the stored body later, from a worker, exactly as it was checked.
     /// </summary>
-    internal async Task<VideoGenerationOperation> StartPreparedGenerationAsync(VideoWireRequest wire, CancellationToken cancellationToken, VideoModelSpec? spec = null)
+    internal async Task<VideoGenerationOperation> StartPreparedGenerationAsync(
+        VideoWireRequest wire, CancellationToken cancellationToken, VideoModelSpec? spec = null, VideoCostEstimate? estimated = null)
     {
         var started = Context.Settings.Time.GetTimestamp();
-        var job = await SendAsync(wire, spec, cancellationToken).ConfigureAwait(false);
+        var job = await SendAsync(wire, spec, cancellationToken, estimated).ConfigureAwait(false);
         return new VideoGenerationOperation(Context, job.Id, Context.ChooseStatusUri(job.Id, job.StatusUrl), wire.Model, started, request: wire);
     }
 
@@ -284,12 +285,12 @@ public partial class OpperVideoClient : IDisposable
     private async Task<VideoJob> SubmitJobAsync(IVideoRequest request, CancellationToken cancellationToken) =>
         await SendAsync(PrepareSubmission(request), request.ModelSpec, cancellationToken).ConfigureAwait(false);
 
-    private async Task<VideoJob> SendAsync(VideoWireRequest wire, VideoModelSpec? spec, CancellationToken cancellationToken)
+    private async Task<VideoJob> SendAsync(VideoWireRequest wire, VideoModelSpec? spec, CancellationToken cancellationToken, VideoCostEstimate? estimated = null)
     {
         var context = Context;
         using var activity = OpperTelemetry.Source.StartActivity("opper.video.submit");
         activity?.SetTag("opper.model", wire.Model);
-        var job = await SendWithinBudgetAsync(context, wire, spec ?? FindSpec(wire.Model), cancellationToken).ConfigureAwait(false);
+        var job = await SendWithinBudgetAsync(context, wire, spec ?? FindSpec(wire.Model), estimated, cancellationToken).ConfigureAwait(false);
         activity?.SetTag("opper.job_id", job.Id);
         context.Metrics.JobStarted(wire.Model);
         Log.Submitted(context.Logger, job.Id, wire.Model);

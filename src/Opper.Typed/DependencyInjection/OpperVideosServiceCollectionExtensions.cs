@@ -77,9 +77,11 @@ public static class OpperVideosServiceCollectionExtensions
 
         services.AddOptions<OpperVideoClientOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpperVideoClientOptions>, OpperVideoClientOptionsValidator>());
-        // The options resolved once, with the environment applied; the options object itself is never changed.
+        // The options resolved once, with the environment applied; the options object itself is never changed. A shared
+        // budget ledger registered by another package (the durable jobs' storage) replaces the client's own.
         services.TryAddSingleton(provider =>
-            ClientSettings.Resolve(provider.GetRequiredService<IOptions<OpperVideoClientOptions>>().Value, Environment.GetEnvironmentVariable));
+            ClientSettings.Resolve(provider.GetRequiredService<IOptions<OpperVideoClientOptions>>().Value, Environment.GetEnvironmentVariable)
+                with { BudgetLedger = provider.GetService<IVideoBudgetLedger>() });
 
         // The client is a singleton holding its HttpClients, so the handlers live as long as it does. The API and submit
         // clients share one pool, owned by the container. The chains are the ones a client without DI builds (HttpChain).
