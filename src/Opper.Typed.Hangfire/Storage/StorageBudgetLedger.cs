@@ -1,3 +1,4 @@
+using System.Globalization;
 using Hangfire;
 using Hangfire.Storage;
 
@@ -11,6 +12,9 @@ namespace Opper.Typed.Hangfire.Storage;
 internal sealed class StorageBudgetLedger(Func<JobStorage> storage) : IVideoBudgetLedger
 {
     public const string SetKey = "opper-video-budget";
+
+    /// <summary>The limit and window of the last reservation, for the dashboard, which has no client of its own to ask.</summary>
+    public const string TermsKey = "opper-video-budget:terms";
 
     private const string LockResource = "opper-video-budget:lock";
 
@@ -38,6 +42,10 @@ internal sealed class StorageBudgetLedger(Func<JobStorage> storage) : IVideoBudg
             if (decision.Reservation is { } reservation)
             {
                 transaction.AddToSet(SetKey, reservation.ToString(), reservation.At.ToUnixTimeMilliseconds());
+                transaction.SetRangeInHash(TermsKey, [
+                    new("limit", budget.Limit.ToString(CultureInfo.InvariantCulture)),
+                    new("window", budget.Window.ToString("c", CultureInfo.InvariantCulture)),
+                ]);
             }
 
             transaction.Commit();
@@ -58,6 +66,20 @@ internal sealed class StorageBudgetLedger(Func<JobStorage> storage) : IVideoBudg
     {
         using var connection = storage().GetConnection();
         return Read(connection, now, window).Live.Sum(reservation => reservation.Amount);
+    }
+
+    /// <summary>What the dashboard shows: the window's spend under the last reservation's limit; null before any reservation.</summary>
+    public static (decimal Spent, decimal Limit, TimeSpan Window)? Summary(IStorageConnection connection, DateTimeOffset now)
+    {
+        var terms = connection.GetAllEntriesFromHash(TermsKey);
+        if (terms is null
+            || !terms.TryGetValue("limit", out var limitText) || !decimal.TryParse(limitText, NumberStyles.Number, CultureInfo.InvariantCulture, out var limit)
+            || !terms.TryGetValue("window", out var windowText) || !TimeSpan.TryParseExact(windowText, "c", CultureInfo.InvariantCulture, out var window))
+        {
+            return null;
+        }
+
+        return (Read(connection, now, window).Live.Sum(reservation => reservation.Amount), limit, window);
     }
 
     private static (List<BudgetReservation> Live, List<string> Expired) Read(IStorageConnection connection, DateTimeOffset now, TimeSpan window)
