@@ -17,6 +17,7 @@ public sealed class DurableVideoJob
         EndedAt = record.EndedAt;
         Checks = record.Checks;
         Bytes = record.Bytes;
+        WaitingForBudgetUntil = record.WaitingForBudgetUntil;
     }
 
     /// <summary>The key <see cref="IVideoJobScheduler.EnqueueAsync(IVideoRequest, string, CancellationToken)"/> returned: the Hangfire job id, so the dashboard's job page is <c>/jobs/details/{Key}</c>.</summary>
@@ -54,6 +55,12 @@ public sealed class DurableVideoJob
 
     /// <summary>The clip's size once delivered.</summary>
     public long? Bytes { get; }
+
+    /// <summary>
+    /// When the job, queued, will try its POST again because <see cref="OpperVideoClientOptions.Budget"/> had no room for it
+    /// (then enough of the window's spending has expired); null when it is not waiting for the budget.
+    /// </summary>
+    public DateTimeOffset? WaitingForBudgetUntil { get; }
 
     /// <inheritdoc />
     public override string ToString() => $"DurableVideoJob {Key}: {State}{(OpperJobId is null ? "" : $" ({OpperJobId})")} -> {DestinationPath}";

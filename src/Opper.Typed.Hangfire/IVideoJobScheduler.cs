@@ -35,6 +35,28 @@ public interface IVideoJobScheduler
     /// <exception cref="DurableVideoJobStorageException">The storage could not be written; nothing was stored.</exception>
     Task<string> EnqueueAsync(IVideoRequest request, VideoJobDestination destination, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Stores a job as <see cref="EnqueueAsync(IVideoRequest, VideoJobDestination, CancellationToken)"/> does, at most once per
+    /// <see cref="VideoJobEnqueueOptions.IdempotencyKey"/>: while a job stored under that key exists, it returns that job's key
+    /// and stores nothing new, also when several processes enqueue the same key at once (the check and the creation
+    /// happen under the key's distributed lock in the storage).
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="destination">Where the clip goes.</param>
+    /// <param name="enqueueOptions">The idempotency key; null stores a new job, as the other overloads do.</param>
+    /// <param name="cancellationToken">Cancels before the job is stored.</param>
+    /// <returns>The job's key: a new one, or the existing job's for a key already used.</returns>
+    /// <exception cref="OpperValidationException">The request is invalid, or its inline media is too large to store; nothing was stored.</exception>
+    /// <exception cref="ArgumentException">The file's folder does not exist, no sink has that name, the key is blank or too long, or the key belongs to a job with a different request; nothing was stored.</exception>
+    /// <exception cref="DurableVideoJobStorageException">The storage could not be written; nothing was stored.</exception>
+    /// <example>
+    /// <code>
+    /// string key = await scheduler.EnqueueAsync(request, VideoJobDestination.File("clips/order-42.mp4"),
+    ///     new VideoJobEnqueueOptions { IdempotencyKey = "order-42" });   // the same key every time the order is sent
+    /// </code>
+    /// </example>
+    Task<string> EnqueueAsync(IVideoRequest request, VideoJobDestination destination, VideoJobEnqueueOptions? enqueueOptions, CancellationToken cancellationToken = default);
+
     /// <summary>Reads a job.</summary>
     /// <param name="key">The key <c>EnqueueAsync</c> returned.</param>
     /// <param name="cancellationToken">Cancels the read.</param>

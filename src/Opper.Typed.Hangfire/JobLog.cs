@@ -25,4 +25,7 @@ internal static partial class JobLog
 
     [LoggerMessage(108, LogLevel.Warning, "Durable video job {Key}: the POST's answer was lost, and ResubmitUncertainSubmissions is on, so it is sent again (a second paid job if the first exists)")]
     public static partial void Resubmitting(ILogger logger, string key);
+
+    [LoggerMessage(109, LogLevel.Information, "Durable video job {Key} already holds idempotency key {IdempotencyKey}: nothing new was enqueued")]
+    public static partial void AlreadyEnqueued(ILogger logger, string key, string idempotencyKey);
 }

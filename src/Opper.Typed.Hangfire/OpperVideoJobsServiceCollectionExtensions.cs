@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Opper.Typed.Hangfire.Dashboard;
+using Opper.Typed.Hangfire.Storage;
 
 namespace Opper.Typed.Hangfire;
 
@@ -51,6 +52,8 @@ public static class OpperVideoJobsServiceCollectionExtensions
             provider.GetRequiredService<IOptions<OpperVideoJobOptions>>().Value,
             provider,
             provider.GetRequiredService<ILogger<VideoJobSteps>>())));
+        // Every process on the storage reserves in one ledger there, so a budget holds across all of them.
+        services.TryAddSingleton<IVideoBudgetLedger>(provider => new StorageBudgetLedger(() => Required<JobStorage>(provider, "services.AddHangfire(…)")));
         services.AddLogging();
         OpperVideosDashboard.Register();
         return services;

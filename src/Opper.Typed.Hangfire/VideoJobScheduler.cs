@@ -3,6 +3,7 @@ using System.Text;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
+using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
@@ -22,13 +23,27 @@ internal sealed partial class VideoJobScheduler(
     IServiceProvider services,
     ILogger<VideoJobSteps> logger) : IVideoJobScheduler
 {
+    /// <summary>Striped in-process locks of idempotency keys (a key's stripe by its hash): few objects, and rarely shared by two live keys.</summary>
+    private static readonly object[] LocalLocks = Enumerable.Range(0, 64).Select(_ => new object()).ToArray();
+
     public Task<string> EnqueueAsync(IVideoRequest request, string destinationPath, CancellationToken cancellationToken = default) =>
         EnqueueAsync(request, VideoJobDestination.File(destinationPath), cancellationToken);
 
-    public async Task<string> EnqueueAsync(IVideoRequest request, VideoJobDestination destination, CancellationToken cancellationToken = default)
+    public Task<string> EnqueueAsync(IVideoRequest request, VideoJobDestination destination, CancellationToken cancellationToken = default) =>
+        EnqueueAsync(request, destination, enqueueOptions: null, cancellationToken);
+
+    public async Task<string> EnqueueAsync(IVideoRequest request, VideoJobDestination destination, VideoJobEnqueueOptions? enqueueOptions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(destination);
+        var idempotencyKey = enqueueOptions?.IdempotencyKey;
+        if (idempotencyKey is not null && (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > VideoJobEnqueueOptions.MaxIdempotencyKeyLength))
+        {
+            throw new ArgumentException(
+                $"VideoJobEnqueueOptions.IdempotencyKey must be 1 to {VideoJobEnqueueOptions.MaxIdempotencyKeyLength} characters, not blank; got {idempotencyKey.Length}. Pass null for no key. Nothing was enqueued.",
+                nameof(enqueueOptions));
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         var wire = client.PrepareSubmission(request, out var uploads);
         var path = CheckDestination(destination);
@@ -37,7 +52,10 @@ internal sealed partial class VideoJobScheduler(
             // Checked first, then local media uploaded where the client's MediaUpload says so: the job stores file ids, not bytes.
             wire = await uploads.UploadAsync(wire, cancellationToken).ConfigureAwait(false);
         }
+
         var requestJson = StoredRequestSize.Check(wire, options.MaxStoredRequestBytes);
+        // Here the typed request's own spec is at hand; a worker may not have the model in its catalog.
+        var cost = client.EstimateCost(request);
         var record = new VideoJobRecord
         {
             State = DurableVideoJobState.Queued,
@@ -48,18 +66,82 @@ internal sealed partial class VideoJobScheduler(
             Destination = path,
             Sink = destination.SinkName,
             EnqueuedAt = settings.Time.GetUtcNow(),
+            EstimatedCost = cost?.Amount,
+            CostBasis = cost?.Basis,
         };
 
         var shown = destination.SinkName is null ? path : destination.ToString();
-        var job = Job.FromExpression<VideoJobSteps>(steps => steps.RunAsync(wire.Model, shown, null, CancellationToken.None));
+        var parameters = new Dictionary<string, object>
+        {
+            [VideoJobStore.RecordParameter] = new JRaw(VideoJobStore.Serialize(record)),
+            [VideoJobStore.RequestParameter] = new JRaw(requestJson),
+        };
+        return idempotencyKey is null
+            ? Create(wire.Model, shown, parameters)
+            : CreateOnce(idempotencyKey, IdempotencyKeys.RequestDigest(requestJson, shown), wire.Model, shown, parameters);
+    }
+
+    /// <summary>
+    /// The job stored under <paramref name="idempotencyKey"/>, or a new one: the check and the creation under the key's
+    /// storage lock, so processes enqueueing the same key at once make one job between them.
+    /// </summary>
+    private string CreateOnce(string idempotencyKey, string requestDigest, string model, string shown, Dictionary<string, object> parameters)
+    {
+        var entry = IdempotencyKeys.EntryOf(idempotencyKey);
+        parameters[IdempotencyKeys.EntryParameter] = entry;
+        // Callers in this process queue here, where a release wakes the next at once; a storage lock is polled (up to a
+        // second apart on PostgreSQL), so only one caller per process waits on it, and the rest find its job below.
+        lock (LocalLocks[(entry.GetHashCode() & int.MaxValue) % LocalLocks.Length])
+        {
+            using var connection = jobs.Storage.GetConnection();
+            var keys = new IdempotencyKeys(connection);
+            if (Existing(keys, connection, entry, idempotencyKey, requestDigest) is { } found)
+            {
+                return found;
+            }
+
+            using (keys.Lock(entry))
+            {
+                if (Existing(keys, connection, entry, idempotencyKey, requestDigest) is { } foundUnderLock)
+                {
+                    return foundUnderLock;
+                }
+
+                // Created, then remembered: a process killed between the two leaves a job its key does not name (a repeat
+                // would make a second), never a key naming no job.
+                var key = Create(model, shown, parameters);
+                keys.Remember(entry, key, requestDigest);
+                return key;
+            }
+        }
+    }
+
+    /// <returns>The job the key belongs to; null when it belongs to none, or to one that has expired or was deleted (the key is free again).</returns>
+    private string? Existing(IdempotencyKeys keys, IStorageConnection connection, string entry, string idempotencyKey, string requestDigest)
+    {
+        if (keys.Find(entry) is not { } used || new VideoJobStore(connection).Read(used.Job) is null)
+        {
+            return null;
+        }
+
+        if (used.Request != requestDigest)
+        {
+            throw new ArgumentException(
+                $"Idempotency key '{idempotencyKey}' already belongs to durable video job {used.Job}, which has a different request or destination. Use a new key for a new job; nothing was enqueued.",
+                nameof(idempotencyKey));
+        }
+
+        JobLog.AlreadyEnqueued(logger, used.Job, idempotencyKey);
+        return used.Job;
+    }
+
+    private string Create(string model, string shown, Dictionary<string, object> parameters)
+    {
+        var job = Job.FromExpression<VideoJobSteps>(steps => steps.RunAsync(model, shown, null, CancellationToken.None));
         string? key;
         try
         {
-            key = jobs.Create(job, new EnqueuedState(options.Queue), new Dictionary<string, object>
-            {
-                [VideoJobStore.RecordParameter] = new JRaw(VideoJobStore.Serialize(record)),
-                [VideoJobStore.RequestParameter] = new JRaw(requestJson),
-            });
+            key = jobs.Create(job, new EnqueuedState(options.Queue), parameters);
         }
         catch (BackgroundJobClientException exception)
         {
@@ -73,7 +155,7 @@ internal sealed partial class VideoJobScheduler(
             throw new DurableVideoJobStorageException("A Hangfire client filter cancelled the creation of the video job; nothing was stored or sent.", innerException: null);
         }
 
-        JobLog.Enqueued(logger, key, wire.Model, shown);
+        JobLog.Enqueued(logger, key, model, shown);
         return key;
     }
 

@@ -17,7 +17,8 @@ internal static class GenerateCommand
         var output = new Option<string>("--out") { Description = "Where to write the clip; its folder must exist.", Required = true };
         var noEmulator = new Option<bool>("--no-emulator") { Description = "Fail instead of using the local emulator when OPPER_API_KEY is not set." };
         var strict = new Option<bool>("--strict") { Description = "Refuse a model the catalog snapshot does not know instead of sending it (the live catalog may be newer)." };
-        var command = context.Connecting(new Command("generate", "Generate a clip and write it to a file.") { model, prompt, parameters, image, video, output, noEmulator, strict });
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check the inputs, print the request body and its estimated cost, and send nothing." };
+        var command = context.Connecting(new Command("generate", "Generate a clip and write it to a file.") { model, prompt, parameters, image, video, output, noEmulator, strict, dryRun });
         command.SetAction((parse, cancellationToken) => OpperCli.Guard(context, parse, async () =>
         {
             // Every input and the output path before any connection: a bad one costs nothing, not even an emulator.
@@ -26,6 +27,11 @@ internal static class GenerateCommand
             foreach (var warning in warnings)
             {
                 context.Messages.MarkupLineInterpolated($"[yellow]warning:[/] {warning}");
+            }
+
+            if (parse.GetValue(dryRun))
+            {
+                return DryRun.Print(context, request);
             }
 
             var (client, emulator) = await context.ConnectAsync(parse, allowEmulator: !parse.GetValue(noEmulator), cancellationToken);

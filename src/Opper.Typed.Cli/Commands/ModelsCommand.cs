@@ -51,6 +51,7 @@ internal static class ModelsCommand
                     ["aspect_ratios"] = new JsonArray((m.Params?.Video?.AspectRatios ?? []).Select(a => (JsonNode)a!).ToArray()),
                     ["max_duration"] = m.Params?.Video?.MaxDuration,
                     ["price_per_second"] = m.Pricing?.PricePerSecond,
+                    ["price_per_generation"] = m.Pricing?.PricePerGeneration,
                     ["retired_at"] = m.RetiredAt,
                 }).ToArray());
                 context.Output.Data.WriteLine(CatalogFile.Format(new JsonObject { ["models"] = array }).TrimEnd());

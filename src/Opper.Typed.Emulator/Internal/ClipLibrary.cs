@@ -20,23 +20,14 @@ internal static class ClipLibrary
 
     private static readonly Dictionary<string, byte[]> Cache = new(StringComparer.Ordinal);
 
-    /// <summary>
-    /// What each provider makes when no duration is asked for, as its docs say: Sora's <c>seconds</c> defaults to 4,
-    /// Veo's and xAI's to 8. Others document none; they get <see cref="FallbackSeconds"/>.
-    /// </summary>
-    private static readonly Dictionary<string, double> ProviderDefaultSeconds = new(StringComparer.Ordinal)
-    {
-        ["openai"] = 4,
-        ["vertexai"] = 8,
-        ["xai"] = 8,
-    };
-
+    /// <summary>The length of a clip whose provider documents no default (the runtime's <c>ClipSeconds</c> states the documented ones).</summary>
     private const double FallbackSeconds = 5;
 
     /// <returns>The seconds asked for, else the model's provider's default (within the model's longest clip).</returns>
     public static double ChooseSeconds(JsonObject? parameters, VideoModelInfo model) =>
         AskedSeconds(parameters) ?? Math.Min(
-            model.Provider is { } provider && ProviderDefaultSeconds.TryGetValue(provider, out var seconds) ? seconds : FallbackSeconds,
+            // The same documented defaults the client's cost estimate counts: one table, in the runtime.
+            (model.Provider is { } provider ? ClipSeconds.ProviderDefault(provider) : null) ?? FallbackSeconds,
             model.Params?.Video?.MaxDuration is > 0 and double longest ? longest : MaxSeconds);
 
     private static double? AskedSeconds(JsonObject? parameters)

@@ -23,6 +23,13 @@ internal sealed class OpperVideosPage : RazorPage
         using var connection = Storage.GetConnection();
         var store = new VideoJobStore(connection);
         WriteLiteral("<div class=\"row\"><div class=\"col-md-12\"><h1 class=\"page-header\">Opper videos</h1>");
+        if (StorageBudgetLedger.Summary(connection, DateTimeOffset.UtcNow) is var (spent, limit, window))
+        {
+            WriteLiteral("<p id=\"opper-budget\" class=\"lead\">");
+            Write(string.Create(CultureInfo.InvariantCulture, $"Budget: {spent:0.00##} of {limit:0.00##} USD estimated in the last {window}."));
+            WriteLiteral("</p>");
+        }
+
         var shown = 0;
         foreach (var state in Enum.GetValues<DurableVideoJobState>())
         {

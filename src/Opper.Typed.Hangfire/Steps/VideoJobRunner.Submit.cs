@@ -50,9 +50,14 @@ internal sealed partial class VideoJobRunner
         try
         {
             // Not the shutdown token: a POST cut off by a deploy may have created the job, and it answers in a second or two.
-            operation = await client.StartPreparedGenerationAsync(wire, CancellationToken.None).ConfigureAwait(false);
+            var estimated = record.EstimatedCost is { } cost ? new VideoCostEstimate(cost, VideoCostEstimate.Usd, record.CostBasis ?? "") : null;
+            operation = await client.StartPreparedGenerationAsync(wire, CancellationToken.None, estimated: estimated).ConfigureAwait(false);
         }
-        catch (OpperApiException refused) when (MayHaveCreatedJob(refused.Status))
+        catch (OpperBudgetExceededException over)
+        {
+            return await OverBudgetAsync(key, record, store, over, shutdown).ConfigureAwait(false);
+        }
+        catch (OpperApiException refused) when (SubmissionOutcome.MayHaveCreatedJob(refused.Status))
         {
             // A 500, 502 or 504 can come from a gateway after Opper created the job: as uncertain as a lost answer.
             return await LostAsync(key, record, store, $"POST /v3/videos answered {(int)refused.Status} ({refused.Message.TrimEnd('.')})", shutdown).ConfigureAwait(false);
@@ -90,6 +95,7 @@ internal sealed partial class VideoJobRunner
         record.Checks = 0;
         record.Failures = 0;
         record.Error = null;
+        record.WaitingForBudgetUntil = null;
         WriteOpperJobId(key, record, store);
         JobLog.Submitted(logger, key, opperJobId);
         var first = NextCheckIn(record, TimeSpan.Zero);
@@ -135,6 +141,26 @@ internal sealed partial class VideoJobRunner
         return VideoJobStepResult.Again(DurableVideoJobState.Queued, delay, record.Error);
     }
 
+    /// <summary>
+    /// The budget refused the POST before it was sent: the mark goes (nothing left), and the job waits, queued, until the
+    /// window has room for it; a job that can never fit (dearer than the whole limit, or no price) fails.
+    /// </summary>
+    private async Task<VideoJobStepResult> OverBudgetAsync(string key, VideoJobRecord record, VideoJobStore store, OpperBudgetExceededException over, CancellationToken shutdown)
+    {
+        record.SubmittingSince = null;
+        record.SubmitAttempts--;
+        if (over.RoomAt is not { } room)
+        {
+            return await StopAsync(key, record, store, DurableVideoJobState.Failed, over.Message, shutdown).ConfigureAwait(false);
+        }
+
+        record.State = DurableVideoJobState.Queued;
+        record.WaitingForBudgetUntil = room;
+        record.Error = $"Waiting for the budget until {room.UtcDateTime:u}: {over.Message}";
+        store.Write(key, record);
+        return VideoJobStepResult.Again(DurableVideoJobState.Queued, room - Now, record.Error);
+    }
+
     /// <summary>The POST left and its answer is unknown: stop for a person, or, where the options allow, send it again.</summary>
     private async Task<VideoJobStepResult> LostAsync(string key, VideoJobRecord record, VideoJobStore store, string what, CancellationToken shutdown)
     {
@@ -157,6 +183,4 @@ internal sealed partial class VideoJobRunner
     private static bool IsPassing(HttpStatusCode status) =>
         status is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable or HttpStatusCode.RequestTimeout;
 
-    private static bool MayHaveCreatedJob(HttpStatusCode status) =>
-        status is HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout;
 }

@@ -56,6 +56,12 @@ internal sealed class VideoJobStateFilterAttribute : JobFilterAttribute, IElectS
                 break;
             case SucceededState { Result: VideoJobStepResult result }:
                 context.JobExpirationTimeout = result.Retention;
+                // The job's idempotency key stays taken exactly as long as the job can be read.
+                if (context.Connection.GetJobParameter(context.BackgroundJob.Id, IdempotencyKeys.EntryParameter) is { } entry && transaction is JobStorageTransaction expiring)
+                {
+                    expiring.ExpireHash(entry, result.Retention);
+                }
+
                 break;
             case FailedState { Exception: not DurableVideoJobEndedException } failed:
                 End(context, transaction, DurableVideoJobState.NeedsAttention,

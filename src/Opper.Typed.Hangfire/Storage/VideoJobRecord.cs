@@ -55,6 +55,20 @@ internal sealed class VideoJobRecord
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? SubmittedAt { get; set; }
 
+    /// <summary>The request's cost as the enqueuing process estimated it (USD): a worker whose catalog lacks the model prices it by this.</summary>
+    [JsonPropertyName("estimatedCost")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? EstimatedCost { get; set; }
+
+    [JsonPropertyName("costBasis")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? CostBasis { get; set; }
+
+    /// <summary>The budget had no room for the POST: the job waits, queued, until then (<c>OpperBudgetExceededException.RoomAt</c>).</summary>
+    [JsonPropertyName("waitingForBudgetUntil")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? WaitingForBudgetUntil { get; set; }
+
     [JsonPropertyName("checks")]
     public int Checks { get; set; }
 

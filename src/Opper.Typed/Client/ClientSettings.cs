@@ -19,6 +19,12 @@ internal sealed record ClientSettings(
     MediaUploadMode MediaUpload = MediaUploadMode.Auto,
     long InlineMediaMaxBytes = OpperVideoClientOptions.DefaultInlineMediaMaxBytes)
 {
+    /// <summary>The spending limit, copied from the options; null for none.</summary>
+    public VideoBudget? Budget { get; init; }
+
+    /// <summary>Where the budget's reservations are kept when not in the client (the durable jobs' storage); null: in the client.</summary>
+    public IVideoBudgetLedger? BudgetLedger { get; init; }
+
     /// <summary>Applies the environment and checks the result.</summary>
     /// <exception cref="InvalidOperationException">Something is missing or invalid; the message names every such setting.</exception>
     public static ClientSettings Resolve(OpperVideoClientOptions options, Func<string, string?> environment)
@@ -33,7 +39,10 @@ internal sealed record ClientSettings(
         return new ClientSettings(
             apiKey!, baseAddress!, options.Polling.Clone(), options.Retry.Clone(), options.RequestTimeout, options.MaxDownloadAttempts, options.DownloadStallTimeout,
             options.MaxConnectionsPerServer, options.Models, options.ValidateRequests, options.TimeProvider,
-            options.MediaUpload, options.InlineMediaMaxBytes);
+            options.MediaUpload, options.InlineMediaMaxBytes)
+        {
+            Budget = options.Budget?.Clone(),
+        };
     }
 
     /// <summary>Every problem of the options, one sentence each naming the setting (and the environment variable it falls back to).</summary>
@@ -58,6 +67,7 @@ internal sealed record ClientSettings(
 
         options.Polling.FindProblems(problems);
         options.Retry.FindProblems(problems);
+        options.Budget?.FindProblems(problems);
         if (options.RequestTimeout <= TimeSpan.Zero && options.RequestTimeout != Timeout.InfiniteTimeSpan)
         {
             problems.Add($"OpperVideoClientOptions.RequestTimeout must be more than zero (or Timeout.InfiniteTimeSpan); got {options.RequestTimeout}.");

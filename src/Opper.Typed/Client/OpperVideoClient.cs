@@ -23,7 +23,7 @@ namespace Opper.Typed;
 /// await operation.DownloadToFileAsync("clip.mp4");
 /// </code>
 /// </example>
-public class OpperVideoClient : IDisposable
+public partial class OpperVideoClient : IDisposable
 {
     private readonly VideoJobContext? _context;
     private readonly IOpperVideosApi? _api;
@@ -81,6 +81,7 @@ public class OpperVideoClient : IDisposable
     /// <param name="cancellationToken">Cancels the call; once the POST has left, the job may exist (see the exceptions).</param>
     /// <returns>The operation; it polls the <c>status_url</c> the API returned when that is on the API's own origin.</returns>
     /// <exception cref="OpperValidationException">The request is invalid; nothing was sent.</exception>
+    /// <exception cref="OpperBudgetExceededException">The job would pass <see cref="OpperVideoClientOptions.Budget"/>, or has no price under it; nothing was sent.</exception>
     /// <exception cref="OpperApiException">Opper refused the request (400, 401, 402 wallet empty, 404, 429, 5xx); no job was created unless the hint says so.</exception>
     /// <exception cref="VideoSubmissionUncertainException">The answer was lost after the request left; the job may exist; nothing was sent again.</exception>
     /// <exception cref="VideoGenerationCanceledException">Cancelled while the POST was in flight; the job may exist.</exception>
@@ -99,7 +100,9 @@ public class OpperVideoClient : IDisposable
             return Task.FromException<VideoGenerationOperation>(exception);
         }
 
-        return uploads is null ? StartPreparedGenerationAsync(wire, cancellationToken) : UploadThenStartAsync(wire, uploads, cancellationToken);
+        return uploads is null
+            ? StartPreparedGenerationAsync(wire, cancellationToken, request.ModelSpec)
+            : UploadThenStartAsync(wire, uploads, request.ModelSpec, cancellationToken);
     }
 
     /// <summary>
@@ -255,10 +258,11 @@ public class OpperVideoClient : IDisposable
     /// Starts a job from a wire body <see cref="PrepareSubmission"/> already checked: a durable job checks its request when
     /// it is enqueued and sends the stored body later, from a worker, exactly as it was checked.
     /// </summary>
-    internal async Task<VideoGenerationOperation> StartPreparedGenerationAsync(VideoWireRequest wire, CancellationToken cancellationToken)
+    internal async Task<VideoGenerationOperation> StartPreparedGenerationAsync(
+        VideoWireRequest wire, CancellationToken cancellationToken, VideoModelSpec? spec = null, VideoCostEstimate? estimated = null)
     {
         var started = Context.Settings.Time.GetTimestamp();
-        var job = await SendAsync(wire, cancellationToken).ConfigureAwait(false);
+        var job = await SendAsync(wire, spec, cancellationToken, estimated).ConfigureAwait(false);
         return new VideoGenerationOperation(Context, job.Id, Context.ChooseStatusUri(job.Id, job.StatusUrl), wire.Model, started, request: wire);
     }
 
@@ -306,18 +310,18 @@ public class OpperVideoClient : IDisposable
     }
 
     private async Task<VideoJob> SubmitJobAsync(IVideoRequest request, CancellationToken cancellationToken) =>
-        await SendAsync(await PrepareSubmissionAsync(request, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        await SendAsync(await PrepareSubmissionAsync(request, cancellationToken).ConfigureAwait(false), request.ModelSpec, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The slow path of <see cref="StartGenerationAsync"/>: a request with local media to upload first.</summary>
-    private async Task<VideoGenerationOperation> UploadThenStartAsync(VideoWireRequest wire, MediaUploadPlan uploads, CancellationToken cancellationToken) =>
-        await StartPreparedGenerationAsync(await uploads.UploadAsync(wire, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+    private async Task<VideoGenerationOperation> UploadThenStartAsync(VideoWireRequest wire, MediaUploadPlan uploads, VideoModelSpec? spec, CancellationToken cancellationToken) =>
+        await StartPreparedGenerationAsync(await uploads.UploadAsync(wire, cancellationToken).ConfigureAwait(false), cancellationToken, spec).ConfigureAwait(false);
 
-    private async Task<VideoJob> SendAsync(VideoWireRequest wire, CancellationToken cancellationToken)
+    private async Task<VideoJob> SendAsync(VideoWireRequest wire, VideoModelSpec? spec, CancellationToken cancellationToken, VideoCostEstimate? estimated = null)
     {
         var context = Context;
         using var activity = OpperTelemetry.Source.StartActivity("opper.video.submit");
         activity?.SetTag("opper.model", wire.Model);
-        var job = await context.Submitter.SubmitAsync(wire, cancellationToken).ConfigureAwait(false);
+        var job = await SendWithinBudgetAsync(context, wire, spec ?? FindSpec(wire.Model), estimated, cancellationToken).ConfigureAwait(false);
         activity?.SetTag("opper.job_id", job.Id);
         context.Metrics.JobStarted(wire.Model);
         Log.Submitted(context.Logger, job.Id, wire.Model);

@@ -69,6 +69,12 @@ public sealed class OpperVideoClientOptions
     /// </summary>
     public IVideoModelCatalog? Models { get; set; }
 
+    /// <summary>
+    /// A limit on what this client may spend in a rolling window, checked before each POST
+    /// (<see cref="OpperBudgetExceededException"/>, nothing sent, when a job would pass it); null (the default) for none.
+    /// </summary>
+    public VideoBudget? Budget { get; set; }
+
     /// <summary>Whether <see cref="OpperVideoClient.StartGenerationAsync"/> validates the request before sending. On by default.</summary>
     public bool ValidateRequests { get; set; } = true;
 

@@ -23,6 +23,7 @@ internal sealed class VideoJobContext
         StreamOpener = new DownloadStreamOpener(http.Download, settings.MaxDownloadAttempts, settings.DownloadStallTimeout, settings.Time, logger);
         Files = new FilesApi(http.Api, new FileUploader(http.Upload, ApiUri("v3/files"), settings), ApiUri, settings.ApiKey);
         MediaUploads = new MediaUploads(Files.Uploader, settings);
+        Budget = new BudgetGuard(settings.Budget, settings.BudgetLedger ?? new InMemoryBudgetLedger(), settings.Time, metrics);
     }
 
     public ClientSettings Settings { get; }
@@ -50,6 +51,9 @@ internal sealed class VideoJobContext
 
     /// <summary>A completed job's clip as a download: its URL, a fresh one by polling, else its stored output.</summary>
     public ClipSource ClipOf(VideoStatus completed) => new(completed, PollByIdAsync, Files);
+
+    /// <summary>The spending limit every POST of this client passes (it only estimates when there is none).</summary>
+    public BudgetGuard Budget { get; }
 
     public Uri ApiUri(string relative) => new(_apiBase, relative);
 

@@ -40,10 +40,48 @@ internal static class OpperVideoClientOptionsBinder
         Read<int>(retry, "MaxRetries", problems, ParseInt, NumberText, value => options.Retry.MaxRetries = value);
         Read<TimeSpan>(retry, "BaseDelay", problems, ParseTimeSpan, TimeSpanText, value => options.Retry.BaseDelay = value);
         Read<TimeSpan>(retry, "MaxRetryAfter", problems, ParseTimeSpan, TimeSpanText, value => options.Retry.MaxRetryAfter = value);
+        BindBudget(section.GetSection("Budget"), options, problems);
 
         if (problems.Count > 0)
         {
             throw new InvalidOperationException(string.Join(" ", problems));
+        }
+    }
+
+    /// <summary>
+    /// <c>Budget:Limit</c>, <c>Budget:Window</c> and the price maps; a section with no keys leaves <see cref="OpperVideoClientOptions.Budget"/>
+    /// as it was, so a host without a budget in its configuration has none.
+    /// </summary>
+    private static void BindBudget(IConfigurationSection section, OpperVideoClientOptions options, List<string> problems)
+    {
+        if (!section.GetChildren().Any())
+        {
+            return;
+        }
+
+        var budget = options.Budget ??= new VideoBudget();
+        Read<decimal>(section, "Limit", problems, ParseDecimal, "an amount in US dollars such as 5 or 12.50", value => budget.Limit = value);
+        Read<TimeSpan>(section, "Window", problems, ParseTimeSpan, TimeSpanText, value => budget.Window = value);
+        ReadPrices(section.GetSection("PricePerSecond"), section.GetSection("PricePerSecond"), budget.PricePerSecond, problems);
+        ReadPrices(section.GetSection("PricePerGeneration"), section.GetSection("PricePerGeneration"), budget.PricePerGeneration, problems);
+    }
+
+    /// <summary>
+    /// Every price under <paramref name="root"/>, keyed by its path below it: a model id with a colon
+    /// (<c>alibaba:eu/happyhorse-1.0-t2v</c>) is split into nested sections by configuration, and joined back here.
+    /// </summary>
+    private static void ReadPrices(IConfigurationSection root, IConfigurationSection section, IDictionary<string, decimal> prices, List<string> problems)
+    {
+        foreach (var child in section.GetChildren())
+        {
+            if (child.Value is null)
+            {
+                ReadPrices(root, child, prices, problems);
+                continue;
+            }
+
+            var model = child.Path[(root.Path.Length + 1)..];
+            Read<decimal>(section, child.Key, problems, ParseDecimal, "a price in US dollars such as 0.15", value => prices[model] = value);
         }
     }
 
@@ -82,6 +120,7 @@ internal static class OpperVideoClientOptionsBinder
     // Names only: Enum.TryParse would also take "1" or "7", a number no setting means.
     private static bool ParseMediaUpload(string text, out MediaUploadMode value) =>
         Enum.TryParse(text, ignoreCase: true, out value) && Enum.IsDefined(value) && !char.IsAsciiDigit(text[0]);
+    private static bool ParseDecimal(string text, out decimal value) => decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out value);
 
     private static bool ParseDouble(string text, out double value) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
 }

@@ -60,7 +60,7 @@ public static class OpperVideosServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="OpperVideoClient"/> as <see cref="AddOpperVideos(IServiceCollection)"/> does, with options bound from a configuration section: <c>ApiKey</c>, <c>BaseAddress</c>, <c>RequestTimeout</c>,
     /// <c>MaxDownloadAttempts</c>, <c>DownloadStallTimeout</c>, <c>ValidateRequests</c>, <c>Polling:FirstPollDelay|Interval|BackoffFactor|MaxInterval|Timeout</c>
-    /// and <c>Retry:MaxRetries|BaseDelay|MaxRetryAfter</c> (time spans as <c>hh:mm:ss</c>). For example
+    /// <c>Retry:MaxRetries|BaseDelay|MaxRetryAfter</c> and <c>Budget:Limit|Window|PricePerSecond:*|PricePerGeneration:*</c> (time spans as <c>hh:mm:ss</c>). For example
     /// <c>builder.Configuration.GetSection("Opper")</c>, fed by appsettings.json, user-secrets or <c>--Opper:ApiKey=…</c>.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -84,9 +84,11 @@ public static class OpperVideosServiceCollectionExtensions
 
         services.AddOptions<OpperVideoClientOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpperVideoClientOptions>, OpperVideoClientOptionsValidator>());
-        // The options resolved once, with the environment applied; the options object itself is never changed.
+        // The options resolved once, with the environment applied; the options object itself is never changed. A shared
+        // budget ledger registered by another package (the durable jobs' storage) replaces the client's own.
         services.TryAddSingleton(provider =>
-            ClientSettings.Resolve(provider.GetRequiredService<IOptions<OpperVideoClientOptions>>().Value, Environment.GetEnvironmentVariable));
+            ClientSettings.Resolve(provider.GetRequiredService<IOptions<OpperVideoClientOptions>>().Value, Environment.GetEnvironmentVariable)
+                with { BudgetLedger = provider.GetService<IVideoBudgetLedger>() });
 
         // The client is a singleton holding its HttpClients, so the handlers live as long as it does. The API and submit
         // clients share one pool, owned by the container. The chains are the ones a client without DI builds (HttpChain).

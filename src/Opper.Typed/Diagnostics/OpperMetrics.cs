@@ -19,6 +19,8 @@ internal sealed class OpperMetrics
     private readonly Histogram<long> _pollsPerJob;
     private readonly Counter<long> _downloadBytes;
     private readonly Histogram<double> _downloadDuration;
+    private readonly Counter<double> _estimatedSpend;
+    private readonly Counter<long> _budgetRefusals;
 
     private OpperMetrics(Meter meter)
     {
@@ -30,6 +32,9 @@ internal sealed class OpperMetrics
         _pollsPerJob = meter.CreateHistogram<long>("opper.video.job.polls", "{poll}", "Status polls an operation made until it saw the job completed or failed.");
         _downloadBytes = meter.CreateCounter<long>("opper.video.download.bytes", "By", "Bytes of clips received from the download host.");
         _downloadDuration = meter.CreateHistogram<double>("opper.video.download.duration", "s", "Duration of each whole clip download, to a file or through a stream.");
+        _estimatedSpend = meter.CreateCounter<double>(
+            "opper.video.spend.estimated", "{USD}", "Estimated cost of the jobs submitted (and of those whose answer was lost: they may be billed), in US dollars.");
+        _budgetRefusals = meter.CreateCounter<long>("opper.video.budget.refusals", "{job}", "Jobs the budget refused before the POST: over the limit, or without a price.");
     }
 
     /// <summary>The metrics of a client: from its meter factory (DI gives the host's), else the process-wide meter.</summary>
@@ -50,6 +55,10 @@ internal sealed class OpperMetrics
             _generationDuration.Record(duration.TotalSeconds, tag);
         }
     }
+
+    public void EstimatedSpend(string model, decimal amount) => _estimatedSpend.Add((double)amount, Model(model));
+
+    public void BudgetRefused(string model) => _budgetRefusals.Add(1, Model(model));
 
     public void DownloadedBytes(string model, long bytes) => _downloadBytes.Add(bytes, Model(model));
 

@@ -17,7 +17,7 @@ namespace Opper.Typed.Core.Naming
             "VideoGenerationTimeoutException", "OpperVideosServiceCollectionExtensions", "OpperJsonContext", "IOpperVideosApi", "ApiErrorEnvelope",
             "ApiError", "VideoGenerationOperation", "OpperTelemetry", "VideoParameterRanges", "VideoProgressPhase", "VideoGenerationCanceledException",
             "VideoGenerationInterruptedException", "VideoSubmissionUncertainException", "OpperMetrics", "OpperFile", "OpperFilesClient",
-            "OpperFileUploadOptions", "MediaUploadMode",
+            "OpperFileUploadOptions", "MediaUploadMode", "VideoCostEstimate", "VideoBudget", "OpperBudgetExceededException",
         };
 
         /// <summary>The members of <c>OpperVideoModels</c> besides the per-model properties, and <c>object</c>'s.</summary>

@@ -9,9 +9,10 @@ internal static class WorkerProcess
     /// <param name="storage"><c>sqlite:&lt;file&gt;</c> or <c>postgres:&lt;connection string&gt;</c>.</param>
     /// <param name="emulator">The API.</param>
     /// <param name="workers">Hangfire worker threads.</param>
-    public static async Task<RunningProcess> StartAsync(string storage, OpperEmulator emulator, int workers = 2)
+    /// <param name="settings">More environment variables, e.g. <c>Opper__Budget__Limit</c>.</param>
+    public static async Task<RunningProcess> StartAsync(string storage, OpperEmulator emulator, int workers = 2, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var worker = RunningProcess.Start("tests/DurableWorker", directory: null, new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             ["DURABLE_STORAGE"] = storage,
             ["DURABLE_WORKERS"] = workers.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -22,7 +23,13 @@ internal static class WorkerProcess
             ["Opper__Polling__Interval"] = "00:00:00.300",
             ["Opper__Polling__MaxInterval"] = "00:00:00.500",
             ["Opper__RequestTimeout"] = "00:00:05",
-        });
+        };
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[name] = value;
+        }
+
+        var worker = RunningProcess.Start("tests/DurableWorker", directory: null, environment);
         await worker.LineAsync(line => line == "ready", "The worker's \"ready\"", TimeSpan.FromSeconds(60));
         return worker;
     }

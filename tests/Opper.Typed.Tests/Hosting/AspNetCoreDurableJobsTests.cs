@@ -52,11 +52,7 @@ public sealed class AspNetCoreDurableJobsTests : IDisposable
     public async Task A_durable_request_the_rules_refuse_is_a_400_naming_the_field_and_nothing_is_stored()
     {
         await using var emulator = await OpperEmulator.StartAsync();
-        var database = Path.Combine(_folder, "jobs.db");
-        await using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
-            .UseSetting("Opper:ApiKey", emulator.ApiKey)
-            .UseSetting("Opper:BaseAddress", emulator.BaseAddress.ToString())
-            .UseSetting("DurableJobs:Database", database));
+        await using var app = App(emulator);
         using var http = app.CreateClient();
 
         using var refused = await http.PostAsJsonAsync("/durable-videos", new { prompt = "a cat", seconds = 5 });
@@ -65,6 +61,37 @@ public sealed class AspNetCoreDurableJobsTests : IDisposable
         Assert.Contains("parameters.durationSeconds", await refused.Content.ReadAsStringAsync());
         Assert.Empty(emulator.Requests);
     }
+
+    [Fact]
+    public async Task A_repeated_Idempotency_Key_header_gets_the_first_job_and_a_different_body_under_it_is_a_422()
+    {
+        await using var emulator = await OpperEmulator.StartAsync();
+        await using var app = App(emulator);
+        using var http = app.CreateClient();
+        var orderKey = $"order-{Guid.NewGuid():N}";
+
+        async Task<HttpResponseMessage> PostAsync(object body)
+        {
+            using var message = new HttpRequestMessage(HttpMethod.Post, "/durable-videos") { Content = JsonContent.Create(body) };
+            message.Headers.Add("Idempotency-Key", orderKey);
+            return await http.SendAsync(message);
+        }
+
+        using var first = await PostAsync(new { prompt = "a hot air balloon at dawn", seconds = 4 });
+        using var again = await PostAsync(new { prompt = "a hot air balloon at dawn", seconds = 4 });
+        using var different = await PostAsync(new { prompt = "a submarine", seconds = 4 });
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal((await first.Content.ReadFromJsonAsync<Enqueued>())!.Key, (await again.Content.ReadFromJsonAsync<Enqueued>())!.Key);
+        Assert.Equal((HttpStatusCode)422, different.StatusCode);
+    }
+
+    /// <summary>The sample against the emulator, its jobs in this test's own database.</summary>
+    private WebApplicationFactory<Program> App(OpperEmulator emulator) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+            .UseSetting("Opper:ApiKey", emulator.ApiKey)
+            .UseSetting("Opper:BaseAddress", emulator.BaseAddress.ToString())
+            .UseSetting("DurableJobs:Database", Path.Combine(_folder, "jobs.db")));
 
     private sealed record Enqueued(string Key, string Status);
 
