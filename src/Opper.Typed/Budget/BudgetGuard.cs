@@ -49,16 +49,21 @@ internal sealed class BudgetGuard(VideoBudget? budget, IVideoBudgetLedger ledger
         throw new OpperBudgetExceededException(wire.Model, Refusal(wire.Model, estimate, decision), decision.Spent, budget.Limit, estimate.Amount, decision.RoomAt);
     }
 
+    /// <summary>Gives a reservation back when no POST was sent for it (its uploads failed).</summary>
+    public void Release(BudgetTicket ticket)
+    {
+        if (ticket.Reservation is { } reservation)
+        {
+            ledger.Release(reservation);
+        }
+    }
+
     /// <summary>After the POST: a job that exists or may exist keeps its reservation and counts as spent; one that surely does not is taken back.</summary>
     public void Settle(BudgetTicket ticket, string model, Exception? failure)
     {
         if (failure is not null && SubmissionOutcome.ProvesNoJob(failure))
         {
-            if (ticket.Reservation is { } reservation)
-            {
-                ledger.Release(reservation);
-            }
-
+            Release(ticket);
             return;
         }
 

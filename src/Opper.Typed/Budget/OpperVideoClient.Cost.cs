@@ -25,13 +25,14 @@ public partial class OpperVideoClient
     }
 
     /// <summary>
-    /// The POST, with the job's estimate reserved first: over the budget it throws and nothing is sent. A POST that surely
-    /// created no job gives its reservation back; one whose answer was lost keeps it, since that job may be billed.
+    /// The POST, with the job's estimate reserved first (or already, before its uploads: <paramref name="reserved"/>): over
+    /// the budget it throws and nothing is sent. A POST that surely created no job gives its reservation back; one whose
+    /// answer was lost keeps it, since that job may be billed.
     /// </summary>
     private static async Task<VideoJob> SendWithinBudgetAsync(
-        VideoJobContext context, VideoWireRequest wire, VideoModelSpec? spec, VideoCostEstimate? estimated, CancellationToken cancellationToken)
+        VideoJobContext context, VideoWireRequest wire, VideoModelSpec? spec, VideoCostEstimate? estimated, BudgetTicket? reserved, CancellationToken cancellationToken)
     {
-        var ticket = context.Budget.Reserve(wire, spec, estimated);
+        var ticket = reserved ?? context.Budget.Reserve(wire, spec, estimated);
         VideoJob job;
         try
         {

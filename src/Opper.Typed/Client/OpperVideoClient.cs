@@ -259,23 +259,11 @@ public partial class OpperVideoClient : IDisposable
     /// it is enqueued and sends the stored body later, from a worker, exactly as it was checked.
     /// </summary>
     internal async Task<VideoGenerationOperation> StartPreparedGenerationAsync(
-        VideoWireRequest wire, CancellationToken cancellationToken, VideoModelSpec? spec = null, VideoCostEstimate? estimated = null)
+        VideoWireRequest wire, CancellationToken cancellationToken, VideoModelSpec? spec = null, VideoCostEstimate? estimated = null, BudgetTicket? reserved = null)
     {
         var started = Context.Settings.Time.GetTimestamp();
-        var job = await SendAsync(wire, spec, cancellationToken, estimated).ConfigureAwait(false);
+        var job = await SendAsync(wire, spec, cancellationToken, estimated, reserved).ConfigureAwait(false);
         return new VideoGenerationOperation(Context, job.Id, Context.ChooseStatusUri(job.Id, job.StatusUrl), wire.Model, started, request: wire);
-    }
-
-    /// <summary>
-    /// The wire body of <paramref name="request"/> as it is sent: checked by the shared rules (unless
-    /// <see cref="OpperVideoClientOptions.ValidateRequests"/> is off), then its local media uploaded where the model needs
-    /// that (<see cref="OpperVideoClientOptions.MediaUpload"/>). A durable job stores this body, file ids and all.
-    /// </summary>
-    /// <exception cref="OpperValidationException">The request is invalid; nothing was uploaded.</exception>
-    internal async Task<VideoWireRequest> PrepareSubmissionAsync(IVideoRequest request, CancellationToken cancellationToken)
-    {
-        var wire = PrepareSubmission(request, out var uploads);
-        return uploads is null ? wire : await uploads.UploadAsync(wire, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -309,19 +297,52 @@ public partial class OpperVideoClient : IDisposable
         return wire;
     }
 
-    private async Task<VideoJob> SubmitJobAsync(IVideoRequest request, CancellationToken cancellationToken) =>
-        await SendAsync(await PrepareSubmissionAsync(request, cancellationToken).ConfigureAwait(false), request.ModelSpec, cancellationToken).ConfigureAwait(false);
+    private async Task<VideoJob> SubmitJobAsync(IVideoRequest request, CancellationToken cancellationToken)
+    {
+        var wire = PrepareSubmission(request, out var uploads);
+        if (uploads is null)
+        {
+            return await SendAsync(wire, request.ModelSpec, cancellationToken).ConfigureAwait(false);
+        }
+
+        var (sent, reserved) = await UploadWithinBudgetAsync(wire, uploads, request.ModelSpec, cancellationToken).ConfigureAwait(false);
+        return await SendAsync(sent, request.ModelSpec, cancellationToken, reserved: reserved).ConfigureAwait(false);
+    }
 
     /// <summary>The slow path of <see cref="StartGenerationAsync"/>: a request with local media to upload first.</summary>
-    private async Task<VideoGenerationOperation> UploadThenStartAsync(VideoWireRequest wire, MediaUploadPlan uploads, VideoModelSpec? spec, CancellationToken cancellationToken) =>
-        await StartPreparedGenerationAsync(await uploads.UploadAsync(wire, cancellationToken).ConfigureAwait(false), cancellationToken, spec).ConfigureAwait(false);
+    private async Task<VideoGenerationOperation> UploadThenStartAsync(VideoWireRequest wire, MediaUploadPlan uploads, VideoModelSpec? spec, CancellationToken cancellationToken)
+    {
+        var (sent, reserved) = await UploadWithinBudgetAsync(wire, uploads, spec, cancellationToken).ConfigureAwait(false);
+        return await StartPreparedGenerationAsync(sent, cancellationToken, spec, reserved: reserved).ConfigureAwait(false);
+    }
 
-    private async Task<VideoJob> SendAsync(VideoWireRequest wire, VideoModelSpec? spec, CancellationToken cancellationToken, VideoCostEstimate? estimated = null)
+    /// <summary>
+    /// Reserves the job's estimate, then uploads its local media: a job the budget refuses uploads nothing (uploads count
+    /// against the storage quota), and a failed upload, after which no POST is sent, gives the reservation back.
+    /// </summary>
+    private async Task<(VideoWireRequest Wire, BudgetTicket Reserved)> UploadWithinBudgetAsync(
+        VideoWireRequest wire, MediaUploadPlan uploads, VideoModelSpec? spec, CancellationToken cancellationToken)
+    {
+        var context = Context;
+        var reserved = context.Budget.Reserve(wire, spec ?? FindSpec(wire.Model));
+        try
+        {
+            return (await uploads.UploadAsync(wire, cancellationToken).ConfigureAwait(false), reserved);
+        }
+        catch
+        {
+            context.Budget.Release(reserved);
+            throw;
+        }
+    }
+
+    private async Task<VideoJob> SendAsync(
+        VideoWireRequest wire, VideoModelSpec? spec, CancellationToken cancellationToken, VideoCostEstimate? estimated = null, BudgetTicket? reserved = null)
     {
         var context = Context;
         using var activity = OpperTelemetry.Source.StartActivity("opper.video.submit");
         activity?.SetTag("opper.model", wire.Model);
-        var job = await SendWithinBudgetAsync(context, wire, spec ?? FindSpec(wire.Model), estimated, cancellationToken).ConfigureAwait(false);
+        var job = await SendWithinBudgetAsync(context, wire, spec ?? FindSpec(wire.Model), estimated, reserved, cancellationToken).ConfigureAwait(false);
         activity?.SetTag("opper.job_id", job.Id);
         context.Metrics.JobStarted(wire.Model);
         Log.Submitted(context.Logger, job.Id, wire.Model);

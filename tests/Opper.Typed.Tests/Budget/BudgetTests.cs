@@ -76,6 +76,31 @@ public sealed class BudgetTests
     }
 
     [Fact]
+    public async Task A_job_over_the_budget_uploads_nothing_and_a_failed_upload_gives_its_reservation_back()
+    {
+        var uploads = 0;
+        await using var server = new ScriptedHttpServer(request => request.Path == "/v3/files"
+            ? Interlocked.Increment(ref uploads) == 1
+                ? ScriptedReply.Json(500, """{"error":{"code":"internal_error","message":"storage down"}}""")
+                : ScriptedReply.Json(200, """{"id":"file_1","object":"file","bytes":68,"mime_type":"image/png"}""")
+            : ScriptedReply.Json(202, """{"id":"gen_1","status":"processing"}"""));
+        using var client = Client(server.BaseAddress, limit: 0.20m); // one 4-second xAI clip: 4 s × 0.05/s
+        VideoRequest FourSecondsOfXai(MediaInput image) => new("xai/grok-imagine-video", "the cat walks") { Image = image, Parameters = { ["duration"] = 4 } };
+        var png = MediaInput.FromBytes(Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="));
+
+        var tooDear = await Assert.ThrowsAsync<OpperBudgetExceededException>(() => client.StartGenerationAsync(
+            new VideoRequest("xai/grok-imagine-video", "the cat walks") { Image = png, Parameters = { ["duration"] = 8 } }));
+        Assert.Empty(server.Requests); // refused before its image was uploaded: uploads count against the storage quota
+
+        await Assert.ThrowsAsync<OpperApiException>(() => client.StartGenerationAsync(FourSecondsOfXai(png))); // the upload fails: no POST
+        await client.StartGenerationAsync(FourSecondsOfXai(png)); // fits: the failed one's reservation was given back
+
+        Assert.Equal(0.40m, tooDear.Cost);
+        Assert.Equal(2, server.Requests.Count(r => r.Path == "/v3/files"));
+        Assert.Equal(1, server.Requests.Count(r => r.Method == "POST" && r.Path == "/v3/videos"));
+    }
+
+    [Fact]
     public async Task Concurrent_submissions_never_pass_the_limit_together()
     {
         await using var server = Accepting();
