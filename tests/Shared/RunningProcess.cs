@@ -39,7 +39,16 @@ internal sealed class RunningProcess : IAsyncDisposable
     public static RunningProcess Start(string project, string? directory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var name = Path.GetFileName(project);
-        var dll = Path.Combine(RepositoryPaths.Root, project, "bin", Configuration, "net10.0", name + ".dll");
+        return StartProgram(Path.Combine(RepositoryPaths.Root, project, "bin", Configuration, "net10.0", name + ".dll"), directory, environment, arguments);
+    }
+
+    /// <summary>Runs a built program that is not one of the repository's projects, e.g. one a test wrote and built.</summary>
+    /// <param name="dll">The program's built assembly.</param>
+    /// <param name="directory">The current folder of the process.</param>
+    /// <param name="environment">Variables on top of this process's.</param>
+    /// <param name="arguments">The program's command line.</param>
+    public static RunningProcess StartProgram(string dll, string? directory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
         var start = new ProcessStartInfo("dotnet", [dll, .. arguments]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         if (directory is not null)
         {

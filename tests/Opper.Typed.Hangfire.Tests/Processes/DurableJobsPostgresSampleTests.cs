@@ -22,7 +22,8 @@ public sealed class DurableJobsPostgresSampleTests(PostgresServer postgres) : IC
         var database = await EmptyDatabaseAsync("many_workers");
         // No key: the sample must use the emulator given by --base-url, not start one of its own per process.
         var noKey = new Dictionary<string, string> { ["OPPER_API_KEY"] = "", ["OPPER_BASE_URL"] = "" };
-        string[] common = ["--postgres", database, "--base-url", emulator.BaseAddress.ToString()];
+        // Without the trailing slash, as the README writes the address.
+        string[] common = ["--postgres", database, "--base-url", emulator.BaseAddress.ToString().TrimEnd('/')];
         var workers = new List<RunningProcess>();
         try
         {
