@@ -6,6 +6,8 @@
 //   dotnet run --project samples/DurableJobs     # started again: the same job goes on by its Opper id, and the clip arrives
 //
 // Exit code 0 once sample-output/durable-jobs/balloon.mp4 is whole; the Opper job was posted once across all runs.
+//
+// With `-- --postgres "<connection string>"` it is one of many workers on PostgreSQL instead (ManyWorkers.cs).
 using Hangfire;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +16,11 @@ using Microsoft.Extensions.Logging;
 using Opper.Typed;
 using Opper.Typed.Emulator;
 using Opper.Typed.Hangfire;
+
+if (args.Contains("--postgres"))
+{
+    return await ManyWorkers.RunAsync(args);
+}
 
 // Under sample-output/, like the other samples' files: a run from the clone leaves nothing for git to list.
 var folder = Directory.CreateDirectory(Path.Combine(Environment.CurrentDirectory, "sample-output", "durable-jobs")).FullName;

@@ -35,11 +35,21 @@ internal sealed class RunningProcess : IAsyncDisposable
     /// <param name="project">The project's folder under the repository, e.g. <c>tests/DurableWorker</c>; its built dll is run.</param>
     /// <param name="directory">The current folder of the process.</param>
     /// <param name="environment">Variables on top of this process's.</param>
-    public static RunningProcess Start(string project, string? directory, IReadOnlyDictionary<string, string> environment)
+    /// <param name="arguments">The program's command line, as a user types it after <c>dotnet run --</c>.</param>
+    public static RunningProcess Start(string project, string? directory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var name = Path.GetFileName(project);
-        var dll = Path.Combine(RepositoryPaths.Root, project, "bin", Configuration, "net10.0", name + ".dll");
-        var start = new ProcessStartInfo("dotnet", [dll]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        return StartProgram(Path.Combine(RepositoryPaths.Root, project, "bin", Configuration, "net10.0", name + ".dll"), directory, environment, arguments);
+    }
+
+    /// <summary>Runs a built program that is not one of the repository's projects, e.g. one a test wrote and built.</summary>
+    /// <param name="dll">The program's built assembly.</param>
+    /// <param name="directory">The current folder of the process.</param>
+    /// <param name="environment">Variables on top of this process's.</param>
+    /// <param name="arguments">The program's command line.</param>
+    public static RunningProcess StartProgram(string dll, string? directory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet", [dll, .. arguments]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         if (directory is not null)
         {
             start.WorkingDirectory = directory;
