@@ -95,24 +95,7 @@ internal static class DownloadCommand
             await sync.WaitForExitAsync();
         }
 
-        GC.Collect();
-        var peak = GC.GetTotalMemory(forceFullCollection: false);
-        using var stop = new CancellationTokenSource();
-        var sampling = Task.Run(async () =>
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: false));
-                await Task.Delay(5);
-            }
-        });
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var clock = Stopwatch.StartNew();
-        await download();
-        var seconds = clock.Elapsed.TotalSeconds;
-        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-        await stop.CancelAsync();
-        await sampling;
+        var (seconds, cpuSeconds, peak, _) = await RunMeasurement.MeasureAsync(download);
         return (seconds, cpuSeconds, peak);
     }
 }

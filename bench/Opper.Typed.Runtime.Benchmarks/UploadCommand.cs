@@ -54,7 +54,7 @@ internal static class UploadCommand
             for (var turn = 0; turn < variants.Count; turn++)
             {
                 var variant = variants[(round + turn) % variants.Count];
-                var (seconds, cpu, peak, allocation) = await MeasureAsync(variant.Upload);
+                var (seconds, cpu, peak, allocation) = await RunMeasurement.MeasureAsync(variant.Upload);
                 variant.Seconds.Add(seconds);
                 variant.CpuSeconds.Add(cpu);
                 if (ReferenceEquals(variant, variants[0]))
@@ -101,32 +101,6 @@ internal static class UploadCommand
 
         /// <summary>Processor time of the whole process (the in-process server's share included, the same for every variant).</summary>
         public List<double> CpuSeconds { get; } = [];
-    }
-
-    /// <summary>Wall and processor time, the largest managed heap seen (sampled every 5 ms) and the bytes allocated meanwhile (the sampler's own included).</summary>
-    private static async Task<(double Seconds, double CpuSeconds, long PeakBytes, long Allocated)> MeasureAsync(Func<Task> upload)
-    {
-        GC.Collect();
-        var peak = GC.GetTotalMemory(forceFullCollection: false);
-        var before = GC.GetTotalAllocatedBytes(precise: true);
-        using var stop = new CancellationTokenSource();
-        var sampling = Task.Run(async () =>
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: false));
-                await Task.Delay(5);
-            }
-        });
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var clock = Stopwatch.StartNew();
-        await upload();
-        var seconds = clock.Elapsed.TotalSeconds;
-        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
-        await stop.CancelAsync();
-        await sampling;
-        return (seconds, cpuSeconds, peak, allocated);
     }
 
     /// <summary>An MP4 of the given length made up as it is read: an <c>ftyp</c> box, then zeros. Seekable, so both sides send a Content-Length.</summary>
