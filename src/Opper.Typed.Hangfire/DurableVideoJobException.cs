@@ -47,4 +47,7 @@ public sealed class DurableVideoJobEndedException : DurableVideoJobException
 
     /// <summary>The state the job ended in.</summary>
     public DurableVideoJobState State { get; }
+
+    /// <summary>The checks of a wait the checker ended, for the record; null when a step ended the job.</summary>
+    internal int? Checks { get; init; }
 }

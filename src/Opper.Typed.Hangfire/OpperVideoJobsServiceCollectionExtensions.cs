@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Server;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -46,16 +47,26 @@ public static class OpperVideoJobsServiceCollectionExtensions
             provider.GetRequiredService<IOptions<OpperVideoJobOptions>>().Value,
             provider,
             provider.GetRequiredService<ILogger<VideoJobSteps>>()));
+        services.TryAddSingleton(provider => new SharedCompletions(Required<ClientSettings>(provider, "services.AddOpperVideos(…)").Time));
+        services.TryAddSingleton(provider => new WaitingJobs(
+            Required<OpperVideoClient>(provider, "services.AddOpperVideos(…)"),
+            Required<ClientSettings>(provider, "services.AddOpperVideos(…)"),
+            provider.GetRequiredService<SharedCompletions>()));
+        // Every Hangfire server runs the registered background processes: one checker each, whatever the number of workers.
+        // (Hangfire.NetCore's AddHangfireServer collects IBackgroundProcess services: the checker is also one.)
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IBackgroundProcess, VideoJobChecker>());
         services.TryAddTransient(provider => new VideoJobSteps(new VideoJobRunner(
             Required<OpperVideoClient>(provider, "services.AddOpperVideos(…)"),
             Required<ClientSettings>(provider, "services.AddOpperVideos(…)"),
             provider.GetRequiredService<IOptions<OpperVideoJobOptions>>().Value,
+            provider.GetRequiredService<WaitingJobs>(),
             provider,
             provider.GetRequiredService<ILogger<VideoJobSteps>>())));
         // Every process on the storage reserves in one ledger there, so a budget holds across all of them.
         services.TryAddSingleton<IVideoBudgetLedger>(provider => new StorageBudgetLedger(() => Required<JobStorage>(provider, "services.AddHangfire(…)")));
         services.AddLogging();
         OpperVideosDashboard.Register();
+        WaitingStateHandler.Register();
         return services;
     }
 

@@ -23,7 +23,7 @@ internal sealed partial class VideoJobRunner
         if (record.HasEnded || record.OpperJobId is not null)
         {
             // Another run of this step got there first.
-            return record.HasEnded ? await EndAsync(key, record, store, shutdown).ConfigureAwait(false) : await CheckAsync(key, record, store, shutdown).ConfigureAwait(false);
+            return record.HasEnded ? await EndAsync(key, record, store, shutdown).ConfigureAwait(false) : WaitAgain(key, record, store, TimeSpan.Zero);
         }
 
         if (record.SubmittingSince is { } sent && !record.ResubmitApproved)
@@ -77,20 +77,22 @@ internal sealed partial class VideoJobRunner
         catch (VideoSubmissionUncertainException named) when (named.JobId is not null)
         {
             // The answer was cut, but the id in it arrived whole: the job exists, so it is polled like any other.
-            return Submitted(key, record, store, named.JobId);
+            return Submitted(key, record, store, named.JobId, operation: null);
         }
         catch (VideoSubmissionUncertainException lost)
         {
             return await LostAsync(key, record, store, lost.Message, shutdown).ConfigureAwait(false);
         }
 
-        return Submitted(key, record, store, operation.Id);
+        return Submitted(key, record, store, operation.Id, operation);
     }
 
-    private VideoJobStepResult Submitted(string key, VideoJobRecord record, VideoJobStore store, string opperJobId)
+    /// <summary>Stores Opper's id, then hands the job to this server's checker: it waits in <see cref="OpperWaitingState"/>, no step runs for it.</summary>
+    private VideoJobStepResult Submitted(string key, VideoJobRecord record, VideoJobStore store, string opperJobId, VideoGenerationOperation? operation)
     {
         record.OpperJobId = opperJobId;
         record.SubmittedAt = Now;
+        record.StatusUrl = operation?.StatusUri?.AbsoluteUri;
         record.State = DurableVideoJobState.Waiting;
         record.Checks = 0;
         record.Failures = 0;
@@ -98,8 +100,9 @@ internal sealed partial class VideoJobRunner
         record.WaitingForBudgetUntil = null;
         WriteOpperJobId(key, record, store);
         JobLog.Submitted(logger, key, opperJobId);
-        var first = NextCheckIn(record, TimeSpan.Zero);
-        return VideoJobStepResult.Again(DurableVideoJobState.Waiting, first, $"Submitted as Opper job {opperJobId}; first check in {Seconds(first)}.");
+        var job = new WaitingJobData(opperJobId, record.SubmittedAt.Value, record.StatusUrl, record.Shape);
+        var first = waiting.Adopt(key, job, operation, store.Connection);
+        return VideoJobStepResult.WaitFor(new OpperWaitingState(job, first) { Reason = $"Submitted as Opper job {opperJobId}; first check in {Seconds(first - Now)}." });
     }
 
     /// <summary>Stores Opper's id before anything else; the job is paid for, so a passing storage error gets more than one try.</summary>

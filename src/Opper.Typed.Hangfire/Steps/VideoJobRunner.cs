@@ -13,14 +13,11 @@ internal sealed partial class VideoJobRunner(
     OpperVideoClient client,
     ClientSettings settings,
     OpperVideoJobOptions options,
+    WaitingJobs waiting,
     IServiceProvider services,
     ILogger<VideoJobSteps> logger)
 {
     private DateTimeOffset Now => settings.Time.GetUtcNow();
-
-    /// <summary>The delay to a job's next check: the client's schedule, adaptive by what this worker saw jobs like it take.</summary>
-    private TimeSpan NextCheckIn(VideoJobRecord record, TimeSpan sinceSubmission) =>
-        PollSchedule.Next(settings.Polling, record.Shape is { } shape ? client.Completions.Estimate(shape) : null, record.Checks, sinceSubmission);
 
     public async Task<VideoJobStepResult> RunAsync(string key, VideoJobStore store, CancellationToken shutdown)
     {
@@ -37,7 +34,9 @@ internal sealed partial class VideoJobRunner(
                 return record switch
                 {
                     { HasEnded: true } => await EndAsync(key, record, store, shutdown).ConfigureAwait(false),
-                    { OpperJobId: not null } => await CheckAsync(key, record, store, shutdown).ConfigureAwait(false),
+                    { OpperJobId: not null, State: DurableVideoJobState.Downloading } => await DownloadAsync(key, record, store, shutdown).ConfigureAwait(false),
+                    // Resumed or requeued by its id: it may have finished long ago, so the checker looks at once.
+                    { OpperJobId: not null } => WaitAgain(key, record, store, TimeSpan.Zero),
                     _ => await SubmitAsync(key, store, shutdown).ConfigureAwait(false),
                 };
             }

@@ -7,8 +7,9 @@ using Opper.Typed.Hangfire.Storage;
 namespace Opper.Typed.Hangfire;
 
 /// <summary>
-/// Turns each step's <see cref="VideoJobStepResult"/> into the Hangfire job's next state: a scheduled re-run (no worker
-/// thread waits for Opper), success, or a failure that is not retried (the step already decided). When Hangfire itself
+/// Turns each step's <see cref="VideoJobStepResult"/> into the Hangfire job's next state: <see cref="OpperWaitingState"/>
+/// (no worker thread waits for Opper: the checker polls), a scheduled re-run, success, or a failure that is not retried
+/// (the step already decided). The checker's moves of a waiting job write the record here too. When Hangfire itself
 /// gives up on a step (its retries exhausted) or the job is deleted from the dashboard, the record says so. A new job is
 /// listed as queued in the transaction that creates it.
 /// </summary>
@@ -28,13 +29,17 @@ internal sealed class VideoJobStateFilterAttribute : JobFilterAttribute, IElectS
             return;
         }
 
-        if (result.NextStepIn is { } delay)
+        if (result.Waiting is { } waiting)
+        {
+            context.CandidateState = waiting;
+        }
+        else if (result.NextStepIn is { } delay)
         {
             context.CandidateState = new ScheduledState(delay) { Reason = result.Message };
         }
         else if (result.State is DurableVideoJobState.Failed or DurableVideoJobState.NeedsAttention)
         {
-            context.CandidateState = new FailedState(new DurableVideoJobEndedException(context.BackgroundJob.Id, result.State, result.Message)) { Reason = result.Message };
+            context.CandidateState = new FailedState(new DurableVideoJobEndedException(context.BackgroundJob.Id, result.State, result.Message) { Checks = result.Checks }) { Reason = result.Message };
         }
         else
         {
@@ -50,6 +55,9 @@ internal sealed class VideoJobStateFilterAttribute : JobFilterAttribute, IElectS
                 // The job's creation: listed as queued in the same transaction that creates it.
                 transaction.AddToSet(VideoJobStore.IndexOf(DurableVideoJobState.Queued), context.BackgroundJob.Id, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
                 break;
+            case CheckedEnqueuedState found:
+                MarkDownloading(context, transaction, found);
+                break;
             case EnqueuedState:
                 // A requeue (the dashboard's, ResumeAsync's, ResubmitAsync's) of a job that had ended: it moves again.
                 Reopen(context, transaction);
@@ -62,6 +70,10 @@ internal sealed class VideoJobStateFilterAttribute : JobFilterAttribute, IElectS
                     expiring.ExpireHash(entry, result.Retention);
                 }
 
+                break;
+            case FailedState { Exception: DurableVideoJobEndedException ended } when context.OldStateName == OpperWaitingState.StateName:
+                // The checker ended a waiting job (the provider failed it, the timeout passed): no step runs to do it.
+                End(context, transaction, ended.State, ended.Message, ended.Checks);
                 break;
             case FailedState { Exception: not DurableVideoJobEndedException } failed:
                 End(context, transaction, DurableVideoJobState.NeedsAttention,
@@ -76,6 +88,24 @@ internal sealed class VideoJobStateFilterAttribute : JobFilterAttribute, IElectS
 
     public void OnStateUnapplied(ApplyStateContext context, IWriteOnlyTransaction transaction)
     {
+    }
+
+    /// <summary>The checker found the job completed: the record, with what the wait saw, says Downloading in the same change.</summary>
+    private static void MarkDownloading(ApplyStateContext context, IWriteOnlyTransaction transaction, CheckedEnqueuedState found)
+    {
+        var store = new VideoJobStore(context.Connection);
+        var key = context.BackgroundJob.Id;
+        if (store.Read(key) is not { State: DurableVideoJobState.Waiting } record)
+        {
+            return;
+        }
+
+        record.State = DurableVideoJobState.Downloading;
+        record.Checks = found.Checks;
+        record.LastSeenRunningAt = found.LastSeenRunningAt;
+        record.Failures = 0;
+        record.Error = null;
+        store.WriteHeld(key, record, DurableVideoJobState.Waiting, transaction);
     }
 
     private static void Reopen(ApplyStateContext context, IWriteOnlyTransaction transaction)
@@ -97,7 +127,7 @@ internal sealed class VideoJobStateFilterAttribute : JobFilterAttribute, IElectS
     /// Ends a job Hangfire ended without its step (Delete, or retries exhausted), inside that state change, and has its
     /// completion handlers run by a job of their own, since the step never runs again to run them.
     /// </summary>
-    private static void End(ApplyStateContext context, IWriteOnlyTransaction transaction, DurableVideoJobState state, string why)
+    private static void End(ApplyStateContext context, IWriteOnlyTransaction transaction, DurableVideoJobState state, string why, int? checks = null)
     {
         var store = new VideoJobStore(context.Connection);
         var key = context.BackgroundJob.Id;
@@ -115,6 +145,7 @@ internal sealed class VideoJobStateFilterAttribute : JobFilterAttribute, IElectS
         record.Error = record.OpperJobId is null ? why : $"{why} Opper job: {record.OpperJobId}.";
         record.EndedAt = DateTimeOffset.UtcNow;
         record.Notified = false;
+        record.Checks = checks ?? record.Checks;
         store.WriteHeld(key, record, previous, transaction);
         new BackgroundJobClient(context.Storage).Create(
             Job.FromExpression<VideoJobSteps>(steps => steps.NotifyAsync(key, null, CancellationToken.None)),

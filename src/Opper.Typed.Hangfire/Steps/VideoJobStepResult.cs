@@ -6,8 +6,9 @@ namespace Opper.Typed.Hangfire;
 /// </summary>
 internal sealed class VideoJobStepResult
 {
-    private VideoJobStepResult(DurableVideoJobState state, TimeSpan? nextStepIn, string message, TimeSpan retention)
+    private VideoJobStepResult(DurableVideoJobState state, TimeSpan? nextStepIn, string message, TimeSpan retention, OpperWaitingState? waiting = null)
     {
+        Waiting = waiting;
         State = state;
         NextStepIn = nextStepIn;
         Message = message;
@@ -23,13 +24,23 @@ internal sealed class VideoJobStepResult
     /// <summary>What happened, as the dashboard shows it beside the state.</summary>
     public string Message { get; }
 
+    /// <summary>Opper has the job: it waits in this state, checked by the checker, not by a step.</summary>
+    internal OpperWaitingState? Waiting { get; }
+
+    /// <summary>The checks of a wait the checker ended: written into the record with the end.</summary>
+    internal int? Checks { get; init; }
+
     /// <summary>How long Hangfire keeps a completed job.</summary>
     internal TimeSpan Retention { get; }
 
     internal static VideoJobStepResult Again(DurableVideoJobState state, TimeSpan delay, string message) =>
         new(state, delay < TimeSpan.Zero ? TimeSpan.Zero : delay, message, TimeSpan.Zero);
 
-    internal static VideoJobStepResult Ended(DurableVideoJobState state, string message, TimeSpan retention) => new(state, nextStepIn: null, message, retention);
+    internal static VideoJobStepResult WaitFor(OpperWaitingState waiting) =>
+        new(DurableVideoJobState.Waiting, nextStepIn: null, waiting.Reason ?? "", TimeSpan.Zero, waiting);
+
+    internal static VideoJobStepResult Ended(DurableVideoJobState state, string message, TimeSpan retention, int? checks = null) =>
+        new(state, nextStepIn: null, message, retention) { Checks = checks };
 
     /// <inheritdoc />
     public override string ToString() => Message;

@@ -55,6 +55,11 @@ internal sealed class VideoJobRecord
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? SubmittedAt { get; set; }
 
+    /// <summary>The <c>status_url</c> of the POST's answer: where the job is checked (on the API's origin only).</summary>
+    [JsonPropertyName("statusUrl")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? StatusUrl { get; set; }
+
     /// <summary>The request's cost as the enqueuing process estimated it (USD): a worker whose catalog lacks the model prices it by this.</summary>
     [JsonPropertyName("estimatedCost")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -20,6 +20,9 @@ internal sealed class VideoJobStore(IStorageConnection connection)
     private readonly Dictionary<string, DurableVideoJobState> _seen = new(StringComparer.Ordinal);
 
     /// <summary>The job parameter that holds the record (JSON), shown on the dashboard's job page.</summary>
+    /// <summary>The storage connection the store reads and writes through.</summary>
+    public IStorageConnection Connection => connection;
+
     public const string RecordParameter = "Opper.Video";
 
     /// <summary>The job parameter that holds the request, as the POST's JSON body, written once with the job.</summary>

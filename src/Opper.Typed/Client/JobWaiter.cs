@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Logging;
 
 namespace Opper.Typed;
@@ -22,7 +21,7 @@ internal sealed class JobWaiter(
     long? submittedAt = null)
 {
     /// <summary>How many polls in a row may say <c>completed</c> without a URL before that is an error, not a gateway's hiccup.</summary>
-    internal const int MaxCompletedWithoutUrl = 3;
+    internal const int MaxCompletedWithoutUrl = JobWait.MaxCompletedWithoutUrl;
 
     /// <param name="jobId">The job.</param>
     /// <param name="progress">Receives each poll's status.</param>
@@ -34,59 +33,49 @@ internal sealed class JobWaiter(
     public async Task<VideoStatus> WaitAsync(string jobId, IProgress<VideoProgress>? progress, CancellationToken cancellationToken, bool pollAtOnce = false)
     {
         var started = time.GetTimestamp();
+        // The wait's clock: from the submission when this client made it, so the timeout means the same here as in a durable job.
+        var clock = submittedAt ?? started;
         if (estimate is { } expected && polling.Adaptive)
         {
             Log.PollingAround(logger, jobId, expected.Mean, expected.Jobs);
         }
 
-        var polls = 0;
-        var completedWithoutUrl = 0;
-        VideoStatus? last = null;
+        var wait = new JobWait(polling, estimate);
         while (true)
         {
-            var delay = polls == 0 && pollAtOnce ? TimeSpan.Zero
-                : last?.PollAfter is { } asked ? PollSchedule.AsAsked(polling, asked) : PollSchedule.Next(polling, estimate, polls, time.GetElapsedTime(submittedAt ?? started));
-            await Task.Delay(Min(delay, Remaining(started)), time, cancellationToken).ConfigureAwait(false);
-            last = await PollWithinDeadlineAsync(jobId, started, last, cancellationToken).ConfigureAwait(false);
+            var delay = wait.Polls == 0 && pollAtOnce ? TimeSpan.Zero : wait.NextDelay(time.GetElapsedTime(clock));
+            await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+            var status = await PollWithinDeadlineAsync(jobId, clock, wait.Last, cancellationToken).ConfigureAwait(false);
             var elapsed = time.GetElapsedTime(started);
-            switch (last.State)
+            switch (wait.Judge(status))
             {
-                case VideoJobState.Completed when string.IsNullOrEmpty(last.Url):
-                    if (++completedWithoutUrl >= MaxCompletedWithoutUrl)
-                    {
-                        throw new OpperApiException(
-                            HttpStatusCode.OK, "missing_url", $"the job reported 'completed' without a download URL {completedWithoutUrl} times in a row",
-                            $"The clip cannot be fetched yet. The job is paid for: {JobErrors.HowToResume(jobId)} If it persists, contact Opper support with the job id.",
-                            jobId: jobId);
-                    }
-
+                case WaitVerdict.NoUrl:
+                    throw wait.NoUrlError(jobId);
+                case WaitVerdict.CompletedWithoutUrl:
                     // Most likely a gateway answering before the URL is stored: poll again before calling it an error.
                     Log.CompletedWithoutUrl(logger, jobId);
                     break;
-                case VideoJobState.Completed:
+                case WaitVerdict.Completed:
                     Log.Completed(logger, jobId, elapsed);
-                    progress?.Report(new VideoProgress(VideoProgressPhase.Completed, jobId, elapsed, last.Status));
-                    return last;
-                case VideoJobState.Failed:
-                    Log.Failed(logger, jobId, last.Error);
-                    throw new VideoGenerationFailedException(jobId, last.Error, last);
+                    progress?.Report(new VideoProgress(VideoProgressPhase.Completed, jobId, elapsed, status.Status));
+                    return status;
+                case WaitVerdict.Failed:
+                    Log.Failed(logger, jobId, status.Error);
+                    throw new VideoGenerationFailedException(jobId, status.Error, status);
                 default:
-                    completedWithoutUrl = 0;
-                    Log.StillRunning(logger, jobId, last.Status, elapsed);
-                    progress?.Report(new VideoProgress(VideoProgressPhase.Processing, jobId, elapsed, last.Status));
+                    Log.StillRunning(logger, jobId, status.Status, elapsed);
+                    progress?.Report(new VideoProgress(VideoProgressPhase.Processing, jobId, elapsed, status.Status));
                     break;
             }
-
-            polls++;
         }
     }
 
-    private async Task<VideoStatus> PollWithinDeadlineAsync(string jobId, long started, VideoStatus? last, CancellationToken cancellationToken)
+    private async Task<VideoStatus> PollWithinDeadlineAsync(string jobId, long clock, VideoStatus? last, CancellationToken cancellationToken)
     {
-        var remaining = Remaining(started);
+        var remaining = Remaining(clock);
         if (remaining <= TimeSpan.Zero)
         {
-            throw new VideoGenerationTimeoutException(jobId, time.GetElapsedTime(started), last);
+            throw new VideoGenerationTimeoutException(jobId, time.GetElapsedTime(clock), last);
         }
 
         using var deadline = new CancellationTokenSource(remaining, time);
@@ -98,11 +87,9 @@ internal sealed class JobWaiter(
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             // The overall timeout passed during the poll (a long Retry-After, a slow host): that is the wait's timeout.
-            throw new VideoGenerationTimeoutException(jobId, time.GetElapsedTime(started), last);
+            throw new VideoGenerationTimeoutException(jobId, time.GetElapsedTime(clock), last);
         }
     }
 
-    private TimeSpan Remaining(long started) => polling.Timeout - time.GetElapsedTime(started);
-
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b < TimeSpan.Zero ? TimeSpan.Zero : b;
+    private TimeSpan Remaining(long clock) => polling.Timeout - time.GetElapsedTime(clock);
 }

@@ -23,6 +23,7 @@ public class VideoGenerationOperation
     private int _polls;
     private int _endRecorded;
     private long _lastRunningAtTicks;
+    private (TimeSpan RunningAt, TimeSpan DoneAt)? _learned;
 
     /// <summary>For mocking: an operation that is not connected to any client. Override the members you use.</summary>
     protected VideoGenerationOperation()
@@ -71,7 +72,43 @@ public class VideoGenerationOperation
     private string Model => _model ?? Status?.Model ?? "unknown";
 
     /// <summary>Made when first needed (a wait, a completion), so an operation that is only polled pays nothing for it.</summary>
-    private string? Shape => _request is null || !Context.Settings.Polling.Adaptive ? null : _shape ??= JobShape.Of(_request);
+    private string? Shape => !Context.Settings.Polling.Adaptive ? null : _shape ??= _request is null ? null : JobShape.Of(_request);
+
+    /// <summary>
+    /// A durable job's operation rebuilt from what its record kept, so its checks poll, learn and time out exactly as an
+    /// operation in process does.
+    /// </summary>
+    /// <param name="context">The client's shared parts.</param>
+    /// <param name="id">The job id.</param>
+    /// <param name="statusUrl">The <c>status_url</c> of the POST's answer, when kept.</param>
+    /// <param name="shape">The job's <see cref="JobShape"/>, when kept.</param>
+    /// <param name="sinceSubmission">Time since the job was submitted.</param>
+    /// <param name="lastSeenRunning">When (since submission) a poll last saw it running; null when unknown, and then its completion teaches nothing.</param>
+    internal static VideoGenerationOperation Rebuilt(VideoJobContext context, string id, string? statusUrl, string? shape, TimeSpan sinceSubmission, TimeSpan? lastSeenRunning)
+    {
+        var time = context.Settings.Time;
+        var submittedAt = time.GetTimestamp() - (long)(sinceSubmission.TotalSeconds * time.TimestampFrequency);
+        return new VideoGenerationOperation(context, id, context.ChooseStatusUri(id, statusUrl), model: null, submittedAt)
+        {
+            _shape = shape,
+            _lastRunningAtTicks = lastSeenRunning?.Ticks ?? -1,
+        };
+    }
+
+    /// <summary>Where this operation polls: the POST's <c>status_url</c> when it is on the API's origin, else the documented path.</summary>
+    internal Uri? StatusUri => _statusUri;
+
+    /// <summary>What the poll that saw this job completed taught (its bracket since submission); null before, or when nothing was learned.</summary>
+    internal (TimeSpan RunningAt, TimeSpan DoneAt)? Learned => _learned;
+
+    /// <summary>When (since submission) a poll last saw the job running; null when unknown.</summary>
+    internal TimeSpan? LastSeenRunning => Interlocked.Read(ref _lastRunningAtTicks) is var ticks and >= 0 ? TimeSpan.FromTicks(ticks) : null;
+
+    /// <summary>The estimate its schedule follows: what jobs of its shape took; null while nothing is learned.</summary>
+    internal CompletionEstimate? Estimate => Shape is { } shape ? Context.Completions.Estimate(shape) : null;
+
+    /// <summary>Time since the job was submitted; null for a job picked up by id.</summary>
+    internal TimeSpan? SinceSubmission => _submittedAt is { } submitted ? Context.Settings.Time.GetElapsedTime(submitted) : null;
 
     /// <summary>Polls the job once and updates <see cref="Status"/>. A failed job is returned, not thrown.</summary>
     /// <param name="cancellationToken">Cancels the poll (the job keeps running).</param>
@@ -109,8 +146,7 @@ public class VideoGenerationOperation
         var context = Context;
         try
         {
-            var estimate = Shape is { } shape ? context.Completions.Estimate(shape) : null;
-            var waiter = new JobWaiter((_, token) => PollAsync(token), context.Settings.Polling, context.Settings.Time, context.Logger, estimate, _submittedAt);
+            var waiter = new JobWaiter((_, token) => PollAsync(token), context.Settings.Polling, context.Settings.Time, context.Logger, Estimate, _submittedAt);
             // Rehydrated by id and never polled: the job may be long done, so ask now (a download by id was 2 s slower for it).
             return await waiter.WaitAsync(Id, progress, cancellationToken, pollAtOnce: _submittedAt is null && Status is null).ConfigureAwait(false);
         }
@@ -229,10 +265,12 @@ public class VideoGenerationOperation
         else if (Interlocked.Exchange(ref _endRecorded, 1) == 0)
         {
             context.Metrics.JobEnded(Model, status.State, sinceSubmission, polls);
-            if (status.State == VideoJobState.Completed && Shape is { } shape && sinceSubmission is { } doneAt)
+            var runningAt = Interlocked.Read(ref _lastRunningAtTicks);
+            if (status.State == VideoJobState.Completed && Shape is { } shape && sinceSubmission is { } doneAt && runningAt >= 0)
             {
                 // Finished after the last poll that saw it running, by this one: what the next jobs like it are polled by.
-                context.Completions.Record(shape, TimeSpan.FromTicks(Interlocked.Read(ref _lastRunningAtTicks)), doneAt);
+                _learned = (TimeSpan.FromTicks(runningAt), doneAt);
+                context.Completions.Record(shape, TimeSpan.FromTicks(runningAt), doneAt);
             }
         }
 

@@ -28,12 +28,47 @@ internal sealed class CompletionHistory
             return;
         }
 
-        _shapes.GetOrAdd(shape, _ => new Samples()).Add(runningAt + ((doneAt - runningAt) / 2), doneAt - runningAt);
+        _shapes.GetOrAdd(shape, _ => new Samples()).Add(SampleOf(runningAt, doneAt));
     }
 
     /// <returns>The estimate for <paramref name="shape"/>; null until <see cref="JobsToLearn"/> of its jobs finished.</returns>
     public CompletionEstimate? Estimate(string shape) =>
         _shapes.TryGetValue(shape, out var samples) ? samples.Estimate() : null;
+
+    /// <summary>One finished job as a sample: the middle of its bracket, and the bracket's width (both in seconds).</summary>
+    public static (double Seconds, double Bracket) SampleOf(TimeSpan runningAt, TimeSpan doneAt) =>
+        ((runningAt + ((doneAt - runningAt) / 2)).TotalSeconds, (doneAt - runningAt).TotalSeconds);
+
+    /// <summary>The estimate of a shape's samples, wherever they are kept (this client, or a durable jobs' storage); null with fewer than <see cref="JobsToLearn"/>.</summary>
+    public static CompletionEstimate? EstimateOf(IReadOnlyList<(double Seconds, double Bracket)> samples)
+    {
+        var count = samples.Count;
+        if (count < JobsToLearn)
+        {
+            return null;
+        }
+
+        double mean = 0, bracket = 0, variance = 0;
+        foreach (var (seconds, width) in samples)
+        {
+            mean += seconds;
+            bracket += width;
+        }
+
+        mean /= count;
+        bracket /= count;
+        foreach (var (seconds, _) in samples)
+        {
+            variance += (seconds - mean) * (seconds - mean);
+        }
+
+        variance /= count - 1;
+
+        // Floors: a bracket's own uncertainty (a uniform spread over its width), 5% of the mean, and 15% while
+        // fewer than five jobs are known, so two alike jobs cannot narrow the schedule to a point.
+        var floor = Math.Max(bracket / Math.Sqrt(12), mean * (count < 5 ? 0.15 : 0.05));
+        return new CompletionEstimate(TimeSpan.FromSeconds(mean), TimeSpan.FromSeconds(Math.Max(Math.Sqrt(variance), floor)), count);
+    }
 
     private sealed class Samples
     {
@@ -41,11 +76,11 @@ internal sealed class CompletionHistory
         private int _count;
         private int _next;
 
-        public void Add(TimeSpan completedAt, TimeSpan bracket)
+        public void Add((double Seconds, double Bracket) sample)
         {
             lock (_ring)
             {
-                _ring[_next] = (completedAt.TotalSeconds, bracket.TotalSeconds);
+                _ring[_next] = sample;
                 _next = (_next + 1) % Kept;
                 _count = Math.Min(_count + 1, Kept);
             }
@@ -53,39 +88,10 @@ internal sealed class CompletionHistory
 
         public CompletionEstimate? Estimate()
         {
-            double mean, variance, bracket;
-            int count;
             lock (_ring)
             {
-                count = _count;
-                if (count < JobsToLearn)
-                {
-                    return null;
-                }
-
-                mean = 0;
-                bracket = 0;
-                for (var i = 0; i < count; i++)
-                {
-                    mean += _ring[i].Seconds;
-                    bracket += _ring[i].Bracket;
-                }
-
-                mean /= count;
-                bracket /= count;
-                variance = 0;
-                for (var i = 0; i < count; i++)
-                {
-                    variance += (_ring[i].Seconds - mean) * (_ring[i].Seconds - mean);
-                }
-
-                variance /= count - 1;
+                return EstimateOf(new ArraySegment<(double Seconds, double Bracket)>(_ring, 0, _count));
             }
-
-            // Floors: a bracket's own uncertainty (a uniform spread over its width), 5% of the mean, and 15% while
-            // fewer than five jobs are known, so two alike jobs cannot narrow the schedule to a point.
-            var floor = Math.Max(bracket / Math.Sqrt(12), mean * (count < 5 ? 0.15 : 0.05));
-            return new CompletionEstimate(TimeSpan.FromSeconds(mean), TimeSpan.FromSeconds(Math.Max(Math.Sqrt(variance), floor)), count);
         }
     }
 }

@@ -1,0 +1,82 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Opper.Typed.Hangfire.Storage;
+
+namespace Opper.Typed.Hangfire;
+
+/// <summary>The download step and the delivery; and the way back to waiting.</summary>
+internal sealed partial class VideoJobRunner
+{
+    /// <summary>
+    /// The download step, queued by the checker for a job it found completed: one poll for a fresh URL, then the clip
+    /// delivered. A job that turns out not done (a resumed one, a status that changed its mind) waits again.
+    /// </summary>
+    private async Task<VideoJobStepResult> DownloadAsync(string key, VideoJobRecord record, VideoJobStore store, CancellationToken shutdown)
+    {
+        var id = record.OpperJobId!;
+        var operation = client.GetGenerationOperation(id);
+        VideoStatus status;
+        try
+        {
+            status = await operation.UpdateStatusAsync(shutdown).ConfigureAwait(false);
+        }
+        catch (OpperApiException missing) when (missing.Status == HttpStatusCode.NotFound)
+        {
+            return await StopAsync(key, record, store, DurableVideoJobState.NeedsAttention, WaitMessages.NotFound(id, key), shutdown).ConfigureAwait(false);
+        }
+
+        return status switch
+        {
+            { State: VideoJobState.Completed, Url.Length: > 0 } => await DeliverAsync(key, record, store, operation, status, shutdown).ConfigureAwait(false),
+            { State: VideoJobState.Failed } => await StopAsync(key, record, store, DurableVideoJobState.Failed, WaitMessages.ProviderFailed(id, status.Error), shutdown).ConfigureAwait(false),
+            _ => WaitAgain(key, record, store, options.StepRetryDelay),
+        };
+    }
+
+    /// <summary>
+    /// Puts a job that has an Opper id (resumed, requeued, or not done after all) back in <see cref="OpperWaitingState"/>,
+    /// checked by the checker after <paramref name="firstCheckIn"/>.
+    /// </summary>
+    private VideoJobStepResult WaitAgain(string key, VideoJobRecord record, VideoJobStore store, TimeSpan firstCheckIn)
+    {
+        if (record.State != DurableVideoJobState.Waiting)
+        {
+            record.State = DurableVideoJobState.Waiting;
+            store.Write(key, record);
+        }
+
+        var job = new WaitingJobData(record.OpperJobId!, record.SubmittedAt ?? Now, record.StatusUrl, record.Shape);
+        return VideoJobStepResult.WaitFor(new OpperWaitingState(job, Now + firstCheckIn) { Reason = $"Waiting for Opper job {job.OpperJobId}; checked by the Opper video checker." });
+    }
+
+    /// <summary>
+    /// Fetches the clip into its destination as the client does (atomic, verified, an expired URL refreshed). A file's
+    /// partial copy is named after the job, so the rerun of a killed download replaces it rather than leaving it behind.
+    /// </summary>
+    private async Task<VideoJobStepResult> DeliverAsync(string key, VideoJobRecord record, VideoJobStore store, VideoGenerationOperation operation, VideoStatus completed, CancellationToken shutdown)
+    {
+        if (record.Sink is null)
+        {
+            await operation.DownloadCompletedAsync(completed, record.Destination, progress: null, shutdown, partialOwner: "opper-job-" + key).ConfigureAwait(false);
+            record.Bytes = new FileInfo(record.Destination).Length;
+        }
+        else
+        {
+            var sink = services.GetKeyedService<IVideoJobSink>(record.Sink)
+                ?? throw new InvalidOperationException($"No IVideoJobSink is registered as '{record.Sink}' on this worker: add services.AddKeyedSingleton<IVideoJobSink, YourSink>(\"{record.Sink}\").");
+            var clip = await operation.OpenCompletedAsync(completed, shutdown).ConfigureAwait(false);
+            await using (clip.ConfigureAwait(false))
+            {
+                await sink.WriteAsync(new VideoJobClip(key, record.OpperJobId!, record.Model, record.Destination, completed.MimeType ?? "video/mp4"), clip, shutdown).ConfigureAwait(false);
+                record.Bytes = clip.Position;
+            }
+        }
+
+        record.State = DurableVideoJobState.Completed;
+        record.EndedAt = Now;
+        record.Failures = 0;
+        record.Error = null;
+        store.Write(key, record);
+        return await EndAsync(key, record, store, shutdown).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Hangfire.Storage;
+
+namespace Opper.Typed.Hangfire.Storage;
+
+/// <summary>
+/// How long jobs of each shape took, kept in the Hangfire storage (a list per shape, the newest
+/// <see cref="CompletionHistory.Kept"/>), so every worker on it, a new or restarted one too, schedules its checks and
+/// shows an expected remaining time as a warm one does. Each process reads a shape's list at most every
+/// <see cref="RefreshInterval"/>.
+/// </summary>
+internal sealed class SharedCompletions(TimeProvider time)
+{
+    internal static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(30);
+
+    private const string KeyPrefix = "opper-video:completions:";
+
+    private readonly ConcurrentDictionary<string, (DateTimeOffset ReadAt, CompletionEstimate? Estimate)> _read = new(StringComparer.Ordinal);
+
+    /// <summary>Adds one finished job to its shape's list, in one transaction.</summary>
+    public void Record(IStorageConnection connection, string shape, TimeSpan runningAt, TimeSpan doneAt)
+    {
+        if (doneAt <= runningAt)
+        {
+            return;
+        }
+
+        using var transaction = connection.CreateWriteTransaction();
+        transaction.InsertToList(KeyOf(shape), string.Create(CultureInfo.InvariantCulture, $"{runningAt.TotalSeconds:0.###}|{doneAt.TotalSeconds:0.###}"));
+        transaction.TrimList(KeyOf(shape), 0, CompletionHistory.Kept - 1);
+        transaction.Commit();
+        _read.TryRemove(shape, out _);
+    }
+
+    /// <returns>What jobs of <paramref name="shape"/> took, from the storage; null while fewer than two are known.</returns>
+    public CompletionEstimate? Estimate(IStorageConnection connection, string? shape)
+    {
+        if (shape is null)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        if (_read.TryGetValue(shape, out var cached) && now - cached.ReadAt < RefreshInterval)
+        {
+            return cached.Estimate;
+        }
+
+        var samples = new List<(double Seconds, double Bracket)>(CompletionHistory.Kept);
+        // Every storage of Hangfire 1.7 and later reads list ranges; one that does not simply shares nothing.
+        var items = connection is JobStorageConnection ranged ? ranged.GetRangeFromList(KeyOf(shape), 0, CompletionHistory.Kept - 1) : [];
+        foreach (var item in items)
+        {
+            if (Parse(item) is { } sample)
+            {
+                samples.Add(CompletionHistory.SampleOf(sample.RunningAt, sample.DoneAt));
+            }
+        }
+
+        var estimate = CompletionHistory.EstimateOf(samples);
+        _read[shape] = (now, estimate);
+        return estimate;
+    }
+
+    private static (TimeSpan RunningAt, TimeSpan DoneAt)? Parse(string item)
+    {
+        var bar = item.IndexOf('|', StringComparison.Ordinal);
+        return bar > 0
+            && double.TryParse(item.AsSpan(0, bar), NumberStyles.Float, CultureInfo.InvariantCulture, out var running)
+            && double.TryParse(item.AsSpan(bar + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var done)
+            ? (TimeSpan.FromSeconds(running), TimeSpan.FromSeconds(done))
+            : null;
+    }
+
+    /// <summary>A shape is as long as its parameters; its key in the storage is a digest of it.</summary>
+    private static string KeyOf(string shape) =>
+        KeyPrefix + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(shape)), 0, 10).ToLowerInvariant();
+}
