@@ -3,6 +3,10 @@
 //   DURABLE_WORKERS   Hangfire worker threads (default 5)
 //   OPPER_BASE_URL, OPPER_API_KEY, and Opper__Polling__Interval etc. for the client
 //   DURABLE_QUICK=1   poll the storage and recover a killed worker's step within seconds (tests), not a minute
+//   DURABLE_DEFAULTS=1  the storage's and the Hangfire server's own default options, only the worker count set (for
+//                     PostgreSQL: DistributedLockTimeout 10 min, InvisibilityTimeout 30 min, no sliding timeout, the
+//                     package's QueuePollInterval, no long polling; SchedulePollingInterval 15 s): a worker set up as
+//                     the README's first snippet is; it wins over DURABLE_QUICK for those options
 // It prints "ready" once its Hangfire server runs, and works until it is stopped or killed.
 using Hangfire;
 using Hangfire.PostgreSql;
@@ -18,6 +22,7 @@ var builder = Host.CreateApplicationBuilder(args);
 builder.Logging.ClearProviders();
 builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
 var quick = Environment.GetEnvironmentVariable("DURABLE_QUICK") == "1";
+var defaults = Environment.GetEnvironmentVariable("DURABLE_DEFAULTS") == "1";
 var storage = Environment.GetEnvironmentVariable("DURABLE_STORAGE") ?? "sqlite:jobs.db";
 var workers = int.Parse(Environment.GetEnvironmentVariable("DURABLE_WORKERS") ?? "5", System.Globalization.CultureInfo.InvariantCulture);
 var recovery = quick ? TimeSpan.FromSeconds(8) : TimeSpan.FromMinutes(1);
@@ -33,7 +38,7 @@ builder.Services.AddHangfire(configuration =>
             // A killed worker's step and its locks (the schedule poller's among them) come back after `recovery`; the
             // sliding timeout keeps a live worker's long download its own meanwhile.
             // Long polling (LISTEN/NOTIFY) wakes a worker the moment a job is queued, instead of at its next poll.
-            new PostgreSqlStorageOptions
+            defaults ? new PostgreSqlStorageOptions() : new PostgreSqlStorageOptions
             {
                 InvisibilityTimeout = recovery,
                 UseSlidingInvisibilityTimeout = true,
@@ -45,7 +50,7 @@ builder.Services.AddHangfire(configuration =>
     else
     {
         // No sliding timeout here: a step that runs longer than `recovery` is handed out again (the steps are safe to repeat).
-        configuration.UseSQLiteStorage(storage["sqlite:".Length..], new SQLiteStorageOptions
+        configuration.UseSQLiteStorage(storage["sqlite:".Length..], defaults ? new SQLiteStorageOptions() : new SQLiteStorageOptions
         {
             InvisibilityTimeout = recovery,
             DistributedLockLifetime = quick ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(30),
@@ -56,8 +61,11 @@ builder.Services.AddHangfire(configuration =>
 builder.Services.AddHangfireServer(options =>
 {
     options.WorkerCount = workers;
-    options.SchedulePollingInterval = storagePoll;
-    options.ServerCheckInterval = TimeSpan.FromSeconds(5);
+    if (!defaults)
+    {
+        options.SchedulePollingInterval = storagePoll;
+        options.ServerCheckInterval = TimeSpan.FromSeconds(5);
+    }
 });
 builder.Services.AddOpperVideoJobs(options => options.StepRetryDelay = quick ? TimeSpan.FromMilliseconds(200) : TimeSpan.FromSeconds(5));
 

@@ -1,6 +1,5 @@
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
-using Hangfire.PostgreSql.Factories;
 using Opper.Typed.Emulator;
 using Opper.Typed.Hangfire.Tests.Support;
 
@@ -63,9 +62,7 @@ public sealed class EnqueueTests
     {
         await using var emulator = await OpperEmulator.StartAsync();
         // A PostgreSQL storage whose server is not there: nothing listens on loopback port 9.
-        var storage = new PostgreSqlStorage(
-            new NpgsqlConnectionFactory("Host=127.0.0.1;Port=9;Username=postgres;Timeout=2", new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = false }),
-            new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = false });
+        var storage = PostgresStorages.Open("Host=127.0.0.1;Port=9;Username=postgres;Timeout=2", new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = false });
         await using var host = await DurableHost.StartAsync(emulator, storage, workers: 0);
         using var folder = new TempFolder();
 

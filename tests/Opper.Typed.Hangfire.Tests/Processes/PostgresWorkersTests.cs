@@ -1,7 +1,5 @@
-using Hangfire.PostgreSql;
 using Opper.Typed.Emulator;
 using Opper.Typed.Hangfire.Tests.Support;
-using Opper.Typed.Testing;
 
 namespace Opper.Typed.Hangfire.Tests.Processes;
 
@@ -15,70 +13,32 @@ public sealed class PostgresWorkersTests(PostgresServer postgres) : IClassFixtur
         // Two seconds a job and about one second a download: a kill catches checks and downloads in flight.
         await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.FromSeconds(2), Faults = { DownloadBytesPerSecond = 25_000 } });
         using var folder = new TempFolder();
-        var storage = new PostgreSqlStorage(new global::Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(postgres.ConnectionString, new PostgreSqlStorageOptions()), new PostgreSqlStorageOptions());
-        await using var web = await DurableHost.StartAsync(emulator, storage, workers: 0);
-        var workers = new List<RunningProcess>();
-        try
+        await using var web = await DurableHost.StartAsync(emulator, PostgresStorages.Open(postgres.ConnectionString), workers: 0);
+        await using var workers = await WorkerPool.StartAsync(3, "postgres:" + postgres.ConnectionString, emulator, workers: 5);
+        var keys = new List<string>();
+        for (var i = 0; i < Jobs; i++)
         {
-            for (var i = 0; i < 3; i++)
-            {
-                workers.Add(await WorkerProcess.StartAsync("postgres:" + postgres.ConnectionString, emulator, workers: 5));
-            }
-
-            var keys = new List<string>();
-            for (var i = 0; i < Jobs; i++)
-            {
-                keys.Add(await web.Scheduler.EnqueueAsync(Request(i), folder.File($"clip-{i}.mp4")));
-            }
-
-            // Killed once every job is at Opper and some are downloading (a kill inside a POST's milliseconds would rightly
-            // stop that job for attention: that case has its own test).
-            await Until.ValueAsync(
-                async () => (await web.Scheduler.ListJobsAsync(DurableVideoJobState.Queued)).Count + (await web.Scheduler.ListJobsAsync(DurableVideoJobState.Submitting)).Count,
-                count => count == 0, "every job submitted", TimeSpan.FromSeconds(90));
-            await Until.ValueAsync(() => web.Scheduler.ListJobsAsync(DurableVideoJobState.Downloading), downloading => downloading.Count >= 3, "downloads in flight", TimeSpan.FromSeconds(90));
-            await workers[0].KillAsync();
-
-            await Until.ValueAsync(() => Counts(web.Scheduler), counts => counts == $"Completed {Jobs}", "all jobs completed", TimeSpan.FromMinutes(3));
-            var reference = await Reference.ClipAsync(Request(0));
-            foreach (var (key, i) in keys.Select((key, i) => (key, i)))
-            {
-                Assert.Equal(reference, await File.ReadAllBytesAsync(folder.File($"clip-{i}.mp4")));
-            }
-
-            var posts = emulator.Requests.Where(r => r.Method == "POST").ToList();
-            Assert.Equal(Jobs, posts.Count);
-            Assert.Equal(Jobs, posts.Select(p => p.Body).Distinct().Count());
-            Assert.DoesNotContain(folder.Names(), name => name.EndsWith(".partial", StringComparison.Ordinal));
+            keys.Add(await web.Scheduler.EnqueueAsync(NumberedClips.Request(i), folder.File($"clip-{i}.mp4")));
         }
-        finally
+
+        // Killed once every job is at Opper and some are downloading (a kill inside a POST's milliseconds would rightly
+        // stop that job for attention: that case has its own test).
+        await Until.ValueAsync(
+            async () => (await web.Scheduler.ListJobsAsync(DurableVideoJobState.Queued)).Count + (await web.Scheduler.ListJobsAsync(DurableVideoJobState.Submitting)).Count,
+            count => count == 0, "every job submitted", TimeSpan.FromSeconds(90));
+        await Until.ValueAsync(() => web.Scheduler.ListJobsAsync(DurableVideoJobState.Downloading), downloading => downloading.Count >= 3, "downloads in flight", TimeSpan.FromSeconds(90));
+        await workers[0].KillAsync();
+
+        await Until.ValueAsync(() => JobCounts.DescribeAsync(web.Scheduler), counts => counts == $"Completed {Jobs}", "all jobs completed", TimeSpan.FromMinutes(3));
+        var reference = await Reference.ClipAsync(NumberedClips.Request(0));
+        foreach (var (key, i) in keys.Select((key, i) => (key, i)))
         {
-            foreach (var worker in workers)
-            {
-                await worker.DisposeAsync();
-            }
+            Assert.Equal(reference, await File.ReadAllBytesAsync(folder.File($"clip-{i}.mp4")));
         }
+
+        var posts = emulator.Requests.Where(r => r.Method == "POST").ToList();
+        Assert.Equal(Jobs, posts.Count);
+        Assert.Equal(Jobs, posts.Select(p => p.Body).Distinct().Count());
+        Assert.DoesNotContain(folder.Names(), name => name.EndsWith(".partial", StringComparison.Ordinal));
     }
-
-    /// <summary>Jobs per state, e.g. "Completed 97, Waiting 3", for the assertion and its failure message.</summary>
-    private static async Task<string> Counts(IVideoJobScheduler scheduler)
-    {
-        var counts = new List<string>();
-        foreach (var state in Enum.GetValues<DurableVideoJobState>())
-        {
-            var jobs = await scheduler.ListJobsAsync(state, take: 1000);
-            if (jobs.Count > 0)
-            {
-                counts.Add($"{state} {jobs.Count}" + (jobs[0].Error is { } error ? $" (first: {error})" : ""));
-            }
-        }
-
-        return string.Join(", ", counts);
-    }
-
-    private static Veo31FastGenerate001Request Request(int i) => new($"clip number {i}")
-    {
-        DurationSeconds = Veo31FastGenerate001DurationSeconds.DurationSeconds4,
-        Resolution = Veo31FastGenerate001Resolution.Resolution720p,
-    };
 }

@@ -1,5 +1,3 @@
-using Hangfire.PostgreSql;
-using Hangfire.PostgreSql.Factories;
 using Opper.Typed.Emulator;
 using Opper.Typed.Hangfire.Tests.Support;
 using Opper.Typed.Testing;
@@ -20,7 +18,7 @@ public sealed class SharedBudgetPostgresTests(PostgresServer postgres) : IClassF
     {
         await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.FromMilliseconds(200) });
         using var folder = new TempFolder();
-        var storage = new PostgreSqlStorage(new NpgsqlConnectionFactory(postgres.ConnectionString, new PostgreSqlStorageOptions()), new PostgreSqlStorageOptions());
+        var storage = PostgresStorages.Open(postgres.ConnectionString);
         await using var web = await DurableHost.StartAsync(emulator, storage, workers: 0);
         // 1.20 USD a window: two 4-second Veo 3.1 Fast clips at 0.15/s.
         var budget = new Dictionary<string, string> { ["Opper__Budget__Limit"] = "1.20", ["Opper__Budget__Window"] = Window.ToString() };
