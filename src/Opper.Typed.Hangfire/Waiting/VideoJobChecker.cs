@@ -18,6 +18,7 @@ namespace Opper.Typed.Hangfire;
 /// until its next check. A killed server holds nothing: its claims fall due within <see cref="LeaseSeconds"/>.
 /// </summary>
 internal sealed class VideoJobChecker(
+    OpperVideoClient client,
     ClientSettings settings,
     IOptions<OpperVideoJobOptions> options,
     WaitingJobs jobs,
@@ -139,6 +140,11 @@ internal sealed class VideoJobChecker(
 
                 job = job is not null && job.Data == data ? job : jobs.Rebuild(key, data, connection);
                 job.VerifiedAt = now;
+            }
+
+            if (job.NextCheckAt != default)
+            {
+                client.Metrics.CheckLate(now - job.NextCheckAt);
             }
 
             var planned = job.Wait.PlanIfRunning(job.SinceSubmission(now));

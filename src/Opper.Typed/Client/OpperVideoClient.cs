@@ -352,6 +352,8 @@ public partial class OpperVideoClient : IDisposable
     /// <summary>What this client learned of how long jobs take, for the durable jobs' checks to be scheduled by it too.</summary>
     internal CompletionHistory Completions => Context.Completions;
 
+    internal OpperMetrics Metrics => Context.Metrics;
+
     /// <summary>A durable job's operation, rebuilt from its record (see <see cref="VideoGenerationOperation.Rebuilt"/>).</summary>
     internal VideoGenerationOperation RebuildOperation(string id, string? statusUrl, string? shape, TimeSpan sinceSubmission, TimeSpan? lastSeenRunning) =>
         VideoGenerationOperation.Rebuilt(Context, id, statusUrl, shape, sinceSubmission, lastSeenRunning);

@@ -19,6 +19,7 @@ internal sealed class OpperMetrics
     private readonly Histogram<long> _pollsPerJob;
     private readonly Counter<long> _downloadBytes;
     private readonly Histogram<double> _downloadDuration;
+    private readonly Histogram<double> _checkLateness;
     private readonly Counter<double> _estimatedSpend;
     private readonly Counter<long> _budgetRefusals;
 
@@ -32,6 +33,8 @@ internal sealed class OpperMetrics
         _pollsPerJob = meter.CreateHistogram<long>("opper.video.job.polls", "{poll}", "Status polls an operation made until it saw the job completed or failed.");
         _downloadBytes = meter.CreateCounter<long>("opper.video.download.bytes", "By", "Bytes of clips received from the download host.");
         _downloadDuration = meter.CreateHistogram<double>("opper.video.download.duration", "s", "Duration of each whole clip download, to a file or through a stream.");
+        _checkLateness = meter.CreateHistogram<double>(
+            "opper.video.job.check.lateness", "s", "How long after it was due a durable job's status check started (Opper.Typed.Hangfire's checker).");
         _estimatedSpend = meter.CreateCounter<double>(
             "opper.video.spend.estimated", "{USD}", "Estimated cost of the jobs submitted (and of those whose answer was lost: they may be billed), in US dollars.");
         _budgetRefusals = meter.CreateCounter<long>("opper.video.budget.refusals", "{job}", "Jobs the budget refused before the POST: over the limit, or without a price.");
@@ -55,6 +58,8 @@ internal sealed class OpperMetrics
             _generationDuration.Record(duration.TotalSeconds, tag);
         }
     }
+
+    public void CheckLate(TimeSpan lateness) => _checkLateness.Record(lateness > TimeSpan.Zero ? lateness.TotalSeconds : 0);
 
     public void EstimatedSpend(string model, decimal amount) => _estimatedSpend.Add((double)amount, Model(model));
 
