@@ -55,13 +55,14 @@ public static class OpperVideoJobsServiceCollectionExtensions
         // Every Hangfire server runs the registered background processes: one checker each, whatever the number of workers.
         // (Hangfire.NetCore's AddHangfireServer collects IBackgroundProcess services: the checker is also one.)
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBackgroundProcess, VideoJobChecker>());
-        services.TryAddTransient(provider => new VideoJobSteps(new VideoJobRunner(
+        services.TryAddSingleton(provider => new VideoJobRunner(
             Required<OpperVideoClient>(provider, "services.AddOpperVideos(…)"),
             Required<ClientSettings>(provider, "services.AddOpperVideos(…)"),
             provider.GetRequiredService<IOptions<OpperVideoJobOptions>>().Value,
             provider.GetRequiredService<WaitingJobs>(),
             provider,
-            provider.GetRequiredService<ILogger<VideoJobSteps>>())));
+            provider.GetRequiredService<ILogger<VideoJobSteps>>()));
+        services.TryAddTransient(provider => new VideoJobSteps(provider.GetRequiredService<VideoJobRunner>()));
         // Every process on the storage reserves in one ledger there, so a budget holds across all of them.
         services.TryAddSingleton<IVideoBudgetLedger>(provider => new StorageBudgetLedger(() => Required<JobStorage>(provider, "services.AddHangfire(…)")));
         services.AddLogging();

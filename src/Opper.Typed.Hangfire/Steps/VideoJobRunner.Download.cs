@@ -4,7 +4,7 @@ using Opper.Typed.Hangfire.Storage;
 
 namespace Opper.Typed.Hangfire;
 
-/// <summary>The download step and the delivery; and the way back to waiting.</summary>
+/// <summary>The delivery (by the checker, or by a step for a job requeued while it downloaded), and the way back to waiting.</summary>
 internal sealed partial class VideoJobRunner
 {
     /// <summary>
@@ -31,6 +31,28 @@ internal sealed partial class VideoJobRunner
             { State: VideoJobState.Failed } => await StopAsync(key, record, store, DurableVideoJobState.Failed, WaitMessages.ProviderFailed(id, status.Error), shutdown).ConfigureAwait(false),
             _ => WaitAgain(key, record, store, options.StepRetryDelay),
         };
+    }
+
+    /// <summary>
+    /// Delivers the clip of a waiting job the checker found completed, in the checker (so the clip is not a queue poll
+    /// away): the record says Downloading with what the wait saw, then Completed, and the completion handlers run.
+    /// </summary>
+    /// <returns>The end, which the checker hands Hangfire.</returns>
+    public async Task<VideoJobStepResult> DeliverFoundAsync(string key, VideoJobStore store, VideoGenerationOperation operation, VideoStatus completed, int checks, CancellationToken shutdown)
+    {
+        var record = store.Read(key) ?? throw new InvalidOperationException($"Durable video job {key} has no record.");
+        if (record.HasEnded)
+        {
+            return await EndAsync(key, record, store, shutdown).ConfigureAwait(false);
+        }
+
+        record.State = DurableVideoJobState.Downloading;
+        record.Checks = checks;
+        record.LastSeenRunningAt = operation.LastSeenRunning is { } running && record.SubmittedAt is { } submitted ? submitted + running : null;
+        record.Failures = 0;
+        record.Error = null;
+        store.Write(key, record);
+        return await DeliverAsync(key, record, store, operation, completed, shutdown).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -55,9 +55,6 @@ internal sealed class VideoJobStateFilterAttribute : JobFilterAttribute, IElectS
                 // The job's creation: listed as queued in the same transaction that creates it.
                 transaction.AddToSet(VideoJobStore.IndexOf(DurableVideoJobState.Queued), context.BackgroundJob.Id, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
                 break;
-            case CheckedEnqueuedState found:
-                MarkDownloading(context, transaction, found);
-                break;
             case EnqueuedState:
                 // A requeue (the dashboard's, ResumeAsync's, ResubmitAsync's) of a job that had ended: it moves again.
                 Reopen(context, transaction);
@@ -88,24 +85,6 @@ internal sealed class VideoJobStateFilterAttribute : JobFilterAttribute, IElectS
 
     public void OnStateUnapplied(ApplyStateContext context, IWriteOnlyTransaction transaction)
     {
-    }
-
-    /// <summary>The checker found the job completed: the record, with what the wait saw, says Downloading in the same change.</summary>
-    private static void MarkDownloading(ApplyStateContext context, IWriteOnlyTransaction transaction, CheckedEnqueuedState found)
-    {
-        var store = new VideoJobStore(context.Connection);
-        var key = context.BackgroundJob.Id;
-        if (store.Read(key) is not { State: DurableVideoJobState.Waiting } record)
-        {
-            return;
-        }
-
-        record.State = DurableVideoJobState.Downloading;
-        record.Checks = found.Checks;
-        record.LastSeenRunningAt = found.LastSeenRunningAt;
-        record.Failures = 0;
-        record.Error = null;
-        store.WriteHeld(key, record, DurableVideoJobState.Waiting, transaction);
     }
 
     private static void Reopen(ApplyStateContext context, IWriteOnlyTransaction transaction)

@@ -6,6 +6,7 @@ using Hangfire.States;
 using Hangfire.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Opper.Typed.Hangfire.Storage;
 
 namespace Opper.Typed.Hangfire;
 
@@ -22,7 +23,8 @@ internal sealed class VideoJobChecker(
     ClientSettings settings,
     IOptions<OpperVideoJobOptions> options,
     WaitingJobs jobs,
-    ILogger<VideoJobChecker> logger) : IBackgroundProcessAsync, IBackgroundProcess
+    VideoJobRunner runner,
+    ILogger<VideoJobChecker> logger) : IBackgroundProcessAsync, IBackgroundProcess, IDisposable
 {
     /// <summary>The longest a claim holds a job: a checker killed mid-poll delays the job's next check by at most this.</summary>
     internal const double LeaseSeconds = 30;
@@ -30,14 +32,17 @@ internal sealed class VideoJobChecker(
     /// <summary>Jobs claimed in one round.</summary>
     internal const int BatchSize = 500;
 
+    /// <summary>Clips downloaded at once; the rest of the found ones wait their turn, claimed.</summary>
+    internal const int MaxConcurrentDeliveries = 8;
+
+    /// <summary>How often a delivery in progress renews its claim, well inside the lease.</summary>
+    private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(10);
+
     /// <summary>Polls in flight at once.</summary>
     internal const int MaxConcurrentChecks = 64;
 
     /// <summary>How long an idle checker waits before it looks again for jobs it did not claim itself (another server's, new ones).</summary>
     internal static readonly TimeSpan IdleInterval = TimeSpan.FromMilliseconds(500);
-
-    /// <summary>How often a held job's Hangfire state is read again: a job moved elsewhere meanwhile is let go by then.</summary>
-    internal static readonly TimeSpan VerifyEvery = TimeSpan.FromSeconds(30);
 
     /// <summary>A held job this server has not claimed for this long past its planned check is let go.</summary>
     private static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);
@@ -45,9 +50,13 @@ internal sealed class VideoJobChecker(
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(10);
 
     private readonly OpperVideoJobOptions _options = options.Value;
+    private readonly ConcurrentDictionary<string, Task> _deliveries = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _deliverySlots = new(MaxConcurrentDeliveries);
     private JobStorage? _warnedFor;
 
     private DateTimeOffset Now => settings.Time.GetUtcNow();
+
+    public void Dispose() => _deliverySlots.Dispose();
 
     /// <summary>
     /// For <c>AddHangfireServer</c>, which runs the <see cref="IBackgroundProcess"/> services of the container, each on a
@@ -127,21 +136,21 @@ internal sealed class VideoJobChecker(
         var claims = new List<(string, DateTimeOffset)>(keys.Count);
         foreach (var key in keys)
         {
-            var job = jobs.Find(key);
-            if (job is null || now - job.VerifiedAt >= VerifyEvery)
+            if (_deliveries.ContainsKey(key))
             {
-                if (OpperWaitingState.Read(connection.GetStateData(key)) is not { } data)
-                {
-                    // Moved on (deleted, requeued) after this entry was claimed or read: it is not ours to poll.
-                    DueSet.Forget(connection, key);
-                    jobs.Forget(key);
-                    continue;
-                }
-
-                job = job is not null && job.Data == data ? job : jobs.Rebuild(key, data, connection);
-                job.VerifiedAt = now;
+                continue; // its delivery here renews its claim
             }
 
+            // Read every time, not trusted from the last round: a claim that raced a Delete re-adds the entry, and a
+            // deleted job must not be polled again (one read a check; the state row is the job's own).
+            if (OpperWaitingState.Read(connection.GetStateData(key)) is not { } data)
+            {
+                DueSet.Forget(connection, key);
+                jobs.Forget(key);
+                continue;
+            }
+
+            var job = jobs.Find(key) is { } held && held.Data == data ? held : jobs.Rebuild(key, data, connection);
             if (job.NextCheckAt != default)
             {
                 client.Metrics.CheckLate(now - job.NextCheckAt);
@@ -162,6 +171,10 @@ internal sealed class VideoJobChecker(
     private async Task<DateTimeOffset?> CheckAsync(JobStorage storage, WaitingJob job, CancellationToken stopping)
     {
         var id = job.Data.OpperJobId;
+        // Each check is a trace of its own, tagged as a step's is; the delivery it starts is its child.
+        using var activity = OpperTelemetry.Source.StartActivity("opper.video.job.check");
+        activity?.SetTag("opper.job_key", job.Key);
+        activity?.SetTag("opper.job_id", id);
         VideoStatus status;
         try
         {
@@ -177,12 +190,11 @@ internal sealed class VideoJobChecker(
             return CheckFailed(storage, job, exception);
         }
 
-        job.Failures = 0;
         var since = job.SinceSubmission(Now);
         switch (job.Wait.Judge(status))
         {
             case WaitVerdict.Completed:
-                Completed(storage, job);
+                Completed(storage, job, status, stopping);
                 return null;
             case WaitVerdict.Failed:
                 End(storage, job, DurableVideoJobState.Failed, WaitMessages.ProviderFailed(id, status.Error));
@@ -193,6 +205,9 @@ internal sealed class VideoJobChecker(
                 return null;
         }
 
+        // A check that went through while the job runs ends a run of failures; one that finds it done and leads to a
+        // delivery that fails again does not.
+        job.Failures = 0;
         if (job.Wait.Remaining(since) <= TimeSpan.Zero)
         {
             End(storage, job, DurableVideoJobState.Failed,
@@ -210,14 +225,15 @@ internal sealed class VideoJobChecker(
         return job.NextCheckAt;
     }
 
-    private DateTimeOffset? CheckFailed(JobStorage storage, WaitingJob job, Exception exception)
+    private DateTimeOffset? CheckFailed(JobStorage storage, WaitingJob job, Exception exception, bool delivering = false)
     {
         job.Failures++;
         var what = $"{exception.GetType().Name}: {exception.Message.TrimEnd('.')}";
         if (job.Failures >= _options.MaxStepFailures)
         {
+            var doing = delivering ? "Downloading" : "Waiting";
             End(storage, job, DurableVideoJobState.NeedsAttention,
-                $"Checking Opper job {job.Data.OpperJobId} failed {job.Failures} times in a row; last: {what}. Opper keeps its clip while it does: fix the cause, then IVideoJobScheduler.ResumeAsync(\"{job.Key}\").");
+                $"The step failed {job.Failures} times in a row while {doing}; last: {what}. Opper job {job.Data.OpperJobId} keeps its clip while Opper does: fix the cause, then IVideoJobScheduler.ResumeAsync(\"{job.Key}\").");
             return null;
         }
 
@@ -227,20 +243,90 @@ internal sealed class VideoJobChecker(
         return job.NextCheckAt;
     }
 
-    /// <summary>Shares what the job taught, then queues its download; the state filter marks the record Downloading in that change.</summary>
-    private void Completed(JobStorage storage, WaitingJob job)
+    /// <summary>Shares what the job taught, then delivers its clip beside the next rounds.</summary>
+    private void Completed(JobStorage storage, WaitingJob job, VideoStatus status, CancellationToken stopping)
     {
-        if (job.Operation.Learned is { } learned && job.Data.Shape is { } shape)
+        using (var connection = storage.GetConnection())
         {
-            using var connection = storage.GetConnection();
-            jobs.Completions.Record(connection, shape, learned.RunningAt, learned.DoneAt);
+            // Held for a whole lease at once: its claim ran only to its next check, and another server that took it then
+            // would download it beside this one.
+            DueSet.Schedule(connection, [(job.Key, Now.AddSeconds(LeaseSeconds))]);
+            if (job.Operation.Learned is { } learned && job.Data.Shape is { } shape)
+            {
+                jobs.Completions.Record(connection, shape, learned.RunningAt, learned.DoneAt);
+            }
         }
 
-        var lastRunning = job.Operation.LastSeenRunning is { } running ? job.Data.SubmittedAt + running : (DateTimeOffset?)null;
-        Move(storage, job, new CheckedEnqueuedState(_options.Queue, job.Wait.Polls, lastRunning)
+        _deliveries[job.Key] = Task.Run(() => DeliverAsync(storage, job, status, stopping), CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Downloads the clip while renewing the job's claim, so no other server takes it; a server killed meanwhile holds
+    /// it no longer than a lease, and the next checker downloads it again (the killed attempt's partial file is replaced).
+    /// </summary>
+    private async Task DeliverAsync(JobStorage storage, WaitingJob job, VideoStatus status, CancellationToken stopping)
+    {
+        using var renewing = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        var renewal = RenewAsync(storage, job.Key, renewing.Token);
+        try
         {
-            Reason = $"Opper job {job.Data.OpperJobId} completed (check {job.Wait.Polls}): queued for its download.",
-        });
+            await _deliverySlots.WaitAsync(stopping).ConfigureAwait(false);
+            try
+            {
+                VideoJobStepResult ended;
+                using (var connection = storage.GetConnection())
+                {
+                    ended = await runner.DeliverFoundAsync(job.Key, new VideoJobStore(connection), job.Operation, status, job.Wait.Polls, stopping).ConfigureAwait(false);
+                }
+
+                Move(storage, job, new SucceededState(ended, latency: 0, performanceDuration: 0));
+            }
+            finally
+            {
+                _deliverySlots.Release();
+            }
+        }
+        catch (Exception exception) when (!stopping.IsCancellationRequested && exception is not OutOfMemoryException and not VideoJobMovedException)
+        {
+            // The record keeps saying Downloading; the job stays waiting, and the next check (after a backoff) delivers again.
+            if (CheckFailed(storage, job, exception, delivering: true) is { } again)
+            {
+                using var connection = storage.GetConnection();
+                DueSet.Schedule(connection, [(job.Key, again)]);
+            }
+        }
+        catch (Exception) when (stopping.IsCancellationRequested)
+        {
+            // The server stops: the claim falls due and another server (or this one, restarted) delivers.
+        }
+        catch (VideoJobMovedException)
+        {
+            // Canceled or requeued while it downloaded: whoever moved it owns it now.
+            jobs.Forget(job.Key);
+        }
+        finally
+        {
+            await renewing.CancelAsync().ConfigureAwait(false);
+            await renewal.ConfigureAwait(false);
+            _deliveries.TryRemove(job.Key, out _);
+        }
+    }
+
+    private async Task RenewAsync(JobStorage storage, string key, CancellationToken done)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(RenewEvery, settings.Time, done).ConfigureAwait(false);
+                using var connection = storage.GetConnection();
+                DueSet.Schedule(connection, [(key, Now.AddSeconds(LeaseSeconds))]);
+            }
+        }
+        catch (OperationCanceledException) when (done.IsCancellationRequested)
+        {
+            // Delivered, or the server stops.
+        }
     }
 
     /// <summary>

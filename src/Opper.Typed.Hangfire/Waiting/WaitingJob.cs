@@ -4,7 +4,7 @@ namespace Opper.Typed.Hangfire;
 /// A waiting job as one server's checker holds it between checks: the operation that polls it and learns from it, and
 /// the wait that judges its answers, both rebuilt from its state when another server started the wait.
 /// </summary>
-internal sealed class WaitingJob(string key, WaitingJobData data, VideoGenerationOperation operation, JobWait wait, DateTimeOffset verifiedAt)
+internal sealed class WaitingJob(string key, WaitingJobData data, VideoGenerationOperation operation, JobWait wait)
 {
     public string Key => key;
 
@@ -16,9 +16,6 @@ internal sealed class WaitingJob(string key, WaitingJobData data, VideoGeneratio
 
     /// <summary>Checks in a row that failed (the network, a 5xx); reset by one that went through.</summary>
     public int Failures { get; set; }
-
-    /// <summary>When this server last read the job's Hangfire state: a job moved by someone else is noticed by then.</summary>
-    public DateTimeOffset VerifiedAt { get; set; } = verifiedAt;
 
     /// <summary>When this server plans to check it next.</summary>
     public DateTimeOffset NextCheckAt { get; set; }

@@ -32,7 +32,7 @@ internal sealed class WaitingJobs(OpperVideoClient client, ClientSettings settin
     {
         var now = settings.Time.GetUtcNow();
         operation ??= client.RebuildOperation(data.OpperJobId, data.StatusUrl, data.Shape, now - data.SubmittedAt, lastSeenRunning: TimeSpan.Zero);
-        var job = new WaitingJob(key, data, operation, new JobWait(settings.Polling, completions.Estimate(connection, data.Shape)), now);
+        var job = new WaitingJob(key, data, operation, new JobWait(settings.Polling, completions.Estimate(connection, data.Shape)));
         job.NextCheckAt = now + job.Wait.NextDelay(job.SinceSubmission(now));
         _jobs[key] = job;
         Interlocked.Exchange(ref _adopted, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
@@ -45,7 +45,7 @@ internal sealed class WaitingJobs(OpperVideoClient client, ClientSettings settin
         var now = settings.Time.GetUtcNow();
         // When a poll last saw it running is not kept: its completion then teaches nothing rather than something wrong.
         var operation = client.RebuildOperation(data.OpperJobId, data.StatusUrl, data.Shape, now - data.SubmittedAt, lastSeenRunning: null);
-        var job = new WaitingJob(key, data, operation, new JobWait(settings.Polling, completions.Estimate(connection, data.Shape)), now);
+        var job = new WaitingJob(key, data, operation, new JobWait(settings.Polling, completions.Estimate(connection, data.Shape)));
         _jobs[key] = job;
         return job;
     }

@@ -37,9 +37,12 @@ public sealed class TelemetryTests
         Assert.Equal(1, started.GetMeasurementSnapshot().EvaluateAsCounter());
         Assert.Equal(new FileInfo(folder.File("cat.mp4")).Length, bytes.GetMeasurementSnapshot().EvaluateAsCounter());
         var steps = activities.Where(a => a.OperationName == "opper.video.job.step" && (string?)a.GetTagItem("opper.job_key") == key).ToList();
-        Assert.True(steps.Count >= 2, $"a submit step and at least one check, each traced; got {steps.Count}");
+        var checks = activities.Where(a => a.OperationName == "opper.video.job.check" && (string?)a.GetTagItem("opper.job_key") == key).ToList();
+        Assert.Single(steps); // the submit: the wait and the delivery run in the checker, no step each
+        Assert.NotEmpty(checks);
         var submit = Assert.Single(activities, a => a.OperationName == "opper.video.submit" && (string?)a.GetTagItem("opper.job_id") == job.OpperJobId);
-        Assert.Contains(steps, step => step.SpanId == submit.ParentSpanId);
-        Assert.Contains(activities, a => a.OperationName == "opper.video.download" && (string?)a.GetTagItem("opper.job_id") == job.OpperJobId);
+        Assert.Equal(steps[0].SpanId, submit.ParentSpanId);
+        var download = Assert.Single(activities, a => a.OperationName == "opper.video.download" && (string?)a.GetTagItem("opper.job_id") == job.OpperJobId);
+        Assert.Contains(checks, check => check.SpanId == download.ParentSpanId);
     }
 }

@@ -32,13 +32,15 @@ internal sealed class DurableHost : IAsyncDisposable
     /// <param name="jobs">Changes the durable jobs' options.</param>
     /// <param name="client">Changes the client's options.</param>
     /// <param name="services">Adds services (sinks, handlers).</param>
+    /// <param name="defaults">Leave the client's polling and Hangfire's server options at their defaults, as a user's app has them.</param>
     public static async Task<DurableHost> StartAsync(
         OpperEmulator emulator,
         JobStorage storage,
         int workers = 2,
         Action<OpperVideoJobOptions>? jobs = null,
         Action<OpperVideoClientOptions>? client = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        bool defaults = false)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -46,7 +48,11 @@ internal sealed class DurableHost : IAsyncDisposable
         {
             options.BaseAddress = emulator.BaseAddress;
             options.ApiKey = emulator.ApiKey;
-            Fast(options);
+            if (!defaults)
+            {
+                Fast(options);
+            }
+
             client?.Invoke(options);
         });
         builder.Services.AddSingleton(storage);
@@ -57,14 +63,17 @@ internal sealed class DurableHost : IAsyncDisposable
             builder.Services.AddHangfireServer(options =>
             {
                 options.WorkerCount = workers;
-                options.SchedulePollingInterval = TimeSpan.FromMilliseconds(100);
-                options.ServerCheckInterval = TimeSpan.FromSeconds(5);
+                if (!defaults)
+                {
+                    options.SchedulePollingInterval = TimeSpan.FromMilliseconds(100);
+                    options.ServerCheckInterval = TimeSpan.FromSeconds(5);
+                }
             });
         }
 
         builder.Services.AddOpperVideoJobs(options =>
         {
-            options.StepRetryDelay = TimeSpan.FromMilliseconds(100);
+            options.StepRetryDelay = defaults ? options.StepRetryDelay : TimeSpan.FromMilliseconds(100);
             jobs?.Invoke(options);
         });
         services?.Invoke(builder.Services);
