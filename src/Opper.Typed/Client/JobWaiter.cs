@@ -45,7 +45,7 @@ internal sealed class JobWaiter(
         while (true)
         {
             var delay = polls == 0 && pollAtOnce ? TimeSpan.Zero
-                : last?.PollAfter is { } asked ? PollSchedule.AsAsked(polling, asked) : PollSchedule.Next(polling, estimate, polls, time.GetElapsedTime(submittedAt ?? started));
+                : last?.PollAfter is { } asked ? PollSchedule.AsAsked(polling, asked) : PollSchedule.Next(polling, estimate, polls, SinceSubmission(started));
             await Task.Delay(Min(delay, Remaining(started)), time, cancellationToken).ConfigureAwait(false);
             last = await PollWithinDeadlineAsync(jobId, started, last, cancellationToken).ConfigureAwait(false);
             var elapsed = time.GetElapsedTime(started);
@@ -73,7 +73,10 @@ internal sealed class JobWaiter(
                 default:
                     completedWithoutUrl = 0;
                     Log.StillRunning(logger, jobId, last.Status, elapsed);
-                    progress?.Report(new VideoProgress(VideoProgressPhase.Processing, jobId, elapsed, last.Status));
+                    progress?.Report(new VideoProgress(VideoProgressPhase.Processing, jobId, elapsed, last.Status)
+                    {
+                        ExpectedRemaining = estimate?.RemainingAfter(SinceSubmission(started)),
+                    });
                     break;
             }
 
@@ -101,6 +104,9 @@ internal sealed class JobWaiter(
             throw new VideoGenerationTimeoutException(jobId, time.GetElapsedTime(started), last);
         }
     }
+
+    /// <summary>What the estimate is measured from: the submission, or the wait's start for a job whose submission this client did not see.</summary>
+    private TimeSpan SinceSubmission(long started) => time.GetElapsedTime(submittedAt ?? started);
 
     private TimeSpan Remaining(long started) => polling.Timeout - time.GetElapsedTime(started);
 
