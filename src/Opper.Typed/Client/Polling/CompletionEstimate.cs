@@ -14,7 +14,7 @@ internal readonly record struct CompletionEstimate(TimeSpan Mean, TimeSpan Sprea
 
     /// <summary>
     /// The expected time left for a job of this shape <paramref name="sinceSubmission"/> after it was submitted: the one
-    /// formula behind <see cref="VideoProgress.ExpectedRemaining"/> and the durable jobs' dashboard, so the two agree.
+    /// formula behind <see cref="VideoProgress.ExpectedRemaining"/>, for the durable jobs' dashboard to reuse so the two agree.
     /// </summary>
     /// <remarks>
     /// Before the mean it is the time to the mean. Past the mean the job is late but most like it would still finish
