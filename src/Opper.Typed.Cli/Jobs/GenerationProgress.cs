@@ -32,12 +32,14 @@ internal static class GenerationProgress
         });
     }
 
-    private static string Describe(VideoProgress? progress, TimeSpan elapsed)
+    /// <summary>The live status line: the latest report and the time since the command started waiting.</summary>
+    internal static string Describe(VideoProgress? progress, TimeSpan elapsed)
     {
         var clock = elapsed.ToString(@"m\:ss", CultureInfo.InvariantCulture);
         return progress switch
         {
             { Phase: VideoProgressPhase.Downloading } p => $"{p} ({clock})",
+            { Status: { Length: > 0 } state, RemainingText: { } left } p => $"Job {p.JobId}: {state} ({clock}, {left})",
             { Status: { Length: > 0 } state } p => $"Job {p.JobId}: {state} ({clock})",
             _ => $"Waiting for the job ({clock})",
         };

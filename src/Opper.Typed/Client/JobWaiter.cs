@@ -64,7 +64,10 @@ internal sealed class JobWaiter(
                     throw new VideoGenerationFailedException(jobId, status.Error, status);
                 default:
                     Log.StillRunning(logger, jobId, status.Status, elapsed);
-                    progress?.Report(new VideoProgress(VideoProgressPhase.Processing, jobId, elapsed, status.Status));
+                    progress?.Report(new VideoProgress(VideoProgressPhase.Processing, jobId, elapsed, status.Status)
+                    {
+                        ExpectedRemaining = estimate?.RemainingAfter(time.GetElapsedTime(clock)),
+                    });
                     break;
             }
         }

@@ -47,7 +47,7 @@ public static class CliRunner
     }
 
     /// <summary>A console as the CLI makes one for a redirected stream: no ANSI, no colour, not interactive, no wrapping.</summary>
-    private static IAnsiConsole Plain(TextWriter writer)
+    public static IAnsiConsole Plain(TextWriter writer)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {

@@ -14,4 +14,13 @@ public sealed class ProgressTextTests
     [Fact]
     public void A_job_found_done_at_once_is_completed_not_completed_after_0_s() =>
         Assert.Equal("Job gen_1 is completed", new VideoProgress(VideoProgressPhase.Completed, "gen_1", TimeSpan.FromMilliseconds(40), "completed").ToString());
+
+    [Theory]
+    [InlineData(40, "  processing (12 s, about 40 s left)")]
+    [InlineData(39.5, "  processing (12 s, about 40 s left)")]
+    [InlineData(70, "  processing (12 s, about 1 min 10 s left)")]
+    [InlineData(120, "  processing (12 s, about 2 min left)")]
+    [InlineData(0.2, "  processing (12 s, about 1 s left)")]
+    public void A_processing_report_with_an_estimate_says_about_how_long_is_left(double left, string expected) =>
+        Assert.Equal(expected, new VideoProgress(VideoProgressPhase.Processing, "gen_1", TimeSpan.FromSeconds(12), "processing") { ExpectedRemaining = TimeSpan.FromSeconds(left) }.ToString());
 }

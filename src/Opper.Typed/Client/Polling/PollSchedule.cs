@@ -11,8 +11,7 @@ namespace Opper.Typed;
 /// </summary>
 internal static class PollSchedule
 {
-    /// <summary>Spreads on either side of the mean where completion is likely.</summary>
-    private const double WindowSpreads = 2.0;
+    private const double WindowSpreads = CompletionEstimate.LikelySpreads;
 
     /// <summary>∫ e^(−z²/4) dz from −2 to 2 (2√π·erf(1)): turns a number of polls in the window into the gap at the mean.</summary>
     private const double WindowIntegral = 2.98730;
