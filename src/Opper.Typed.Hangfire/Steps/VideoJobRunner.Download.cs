@@ -98,6 +98,8 @@ internal sealed partial class VideoJobRunner
         record.EndedAt = Now;
         record.Failures = 0;
         record.Error = null;
+        // With no handler to tell, the end is told in this write: one record write fewer for every job.
+        record.Notified = !HasCompletionHandlers;
         store.Write(key, record);
         return await EndAsync(key, record, store, shutdown).ConfigureAwait(false);
     }

@@ -19,6 +19,8 @@ internal sealed partial class VideoJobRunner(
 {
     private DateTimeOffset Now => settings.Time.GetUtcNow();
 
+    private bool HasCompletionHandlers => services.GetService<IEnumerable<IVideoJobCompletionHandler>>()?.Any() == true;
+
     public async Task<VideoJobStepResult> RunAsync(string key, VideoJobStore store, CancellationToken shutdown)
     {
         using var activity = OpperTelemetry.Source.StartActivity("opper.video.job.step");
@@ -90,8 +92,9 @@ internal sealed partial class VideoJobRunner(
             record.Notified = true;
             record.Failures = 0;
             store.Write(key, record);
-            JobLog.Ended(logger, key, record.State);
         }
+
+        JobLog.Ended(logger, key, record.State);
 
         var message = record.State == DurableVideoJobState.Completed
             ? $"Clip of Opper job {record.OpperJobId} delivered to {Describe(record)} ({record.Bytes} bytes)."

@@ -96,6 +96,13 @@ internal sealed class VideoJobStore(IStorageConnection connection)
                 throw new VideoJobMovedException(key, current);
             }
 
+            if (read == record.State)
+            {
+                // No index to move: no transaction to open (a round trip each way on SQL storages).
+                connection.SetJobParameter(key, RecordParameter, Serialize(record));
+                return;
+            }
+
             using var transaction = connection.CreateWriteTransaction();
             WriteHeld(key, record, read, transaction);
             transaction.Commit();
