@@ -33,8 +33,20 @@ internal sealed class DurableHost : IAsyncDisposable
     /// <param name="client">Changes the client's options.</param>
     /// <param name="services">Adds services (sinks, handlers).</param>
     /// <param name="defaults">Leave the client's polling and Hangfire's server options at their defaults, as a user's app has them.</param>
-    public static async Task<DurableHost> StartAsync(
+    public static Task<DurableHost> StartAsync(
         OpperEmulator emulator,
+        JobStorage storage,
+        int workers = 2,
+        Action<OpperVideoJobOptions>? jobs = null,
+        Action<OpperVideoClientOptions>? client = null,
+        Action<IServiceCollection>? services = null,
+        bool defaults = false) =>
+        StartAsync(emulator.BaseAddress, emulator.ApiKey, storage, workers, jobs, client, services, defaults);
+
+    /// <summary>A host whose client talks to <paramref name="api"/>: a server that is not the emulator.</summary>
+    public static async Task<DurableHost> StartAsync(
+        Uri api,
+        string apiKey,
         JobStorage storage,
         int workers = 2,
         Action<OpperVideoJobOptions>? jobs = null,
@@ -46,8 +58,8 @@ internal sealed class DurableHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Services.AddOpperVideos(options =>
         {
-            options.BaseAddress = emulator.BaseAddress;
-            options.ApiKey = emulator.ApiKey;
+            options.BaseAddress = api;
+            options.ApiKey = apiKey;
             if (!defaults)
             {
                 Fast(options);
