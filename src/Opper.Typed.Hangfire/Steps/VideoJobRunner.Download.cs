@@ -67,7 +67,7 @@ internal sealed partial class VideoJobRunner
             store.Write(key, record);
         }
 
-        var job = new WaitingJobData(record.OpperJobId!, record.SubmittedAt ?? Now, record.StatusUrl, record.Shape);
+        var job = WaitingJobData.Of(record.OpperJobId!, record.SubmittedAt ?? Now, record.StatusUrl, record.Shape);
         return VideoJobStepResult.WaitFor(new OpperWaitingState(job, Now + firstCheckIn) { Reason = $"Waiting for Opper job {job.OpperJobId}; checked by the Opper video checker." });
     }
 

@@ -100,7 +100,7 @@ internal sealed partial class VideoJobRunner
         record.WaitingForBudgetUntil = null;
         WriteOpperJobId(key, record, store);
         JobLog.Submitted(logger, key, opperJobId);
-        var job = new WaitingJobData(opperJobId, record.SubmittedAt.Value, record.StatusUrl, record.Shape);
+        var job = WaitingJobData.Of(opperJobId, record.SubmittedAt.Value, record.StatusUrl, record.Shape);
         var first = waiting.Adopt(key, job, operation, store.Connection);
         return VideoJobStepResult.WaitFor(new OpperWaitingState(job, first) { Reason = $"Submitted as Opper job {opperJobId}; first check in {Seconds(first - Now)}." });
     }

@@ -31,6 +31,8 @@ internal sealed class VideoJobStateFilterAttribute : JobFilterAttribute, IElectS
 
         if (result.Waiting is { } waiting)
         {
+            // Hangfire keeps a replaced candidate in the history: this row says what it was, not that the video succeeded.
+            succeeded.Reason = "The submit step ended; the job waits for Opper in the next state.";
             context.CandidateState = waiting;
         }
         else if (result.NextStepIn is { } delay)

@@ -58,4 +58,9 @@ internal sealed class OpperWaitingState(WaitingJobData job, DateTimeOffset first
 }
 
 /// <summary>A waiting job as its state keeps it.</summary>
-internal sealed record WaitingJobData(string OpperJobId, DateTimeOffset SubmittedAt, string? StatusUrl, string? Shape);
+internal sealed record WaitingJobData(string OpperJobId, DateTimeOffset SubmittedAt, string? StatusUrl, string? Shape)
+{
+    /// <summary>The job as it reads back from its state: the time to the millisecond, so a checker holding it knows it again.</summary>
+    public static WaitingJobData Of(string opperJobId, DateTimeOffset submittedAt, string? statusUrl, string? shape) =>
+        new(opperJobId, DateTimeOffset.FromUnixTimeMilliseconds(submittedAt.ToUnixTimeMilliseconds()), statusUrl, shape);
+}
