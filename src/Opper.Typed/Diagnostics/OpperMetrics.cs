@@ -56,6 +56,9 @@ internal sealed class OpperMetrics
         }
     }
 
+    /// <summary>Whether a listener takes the spend metric: without one, an estimate made only for it is not needed.</summary>
+    public bool CountsSpend => _estimatedSpend.Enabled;
+
     public void EstimatedSpend(string model, decimal amount) => _estimatedSpend.Add((double)amount, Model(model));
 
     public void BudgetRefused(string model) => _budgetRefusals.Add(1, Model(model));
