@@ -71,7 +71,7 @@ public class VideoGenerationOperation
     private string Model => _model ?? Status?.Model ?? "unknown";
 
     /// <summary>Made when first needed (a wait, a completion), so an operation that is only polled pays nothing for it.</summary>
-    private string? Shape => _request is null || !Context.Settings.Polling.Adaptive ? null : _shape ??= JobShape.Of(_request);
+    private string? Shape => _request is null || !Context.Settings.Polling.Adaptive ? null : _shape ??= JobShape.Of(_request, Context.Completions);
 
     /// <summary>Polls the job once and updates <see cref="Status"/>. A failed job is returned, not thrown.</summary>
     /// <param name="cancellationToken">Cancels the poll (the job keeps running).</param>
