@@ -76,23 +76,37 @@ internal sealed class CompletionHistory
                     return null;
                 }
 
+                // Each job weighs by how exactly its bracket places it (a midpoint is off by up to half its bracket: variance
+                // width²/12), against a prior spread of 5% of the mean so that narrow brackets do not take all the weight:
+                // the first jobs of a shape, polled by the fixed schedule's 5–15-s gaps, otherwise widened the window (and
+                // lengthened its gaps) for every job until they rolled out of the ring.
+                var plain = 0.0;
+                for (var i = 0; i < count; i++)
+                {
+                    plain += _ring[i].Seconds;
+                }
+
+                var prior = Math.Pow(0.05 * plain / count, 2);
+                var weights = 0.0;
                 mean = 0;
                 bracket = 0;
                 for (var i = 0; i < count; i++)
                 {
-                    mean += _ring[i].Seconds;
-                    bracket += _ring[i].Bracket;
+                    var weight = Weight(_ring[i].Bracket, prior);
+                    weights += weight;
+                    mean += weight * _ring[i].Seconds;
+                    bracket += weight * _ring[i].Bracket;
                 }
 
-                mean /= count;
-                bracket /= count;
+                mean /= weights;
+                bracket /= weights;
                 variance = 0;
                 for (var i = 0; i < count; i++)
                 {
-                    variance += (_ring[i].Seconds - mean) * (_ring[i].Seconds - mean);
+                    variance += Weight(_ring[i].Bracket, prior) * (_ring[i].Seconds - mean) * (_ring[i].Seconds - mean);
                 }
 
-                variance /= count - 1;
+                variance = variance / weights * count / (count - 1);
             }
 
             // Floors: a bracket's own uncertainty (a uniform spread over its width), 5% of the mean, and 15% while
@@ -100,5 +114,7 @@ internal sealed class CompletionHistory
             var floor = Math.Max(bracket / Math.Sqrt(12), mean * (count < 5 ? 0.15 : 0.05));
             return new CompletionEstimate(TimeSpan.FromSeconds(mean), TimeSpan.FromSeconds(Math.Max(Math.Sqrt(variance), floor)), count);
         }
+
+        private static double Weight(double bracket, double prior) => 1 / ((bracket * bracket / 12) + prior);
     }
 }
