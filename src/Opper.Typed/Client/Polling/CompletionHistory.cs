@@ -24,14 +24,14 @@ internal sealed class CompletionHistory
     /// The key equal to <paramref name="shape"/> when it is already kept, so a job of a known shape makes no string of its
     /// own; null when it is not (and on .NET 8, which cannot look a string up by its characters).
     /// </summary>
-    public string? Known(ReadOnlySpan<char> shape)
-    {
 #if NET9_0_OR_GREATER
-        return _shapes.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(shape, out var key, out _) ? key : null;
+    public string? Known(ReadOnlySpan<char> shape) =>
+        _shapes.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(shape, out var key, out _) ? key : null;
 #else
-        return null;
+#pragma warning disable CA1822 // An instance member on every target, so callers need no target of their own.
+    public string? Known(ReadOnlySpan<char> shape) => null;
+#pragma warning restore CA1822
 #endif
-    }
 
     /// <summary>Notes that a job of <paramref name="shape"/> completed after <paramref name="runningAt"/> and by <paramref name="doneAt"/> (both since its submission).</summary>
     public void Record(string shape, TimeSpan runningAt, TimeSpan doneAt)
