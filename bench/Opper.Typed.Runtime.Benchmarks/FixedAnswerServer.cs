@@ -8,8 +8,8 @@ namespace Opper.Typed.Benchmarks;
 
 /// <summary>
 /// A loopback Kestrel server that answers the client's calls with fixed bytes and does nothing else, so a benchmark
-/// measures the client, not a server: POST /v3/videos → 202, GET the status → 200 processing, GET /files/clip.mp4 →
-/// a clip of the size asked for.
+/// measures the client, not a server: POST /v3/videos → 202, GET the status → 200 processing (or completed, for a
+/// server whose jobs complete), GET /files/clip.mp4 → a clip of the size asked for.
 /// </summary>
 internal sealed class FixedAnswerServer : IAsyncDisposable
 {
@@ -28,13 +28,20 @@ internal sealed class FixedAnswerServer : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<FixedAnswerServer> StartAsync(long clipBytes = 0)
+    /// <param name="clipBytes">The size of the clip at /files/clip.mp4.</param>
+    /// <param name="jobsComplete">
+    /// The POST names <see cref="DoneJobId"/>, so the first poll completes the job: what a real job's last poll costs
+    /// (the completion recorded for adaptive polling), where a running job's poll skips that.
+    /// </param>
+    public static async Task<FixedAnswerServer> StartAsync(long clipBytes = 0, bool jobsComplete = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var accepted = Encoding.UTF8.GetBytes($$"""{"id":"{{JobId}}","status_url":"/v3/artifacts/{{JobId}}/status"}""");
+        var submitted = jobsComplete ? DoneJobId : JobId;
+        var accepted = Encoding.UTF8.GetBytes($$"""{"id":"{{submitted}}","status_url":"/v3/artifacts/{{submitted}}/status"}""");
+        byte[]? done = null;
         var processing = Encoding.UTF8.GetBytes($$"""{"id":"{{JobId}}","status":"processing","model":"vertexai/veo-3.1-fast-generate-001","provider":"vertexai"}""");
         var header = Mp4Header(clipBytes);
         var zeros = new byte[64 * 1024];
@@ -44,7 +51,8 @@ internal sealed class FixedAnswerServer : IAsyncDisposable
             await Answer(context, 202, accepted);
         });
         app.MapGet($"/v3/artifacts/{JobId}/status", context => Answer(context, 200, processing));
-        app.MapGet($"/v3/artifacts/{DoneJobId}/status", context => Answer(context, 200, Encoding.UTF8.GetBytes(
+        // Made once: the server's own bytes per answer would count against both clients alike and blur the ratio.
+        app.MapGet($"/v3/artifacts/{DoneJobId}/status", context => Answer(context, 200, done ??= Encoding.UTF8.GetBytes(
             $$"""{"id":"{{DoneJobId}}","status":"completed","url":"http://{{context.Request.Host}}/files/clip.mp4"}""")));
         app.MapGet("/files/clip.mp4", async context =>
         {

@@ -52,7 +52,10 @@ internal sealed record HandParameters(
 
 internal sealed record HandJob([property: JsonPropertyName("id")] string Id, [property: JsonPropertyName("status_url")] string? StatusUrl);
 
-public sealed record HandStatus([property: JsonPropertyName("id")] string Id, [property: JsonPropertyName("status")] string Status);
+public sealed record HandStatus(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("url")] string? Url);
 
 [JsonSerializable(typeof(HandRequest))]
 [JsonSerializable(typeof(HandJob))]

@@ -23,11 +23,14 @@ internal sealed class BudgetGuard(VideoBudget? budget, IVideoBudgetLedger ledger
     /// <exception cref="OpperBudgetExceededException">The window has no room for it, or it has no price; nothing was sent.</exception>
     public BudgetTicket Reserve(VideoWireRequest wire, VideoModelSpec? spec, VideoCostEstimate? estimated = null)
     {
-        var estimate = Estimate(wire, spec) ?? estimated;
         if (budget is null)
         {
-            return new BudgetTicket(estimate, Reservation: null);
+            // Without a budget the estimate only feeds the spend metric: worked out (a formatted basis, a list, boxed
+            // numbers) only while something listens to it.
+            return new BudgetTicket(metrics.CountsSpend ? Estimate(wire, spec) ?? estimated : null, Reservation: null);
         }
+
+        var estimate = Estimate(wire, spec) ?? estimated;
 
         var now = time.GetUtcNow();
         if (estimate is null)

@@ -25,14 +25,18 @@ public partial class OpperVideoClient
     }
 
     /// <summary>
-    /// The POST, with the job's estimate reserved first (or already, before its uploads: <paramref name="reserved"/>): over
-    /// the budget it throws and nothing is sent. A POST that surely created no job gives its reservation back; one whose
-    /// answer was lost keeps it, since that job may be billed.
+    /// The POST, traced, counted and logged, with the job's estimate reserved first (or already, before its uploads:
+    /// <paramref name="reserved"/>): over the budget it throws and nothing is sent. A POST that surely created no job gives
+    /// its reservation back; one whose answer was lost keeps it, since that job may be billed. One method for all of it:
+    /// each awaiting layer on the path every job takes is another state machine allocated per submission.
     /// </summary>
-    private static async Task<VideoJob> SendWithinBudgetAsync(
-        VideoJobContext context, VideoWireRequest wire, VideoModelSpec? spec, VideoCostEstimate? estimated, BudgetTicket? reserved, CancellationToken cancellationToken)
+    private async Task<VideoJob> SendAsync(
+        VideoWireRequest wire, VideoModelSpec? spec, CancellationToken cancellationToken, VideoCostEstimate? estimated = null, BudgetTicket? reserved = null)
     {
-        var ticket = reserved ?? context.Budget.Reserve(wire, spec, estimated);
+        var context = Context;
+        using var activity = OpperTelemetry.Source.StartActivity("opper.video.submit");
+        activity?.SetTag("opper.model", wire.Model);
+        var ticket = reserved ?? context.Budget.Reserve(wire, spec ?? FindSpec(wire.Model), estimated);
         VideoJob job;
         try
         {
@@ -45,6 +49,9 @@ public partial class OpperVideoClient
         }
 
         context.Budget.Settle(ticket, wire.Model, failure: null);
+        activity?.SetTag("opper.job_id", job.Id);
+        context.Metrics.JobStarted(wire.Model);
+        Log.Submitted(context.Logger, job.Id, wire.Model);
         return job;
     }
 

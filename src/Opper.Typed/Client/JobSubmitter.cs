@@ -39,8 +39,9 @@ internal sealed class JobSubmitter(HttpClient api, Uri submitUri, string apiKey)
             Stream body;
             try
             {
-                // Buffered by the attempt handler below: read from memory, and parsed from bytes without a string.
-                body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                // Buffered by the attempt handler below: read from memory (synchronously: it never blocks, and saves a
+                // task), and parsed from bytes without a string.
+                body = response.Content.ReadAsStream(cancellationToken);
             }
             catch (Exception exception) when (exception is HttpRequestException or IOException or OperationCanceledException)
             {

@@ -336,19 +336,6 @@ public partial class OpperVideoClient : IDisposable
         }
     }
 
-    private async Task<VideoJob> SendAsync(
-        VideoWireRequest wire, VideoModelSpec? spec, CancellationToken cancellationToken, VideoCostEstimate? estimated = null, BudgetTicket? reserved = null)
-    {
-        var context = Context;
-        using var activity = OpperTelemetry.Source.StartActivity("opper.video.submit");
-        activity?.SetTag("opper.model", wire.Model);
-        var job = await SendWithinBudgetAsync(context, wire, spec ?? FindSpec(wire.Model), estimated, reserved, cancellationToken).ConfigureAwait(false);
-        activity?.SetTag("opper.job_id", job.Id);
-        context.Metrics.JobStarted(wire.Model);
-        Log.Submitted(context.Logger, job.Id, wire.Model);
-        return job;
-    }
-
     /// <summary>What this client learned of how long jobs take, for the durable jobs' checks to be scheduled by it too.</summary>
     internal CompletionHistory Completions => Context.Completions;
 

@@ -22,8 +22,9 @@ internal sealed class StatusPoller(HttpClient api, VideoRetryOptions retry, Time
                 throw ApiErrorMapper.Map(response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false), response.Headers, jobId, secret: apiKey);
             }
 
-            // Buffered by the attempt handler below: parsed from its bytes, with no string made of a body that parses.
-            if (TryRead(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false)) is { } status)
+            // Buffered by the attempt handler below: parsed from its bytes, with no string made of a body that parses, and
+            // opened synchronously, since reading memory never blocks and the asynchronous call allocates a task per poll.
+            if (TryRead(response.Content.ReadAsStream(cancellationToken)) is { } status)
             {
                 status.Id ??= jobId;
                 // A server that says when to look again knows better than any schedule.

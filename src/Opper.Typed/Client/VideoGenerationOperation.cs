@@ -72,7 +72,7 @@ public class VideoGenerationOperation
     private string Model => _model ?? Status?.Model ?? "unknown";
 
     /// <summary>Made when first needed (a wait, a completion), so an operation that is only polled pays nothing for it.</summary>
-    private string? Shape => !Context.Settings.Polling.Adaptive ? null : _shape ??= _request is null ? null : JobShape.Of(_request);
+    private string? Shape => !Context.Settings.Polling.Adaptive ? null : _shape ??= _request is null ? null : JobShape.Of(_request, Context.Completions);
 
     /// <summary>
     /// A durable job's operation rebuilt from what its record kept, so its checks poll, learn and time out exactly as an

@@ -61,6 +61,9 @@ internal sealed class OpperMetrics
 
     public void CheckLate(TimeSpan lateness) => _checkLateness.Record(lateness > TimeSpan.Zero ? lateness.TotalSeconds : 0);
 
+    /// <summary>Whether a listener takes the spend metric: without one, an estimate made only for it is not needed.</summary>
+    public bool CountsSpend => _estimatedSpend.Enabled;
+
     public void EstimatedSpend(string model, decimal amount) => _estimatedSpend.Add((double)amount, Model(model));
 
     public void BudgetRefused(string model) => _budgetRefusals.Add(1, Model(model));

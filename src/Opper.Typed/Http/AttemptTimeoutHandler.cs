@@ -91,9 +91,17 @@ internal sealed class AttemptTimeoutHandler(TimeSpan timeout, bool keepCutBody) 
     private static ByteArrayContent Buffered(HttpContent original, MemoryStream received)
     {
         var buffered = new ByteArrayContent(received.GetBuffer(), 0, (int)received.Length);
-        foreach (var header in original.Headers)
+        // The raw values, as received: parsing them only to write them back cost every submission an iterator and arrays.
+        foreach (var (name, values) in original.Headers.NonValidated)
         {
-            buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            if (values.Count == 1)
+            {
+                buffered.Headers.TryAddWithoutValidation(name, values.ToString());
+            }
+            else
+            {
+                buffered.Headers.TryAddWithoutValidation(name, values);
+            }
         }
 
         original.Dispose();

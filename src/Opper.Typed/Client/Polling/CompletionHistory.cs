@@ -20,6 +20,19 @@ internal sealed class CompletionHistory
 
     private readonly ConcurrentDictionary<string, Samples> _shapes = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The key equal to <paramref name="shape"/> when it is already kept, so a job of a known shape makes no string of its
+    /// own; null when it is not (and on .NET 8, which cannot look a string up by its characters).
+    /// </summary>
+#if NET9_0_OR_GREATER
+    public string? Known(ReadOnlySpan<char> shape) =>
+        _shapes.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(shape, out var key, out _) ? key : null;
+#else
+#pragma warning disable CA1822 // An instance member on every target, so callers need no target of their own.
+    public string? Known(ReadOnlySpan<char> shape) => null;
+#pragma warning restore CA1822
+#endif
+
     /// <summary>Notes that a job of <paramref name="shape"/> completed after <paramref name="runningAt"/> and by <paramref name="doneAt"/> (both since its submission).</summary>
     public void Record(string shape, TimeSpan runningAt, TimeSpan doneAt)
     {
@@ -48,27 +61,42 @@ internal sealed class CompletionHistory
             return null;
         }
 
-        double mean = 0, bracket = 0, variance = 0;
-        foreach (var (seconds, width) in samples)
-        {
-            mean += seconds;
-            bracket += width;
-        }
-
-        mean /= count;
-        bracket /= count;
+        // Each job weighs by how exactly its bracket places it (a midpoint is off by up to half its bracket: variance
+        // width²/12), against a prior spread of 5% of the mean so that narrow brackets do not take all the weight:
+        // the first jobs of a shape, polled by the fixed schedule's 5–15-s gaps, otherwise widened the window (and
+        // lengthened its gaps) for every job until they rolled out of the ring.
+        var plain = 0.0;
         foreach (var (seconds, _) in samples)
         {
-            variance += (seconds - mean) * (seconds - mean);
+            plain += seconds;
         }
 
-        variance /= count - 1;
+        var prior = Math.Pow(0.05 * plain / count, 2);
+        double weights = 0, mean = 0, bracket = 0, variance = 0;
+        foreach (var (seconds, width) in samples)
+        {
+            var weight = Weight(width, prior);
+            weights += weight;
+            mean += weight * seconds;
+            bracket += weight * width;
+        }
+
+        mean /= weights;
+        bracket /= weights;
+        foreach (var (seconds, width) in samples)
+        {
+            variance += Weight(width, prior) * (seconds - mean) * (seconds - mean);
+        }
+
+        variance = variance / weights * count / (count - 1);
 
         // Floors: a bracket's own uncertainty (a uniform spread over its width), 5% of the mean, and 15% while
         // fewer than five jobs are known, so two alike jobs cannot narrow the schedule to a point.
         var floor = Math.Max(bracket / Math.Sqrt(12), mean * (count < 5 ? 0.15 : 0.05));
         return new CompletionEstimate(TimeSpan.FromSeconds(mean), TimeSpan.FromSeconds(Math.Max(Math.Sqrt(variance), floor)), count);
     }
+
+    private static double Weight(double bracket, double prior) => 1 / ((bracket * bracket / 12) + prior);
 
     private sealed class Samples
     {
