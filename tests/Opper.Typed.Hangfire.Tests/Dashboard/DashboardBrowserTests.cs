@@ -1,11 +1,5 @@
 using Hangfire;
 using Hangfire.InMemory;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 using OpenQA.Selenium.Interactions;
@@ -33,7 +27,7 @@ public sealed class DashboardBrowserTests
         Assert.Equal(DurableVideoJobState.Completed, done.State);
         var second = await worker.Scheduler.EnqueueAsync(new Veo31FastGenerate001Request("a lighthouse in a storm"), folder.File("lighthouse.mp4"));
 
-        await using var web = await DashboardAsync(storage);
+        await using var web = await DashboardServer.StartAsync(storage);
         using var browser = Chromium();
 
         browser.Navigate().GoToUrl(new Uri(web.Address, "hangfire/opper-videos"));
@@ -105,25 +99,5 @@ public sealed class DashboardBrowserTests
         var service = ChromeDriverService.CreateDefaultService("/usr/bin", "chromedriver");
         service.SuppressInitialDiagnosticInformation = true;
         return new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
-    }
-
-    private static async Task<Served> DashboardAsync(JobStorage storage)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(storage);
-        builder.Services.AddHangfire(configuration => configuration.UseLogProvider(new SilentLogProvider()));
-        builder.Services.AddOpperVideoJobs();
-        var app = builder.Build();
-        app.UseHangfireDashboard("/hangfire");
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new Served(app, new Uri(address.TrimEnd('/') + "/"));
-    }
-
-    private sealed record Served(WebApplication App, Uri Address) : IAsyncDisposable
-    {
-        public ValueTask DisposeAsync() => App.DisposeAsync();
     }
 }
