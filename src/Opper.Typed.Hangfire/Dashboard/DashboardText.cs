@@ -22,7 +22,8 @@ internal static class DashboardText
         var whole = sink is null ? path : $"{sink}: {path}";
         var file = Path.GetFileName(path);
         var folder = Path.GetFileName(Path.GetDirectoryName(path));
-        var shortened = string.IsNullOrEmpty(folder) || file.Length == 0 ? path : $"…/{folder}/{file}";
+        // A path already short (an index row with little room keeps only this form) is shown as it is.
+        var shortened = string.IsNullOrEmpty(folder) || file.Length == 0 || path.StartsWith("…/", StringComparison.Ordinal) ? path : $"…/{folder}/{file}";
         return (sink is null ? shortened : $"{sink}: {shortened}", whole);
     }
 

@@ -12,7 +12,7 @@ internal sealed class VideoJobRow
 {
     /// <summary>
     /// The longest value written: Hangfire.SqlServer's set values are <c>nvarchar(256)</c>. A longer row loses the end of
-    /// its error, then its destination's folders (the job's own page has both whole).
+    /// its error, then its shape, then its destination's folders (the job's own page has all of them whole).
     /// </summary>
     public const int MaxLength = 256;
 
@@ -36,13 +36,20 @@ internal sealed class VideoJobRow
     [JsonPropertyName("checks")]
     public int Checks { get; set; }
 
+    /// <summary>Unix milliseconds, as the state data keeps times: a third of the ISO text, in a value with little room.</summary>
     [JsonPropertyName("enqueuedAt")]
-    public DateTimeOffset EnqueuedAt { get; set; }
+    public long EnqueuedAtMs { get; set; }
+
+    [JsonIgnore]
+    public DateTimeOffset EnqueuedAt => DateTimeOffset.FromUnixTimeMilliseconds(EnqueuedAtMs);
 
     /// <summary>With <see cref="Shape"/>, what an expected-remaining estimate of a waiting job starts from.</summary>
     [JsonPropertyName("submittedAt")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public DateTimeOffset? SubmittedAt { get; set; }
+    public long? SubmittedAtMs { get; set; }
+
+    [JsonIgnore]
+    public DateTimeOffset? SubmittedAt => SubmittedAtMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
 
     [JsonPropertyName("shape")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -63,13 +70,13 @@ internal sealed class VideoJobRow
             Destination = record.Destination,
             Sink = record.Sink,
             Checks = record.Checks,
-            EnqueuedAt = record.EnqueuedAt,
-            SubmittedAt = record.SubmittedAt,
+            EnqueuedAtMs = record.EnqueuedAt.ToUnixTimeMilliseconds(),
+            SubmittedAtMs = record.SubmittedAt?.ToUnixTimeMilliseconds(),
             Shape = record.Shape,
             Error = record.Error,
         };
         var text = JsonSerializer.Serialize(row, VideoJobJson.Default.VideoJobRow);
-        for (var attempt = 0; text.Length > MaxLength && attempt < 3; attempt++)
+        for (var attempt = 0; text.Length > MaxLength && attempt < 4; attempt++)
         {
             var over = text.Length - MaxLength;
             if (row.Error is { Length: > 0 } error)
@@ -77,10 +84,16 @@ internal sealed class VideoJobRow
                 // Escaping makes a character of the error cost up to six in the JSON: cut by the JSON's overflow, then check again.
                 row.Error = error.Length > over + 1 ? error[..(error.Length - over - 1)] + "…" : null;
             }
+            else if (row.Shape is not null)
+            {
+                // Only an expected-remaining estimate reads it: the job's page still has one from its state data.
+                row.Shape = null;
+            }
             else
             {
-                var file = Path.GetFileName(row.Destination);
-                row.Destination = file.Length > 0 && file.Length < row.Destination.Length ? "…/" + file : row.Destination[..Math.Max(0, row.Destination.Length - over)];
+                // The page's own short form (…/folder/file), then, if still too long, the end of it.
+                var shortened = Dashboard.DashboardText.Destination(row.Destination, sink: null).Short;
+                row.Destination = shortened.Length < row.Destination.Length ? shortened : row.Destination[Math.Min(row.Destination.Length, over)..];
             }
 
             text = JsonSerializer.Serialize(row, VideoJobJson.Default.VideoJobRow);
