@@ -1,6 +1,5 @@
 using Hangfire;
 using Hangfire.Server;
-using Hangfire.States;
 using Opper.Typed.Hangfire.Storage;
 
 namespace Opper.Typed.Hangfire;
@@ -28,19 +27,10 @@ internal sealed class VideoJobSteps
     [JobDisplayName("Opper video {0} -> {1}")]
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [5, 30, 120, 600, 1800])]
     [VideoJobStateFilter]
-    public async Task<VideoJobStepResult> RunAsync(string model, string destination, PerformContext? context, CancellationToken cancellationToken)
+    public Task<VideoJobStepResult> RunAsync(string model, string destination, PerformContext? context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context, nameof(context) + " (supplied by Hangfire; this method runs as a Hangfire job, enqueued by IVideoJobScheduler)");
-        var result = await _runner.RunAsync(context.BackgroundJob.Id, new VideoJobStore(context.Connection), cancellationToken).ConfigureAwait(false);
-        if (result.Waiting is { } waiting)
-        {
-            // Moved here, from Processing, rather than by the state filter's election: a state elected in place of the
-            // worker's Succeeded leaves that Succeeded in the history (Processing, Succeeded, OpperWaiting). The worker's own
-            // change then finds the job no longer processing and leaves it; if this one failed, the election still moves it.
-            new BackgroundJobClient(context.Storage).ChangeState(context.BackgroundJob.Id, waiting, ProcessingState.StateName);
-        }
-
-        return result;
+        return _runner.RunAsync(context.BackgroundJob.Id, new VideoJobStore(context.Connection), cancellationToken);
     }
 
     /// <summary>Runs the completion handlers of a job Hangfire ended without its step (deleted, or its retries exhausted), once.</summary>
