@@ -37,11 +37,22 @@ internal static class OpperVideoJobDetails
         Row(html, "Opper job", Encode(job.OpperJobId ?? "–"));
         html.Append("<tr><th>Model</th>").Append(DashboardText.ModelCell(job.Model)).Append("</tr>");
         html.Append("<tr><th>Destination</th>").Append(DashboardText.DestinationCell(job)).Append("</tr>");
+        // Checks are written into the record when the wait ends (the checker keeps them in its own memory meanwhile).
         Row(html, "Checks", job.Checks.ToString(CultureInfo.InvariantCulture));
-        Row(html, "Enqueued", job.EnqueuedAt.ToString("u", CultureInfo.InvariantCulture));
+        Row(html, "Enqueued", DashboardText.Time(job.EnqueuedAt));
+        if (job.SubmittedAt is { } submitted)
+        {
+            Row(html, "Submitted", DashboardText.Time(submitted));
+        }
+
+        if (job.State == DurableVideoJobState.Waiting && WaitingEstimate.Line(record.Shape, job.SubmittedAt, DateTimeOffset.UtcNow) is { } expected)
+        {
+            Row(html, "Expected", Encode(expected));
+        }
+
         if (job.EndedAt is { } ended)
         {
-            Row(html, "Ended", ended.ToString("u", CultureInfo.InvariantCulture));
+            Row(html, "Ended", DashboardText.Time(ended));
         }
 
         if (job.Bytes is { } bytes)

@@ -4,8 +4,8 @@ using Hangfire.Dashboard;
 namespace Opper.Typed.Hangfire.Dashboard;
 
 /// <summary>
-/// Adds the "Opper videos" page, its menu item and the record's section on a job's page to every Hangfire dashboard of
-/// the process (Hangfire keeps all three process-wide).
+/// Adds the "Opper videos" page, its menu item, the record's section on a job's page and how a job's history shows its
+/// wait to every Hangfire dashboard of the process (Hangfire keeps all four process-wide).
 /// </summary>
 internal static class OpperVideosDashboard
 {
@@ -24,5 +24,6 @@ internal static class OpperVideosDashboard
             Active = page.RequestPath.StartsWith(OpperVideosPage.Route, StringComparison.Ordinal),
         });
         GlobalConfiguration.Configuration.UseJobDetailsRenderer(OpperVideoJobDetails.Order, OpperVideoJobDetails.Render);
+        OpperWaitingHistory.Register();
     }
 }

@@ -54,8 +54,12 @@ internal sealed class VideoJobStateFilterAttribute : JobFilterAttribute, IElectS
         switch (context.NewState)
         {
             case EnqueuedState when context.OldStateName is null:
-                // The job's creation: listed as queued in the same transaction that creates it.
-                transaction.AddToSet(VideoJobStore.IndexOf(DurableVideoJobState.Queued), context.BackgroundJob.Id, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+                // The job's creation: listed as queued in the same transaction that creates it (its record came with it).
+                if (new VideoJobStore(context.Connection).Read(context.BackgroundJob.Id) is { } created)
+                {
+                    VideoJobIndex.Move(transaction, created.State, previousRow: null, context.BackgroundJob.Id, created);
+                }
+
                 break;
             case EnqueuedState:
                 // A requeue (the dashboard's, ResumeAsync's, ResubmitAsync's) of a job that had ended: it moves again.

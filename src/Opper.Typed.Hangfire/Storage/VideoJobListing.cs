@@ -6,11 +6,11 @@ internal static class VideoJobListing
     public static IReadOnlyList<DurableVideoJob> List(VideoJobStore store, DurableVideoJobState state, int skip, int take)
     {
         var jobs = new List<DurableVideoJob>();
-        foreach (var key in store.KeysIn(state, skip, take))
+        foreach (var row in VideoJobIndex.Range(store.Connection, state, skip, take))
         {
-            if (store.Read(key) is { } record && record.State == state)
+            if (store.Read(row.Key) is { } record && record.State == state && jobs.TrueForAll(listed => listed.Key != row.Key))
             {
-                jobs.Add(new DurableVideoJob(key, record));
+                jobs.Add(new DurableVideoJob(row.Key, record));
             }
         }
 

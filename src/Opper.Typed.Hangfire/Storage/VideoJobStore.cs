@@ -8,7 +8,7 @@ namespace Opper.Typed.Hangfire.Storage;
 /// parameters, sets, distributed locks), so any Hangfire storage holds them.
 /// </summary>
 /// <remarks>
-/// The record is the truth; the per-state sets are an index for listing. A step's write is a compare-and-set under
+/// The record is the truth; the per-state sets (<see cref="VideoJobIndex"/>) are an index for listing. A step's write is a compare-and-set under
 /// Hangfire's own job state lock (the one every state change holds): it lands only if the record is still in the state
 /// this store read, so a Delete, a Requeue or a resume that changed it meanwhile wins, and the step stops
 /// (<see cref="VideoJobMovedException"/>). The state filter writes with <see cref="WriteHeld"/>, inside the state change
@@ -16,19 +16,20 @@ namespace Opper.Typed.Hangfire.Storage;
 /// </remarks>
 internal sealed class VideoJobStore(IStorageConnection connection)
 {
-    /// <summary>The state each record was in when this store read or wrote it: what a write compares against.</summary>
-    private readonly Dictionary<string, DurableVideoJobState> _seen = new(StringComparer.Ordinal);
+    /// <summary>
+    /// The state each record was in when this store read or wrote it (what a write compares against), and its index row
+    /// then (what a write replaces: a set's entry is removed by its exact value).
+    /// </summary>
+    private readonly Dictionary<string, (DurableVideoJobState State, string Row)> _seen = new(StringComparer.Ordinal);
 
-    /// <summary>The job parameter that holds the record (JSON), shown on the dashboard's job page.</summary>
     /// <summary>The storage connection the store reads and writes through.</summary>
     public IStorageConnection Connection => connection;
 
+    /// <summary>The job parameter that holds the record (JSON), shown on the dashboard's job page.</summary>
     public const string RecordParameter = "Opper.Video";
 
     /// <summary>The job parameter that holds the request, as the POST's JSON body, written once with the job.</summary>
     public const string RequestParameter = "Opper.Request";
-
-    private const string IndexPrefix = "opper-video-jobs:";
 
     /// <summary>How long a write waits for a state change of the job to finish (milliseconds of work in the other).</summary>
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
@@ -36,8 +37,6 @@ internal sealed class VideoJobStore(IStorageConnection connection)
     public static string Serialize(VideoJobRecord record) => JsonSerializer.Serialize(record, VideoJobJson.Default.VideoJobRecord);
 
     public static string SerializeRequest(VideoWireRequest request) => JsonSerializer.Serialize(request, OpperJsonContext.Default.VideoWireRequest);
-
-    public static string IndexOf(DurableVideoJobState state) => IndexPrefix + state;
 
     /// <returns>The record; null when the storage has no durable video job under <paramref name="key"/>.</returns>
     public VideoJobRecord? Read(string key)
@@ -56,7 +55,7 @@ internal sealed class VideoJobStore(IStorageConnection connection)
         var record = raw is null ? null : JsonSerializer.Deserialize(raw, VideoJobJson.Default.VideoJobRecord);
         if (record is not null)
         {
-            _seen[key] = record.State;
+            _seen[key] = (record.State, VideoJobRow.Of(key, record));
         }
 
         return record;
@@ -82,7 +81,7 @@ internal sealed class VideoJobStore(IStorageConnection connection)
     {
         using (Lock(key))
         {
-            var read = _seen.TryGetValue(key, out var state) ? state : record.State;
+            var read = _seen.TryGetValue(key, out var seen) ? seen.State : record.State;
             var current = Read(key) ?? throw new InvalidOperationException($"Durable video job {key} has no record to write over.");
             if (current.State != read || (whileHangfireIs is not null && connection.GetStateData(key)?.Name != whileHangfireIs))
             {
@@ -90,7 +89,9 @@ internal sealed class VideoJobStore(IStorageConnection connection)
                 {
                     current.OpperJobId = record.OpperJobId;
                     current.SubmittedAt = record.SubmittedAt;
-                    connection.SetJobParameter(key, RecordParameter, Serialize(current));
+                    using var kept = connection.CreateWriteTransaction();
+                    WriteHeld(key, current, current.State, kept);
+                    kept.Commit();
                 }
 
                 throw new VideoJobMovedException(key, current);
@@ -109,53 +110,22 @@ internal sealed class VideoJobStore(IStorageConnection connection)
         }
     }
 
-    /// <summary>Writes <paramref name="record"/> for a caller that holds the job's state lock, its index moved in <paramref name="transaction"/>.</summary>
+    /// <summary>
+    /// Writes <paramref name="record"/> for a caller that holds the job's state lock and read the record through this
+    /// store, its index row replaced in <paramref name="transaction"/> (the row changes with the record, the set with the state).
+    /// </summary>
     public void WriteHeld(string key, VideoJobRecord record, DurableVideoJobState previous, IWriteOnlyTransaction transaction)
     {
         connection.SetJobParameter(key, RecordParameter, Serialize(record));
-        _seen[key] = record.State;
-        if (previous != record.State)
+        VideoJobIndex.Move(transaction, previous, _seen.TryGetValue(key, out var seen) ? seen.Row : null, key, record);
+        _seen[key] = (record.State, VideoJobRow.Of(key, record));
+        if (previous != record.State && record.State is DurableVideoJobState.Completed or DurableVideoJobState.Canceled)
         {
-            transaction.RemoveFromSet(IndexOf(previous), key);
-            transaction.AddToSet(IndexOf(record.State), key, record.EnqueuedAt.ToUnixTimeMilliseconds());
+            // The two states whose Hangfire jobs expire: each end clears what earlier ones left behind.
+            VideoJobIndex.DropExpired(connection, transaction, record.State);
         }
     }
 
     /// <summary>Hangfire's own lock on the job's state (<c>job:{key}:state-lock</c>): held by every state change, so a write under it never interleaves with one.</summary>
     private IDisposable Lock(string key) => connection.AcquireDistributedJobLock(key, LockTimeout);
-
-    public IReadOnlyList<string> KeysIn(DurableVideoJobState state, int skip, int take)
-    {
-        var index = IndexOf(state);
-        if (connection is JobStorageConnection ranged)
-        {
-            try
-            {
-                return ranged.GetRangeFromSet(index, skip, skip + take - 1);
-            }
-            catch (NotSupportedException)
-            {
-                // An older storage without ranges: read the whole set below.
-            }
-        }
-
-        return connection.GetAllItemsFromSet(index).Skip(skip).Take(take).ToList();
-    }
-
-    public long CountIn(DurableVideoJobState state)
-    {
-        if (connection is JobStorageConnection counted)
-        {
-            try
-            {
-                return counted.GetSetCount(IndexOf(state));
-            }
-            catch (NotSupportedException)
-            {
-                // Counted below.
-            }
-        }
-
-        return connection.GetAllItemsFromSet(IndexOf(state)).Count;
-    }
 }

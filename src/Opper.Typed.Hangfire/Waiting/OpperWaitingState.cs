@@ -14,6 +14,17 @@ internal sealed class OpperWaitingState(WaitingJobData job, DateTimeOffset first
 {
     public const string StateName = "OpperWaiting";
 
+    // The state data's names, in the stored record's casing (VideoJobRecord): the same fact is spelled one way wherever
+    // the job's storage shows it.
+    public const string OpperJobIdName = "opperJobId";
+
+    /// <summary>Unix milliseconds.</summary>
+    public const string SubmittedAtName = "submittedAt";
+
+    public const string StatusUrlName = "statusUrl";
+
+    public const string ShapeName = "shape";
+
     public string Name => StateName;
 
     public string? Reason { get; set; }
@@ -31,27 +42,30 @@ internal sealed class OpperWaitingState(WaitingJobData job, DateTimeOffset first
     {
         var data = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["OpperJobId"] = job.OpperJobId,
-            ["SubmittedAt"] = job.SubmittedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+            [OpperJobIdName] = job.OpperJobId,
+            [SubmittedAtName] = job.SubmittedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
         };
         if (job.StatusUrl is not null)
         {
-            data["StatusUrl"] = job.StatusUrl;
+            data[StatusUrlName] = job.StatusUrl;
         }
 
         if (job.Shape is not null)
         {
-            data["Shape"] = job.Shape;
+            data[ShapeName] = job.Shape;
         }
 
         return data;
     }
 
     /// <summary>What a checker needs of a waiting job, from the state's stored data; null when the job is not waiting.</summary>
-    public static WaitingJobData? Read(StateData? state) =>
-        state is { Name: StateName } && state.Data.TryGetValue("OpperJobId", out var id)
-        && state.Data.TryGetValue("SubmittedAt", out var submitted) && long.TryParse(submitted, NumberStyles.Integer, CultureInfo.InvariantCulture, out var millis)
-            ? new WaitingJobData(id, DateTimeOffset.FromUnixTimeMilliseconds(millis), Optional(state.Data, "StatusUrl"), Optional(state.Data, "Shape"))
+    public static WaitingJobData? Read(StateData? state) => state is { Name: StateName } ? Read(state.Data) : null;
+
+    /// <summary>The waiting job an <see cref="OpperWaitingState"/>'s data describes; null for data of another state.</summary>
+    public static WaitingJobData? Read(IDictionary<string, string> data) =>
+        data.TryGetValue(OpperJobIdName, out var id)
+        && data.TryGetValue(SubmittedAtName, out var submitted) && long.TryParse(submitted, NumberStyles.Integer, CultureInfo.InvariantCulture, out var millis)
+            ? new WaitingJobData(id, DateTimeOffset.FromUnixTimeMilliseconds(millis), Optional(data, StatusUrlName), Optional(data, ShapeName))
             : null;
 
     private static string? Optional(IDictionary<string, string> data, string name) => data.TryGetValue(name, out var value) ? value : null;
