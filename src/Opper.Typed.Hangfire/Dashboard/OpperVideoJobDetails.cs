@@ -19,9 +19,13 @@ internal static class OpperVideoJobDetails
     public static NonEscapedString Render(JobDetailsRendererDto details)
     {
         VideoJobRecord? record;
+        string? expected;
         using (var connection = details.Page.Storage.GetConnection())
         {
             record = new VideoJobStore(connection).Read(details.JobId);
+            expected = record is { State: DurableVideoJobState.Waiting }
+                ? WaitingEstimate.Line(details.Page.Storage, connection, record.Shape, record.SubmittedAt, DateTimeOffset.UtcNow)
+                : null;
         }
 
         if (record is null)
@@ -45,7 +49,7 @@ internal static class OpperVideoJobDetails
             Row(html, "Submitted", DashboardText.Time(submitted));
         }
 
-        if (job.State == DurableVideoJobState.Waiting && WaitingEstimate.Line(record.Shape, job.SubmittedAt, DateTimeOffset.UtcNow) is { } expected)
+        if (expected is not null)
         {
             Row(html, "Expected", Encode(expected));
         }

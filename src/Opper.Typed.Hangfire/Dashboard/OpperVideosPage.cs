@@ -98,7 +98,7 @@ internal sealed class OpperVideosPage : RazorPage
             Write(row.Key);
             WriteLiteral("</a></td><td>");
             Write(row.OpperJobId ?? "–");
-            if (state == DurableVideoJobState.Waiting && WaitingEstimate.Line(row.Shape, row.SubmittedAt, now) is { } expected)
+            if (state == DurableVideoJobState.Waiting && WaitingEstimate.Line(Storage, connection: null, row.ShapeKey, row.SubmittedAt, now) is { } expected)
             {
                 WriteLiteral("<br/><small class=\"text-muted opper-expected\">");
                 Write(expected);

@@ -33,10 +33,6 @@ internal static class OpperWaitingHistory
             text.Append("<dt>Shape:</dt><dd>").Append(WebUtility.HtmlEncode(job.Shape)).Append("</dd>");
         }
 
-        if (WaitingEstimate.Line(job.Shape, job.SubmittedAt, DateTimeOffset.UtcNow) is { } expected)
-        {
-            text.Append("<dt>Expected:</dt><dd class=\"opper-expected\">").Append(WebUtility.HtmlEncode(expected)).Append("</dd>");
-        }
 
         return new NonEscapedString(text.Append("</dl>").ToString());
     }

@@ -29,11 +29,15 @@ internal sealed class SharedCompletions(TimeProvider time)
         }
 
         using var transaction = connection.CreateWriteTransaction();
-        transaction.InsertToList(KeyOf(shape), string.Create(CultureInfo.InvariantCulture, $"{runningAt.TotalSeconds:0.###}|{doneAt.TotalSeconds:0.###}"));
-        transaction.TrimList(KeyOf(shape), 0, CompletionHistory.Kept - 1);
+        var digest = DigestOf(shape);
+        transaction.InsertToList(ListOf(digest), string.Create(CultureInfo.InvariantCulture, $"{runningAt.TotalSeconds:0.###}|{doneAt.TotalSeconds:0.###}"));
+        transaction.TrimList(ListOf(digest), 0, CompletionHistory.Kept - 1);
         transaction.Commit();
-        _read.TryRemove(shape, out _);
+        _read.TryRemove(digest, out _);
     }
+
+    /// <returns>What this process last read for the shape of <paramref name="digest"/> (<see cref="DigestOf"/>), however old, without reading the storage; null when nothing was.</returns>
+    public CompletionEstimate? Cached(string? digest) => digest is not null && _read.TryGetValue(digest, out var cached) ? cached.Estimate : null;
 
     /// <returns>What jobs of <paramref name="shape"/> took, from the storage; null while fewer than two are known.</returns>
     public CompletionEstimate? Estimate(IStorageConnection connection, string? shape)
@@ -44,14 +48,15 @@ internal sealed class SharedCompletions(TimeProvider time)
         }
 
         var now = time.GetUtcNow();
-        if (_read.TryGetValue(shape, out var cached) && now - cached.ReadAt < RefreshInterval)
+        var digest = DigestOf(shape);
+        if (_read.TryGetValue(digest, out var cached) && now - cached.ReadAt < RefreshInterval)
         {
             return cached.Estimate;
         }
 
         var samples = new List<(double Seconds, double Bracket)>(CompletionHistory.Kept);
         // Every storage of Hangfire 1.7 and later reads list ranges; one that does not simply shares nothing.
-        var items = connection is JobStorageConnection ranged ? ranged.GetRangeFromList(KeyOf(shape), 0, CompletionHistory.Kept - 1) : [];
+        var items = connection is JobStorageConnection ranged ? ranged.GetRangeFromList(ListOf(digest), 0, CompletionHistory.Kept - 1) : [];
         foreach (var item in items)
         {
             if (Parse(item) is { } sample)
@@ -61,7 +66,7 @@ internal sealed class SharedCompletions(TimeProvider time)
         }
 
         var estimate = CompletionHistory.EstimateOf(samples);
-        _read[shape] = (now, estimate);
+        _read[digest] = (now, estimate);
         return estimate;
     }
 
@@ -75,7 +80,8 @@ internal sealed class SharedCompletions(TimeProvider time)
             : null;
     }
 
-    /// <summary>A shape is as long as its parameters; its key in the storage is a digest of it.</summary>
-    private static string KeyOf(string shape) =>
-        KeyPrefix + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(shape)), 0, 10).ToLowerInvariant();
+    /// <summary>A shape is as long as its parameters; it is named by a digest of it (short enough for a dashboard row).</summary>
+    public static string DigestOf(string shape) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(shape)), 0, 6).ToLowerInvariant();
+
+    private static string ListOf(string digest) => KeyPrefix + digest;
 }

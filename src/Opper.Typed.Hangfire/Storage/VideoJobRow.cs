@@ -43,7 +43,7 @@ internal sealed class VideoJobRow
     [JsonIgnore]
     public DateTimeOffset EnqueuedAt => DateTimeOffset.FromUnixTimeMilliseconds(EnqueuedAtMs);
 
-    /// <summary>With <see cref="Shape"/>, what an expected-remaining estimate of a waiting job starts from.</summary>
+    /// <summary>With <see cref="ShapeKey"/>, what an expected-remaining estimate of a waiting job starts from.</summary>
     [JsonPropertyName("submittedAt")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public long? SubmittedAtMs { get; set; }
@@ -51,9 +51,10 @@ internal sealed class VideoJobRow
     [JsonIgnore]
     public DateTimeOffset? SubmittedAt => SubmittedAtMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
 
+    /// <summary>A waiting job's shape as a digest (<see cref="SharedCompletions.DigestOf"/>): short, where the shape is not.</summary>
     [JsonPropertyName("shape")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Shape { get; set; }
+    public string? ShapeKey { get; set; }
 
     [JsonPropertyName("error")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -72,11 +73,12 @@ internal sealed class VideoJobRow
             Checks = record.Checks,
             EnqueuedAtMs = record.EnqueuedAt.ToUnixTimeMilliseconds(),
             SubmittedAtMs = record.SubmittedAt?.ToUnixTimeMilliseconds(),
-            Shape = record.Shape,
+            // Only a waiting job's row shows an expected remaining time.
+            ShapeKey = record is { State: DurableVideoJobState.Waiting, Shape: { } shape } ? SharedCompletions.DigestOf(shape) : null,
             Error = record.Error,
         };
         var text = JsonSerializer.Serialize(row, VideoJobJson.Default.VideoJobRow);
-        for (var attempt = 0; text.Length > MaxLength && attempt < 4; attempt++)
+        for (var attempt = 0; text.Length > MaxLength && attempt < 5; attempt++)
         {
             var over = text.Length - MaxLength;
             if (row.Error is { Length: > 0 } error)
@@ -84,10 +86,14 @@ internal sealed class VideoJobRow
                 // Escaping makes a character of the error cost up to six in the JSON: cut by the JSON's overflow, then check again.
                 row.Error = error.Length > over + 1 ? error[..(error.Length - over - 1)] + "…" : null;
             }
-            else if (row.Shape is not null)
+            else if (row.ShapeKey is not null && Dashboard.DashboardText.Destination(row.Destination, sink: null).Short is var brief && brief.Length < row.Destination.Length)
             {
-                // Only an expected-remaining estimate reads it: the job's page still has one from its state data.
-                row.Shape = null;
+                // A waiting row keeps its expected remaining time before its destination's folders (the job's page has them).
+                row.Destination = brief;
+            }
+            else if (row.ShapeKey is not null)
+            {
+                row.ShapeKey = null;
             }
             else
             {

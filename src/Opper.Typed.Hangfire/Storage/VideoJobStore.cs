@@ -97,9 +97,9 @@ internal sealed class VideoJobStore(IStorageConnection connection)
                 throw new VideoJobMovedException(key, current);
             }
 
-            if (read == record.State)
+            if (read == record.State && _seen[key].Row == VideoJobRow.Of(key, record))
             {
-                // No index to move: no transaction to open (a round trip each way on SQL storages).
+                // Neither the state nor the row changes: no transaction to open (a round trip each way on SQL storages).
                 connection.SetJobParameter(key, RecordParameter, Serialize(record));
                 return;
             }
