@@ -28,8 +28,10 @@ internal static class WaitingCommand
     {
         // As in `durable`: the emulator shares the process with the enqueuer, whose storage writes block.
         ThreadPool.SetMinThreads(64, 64);
-        var jobs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
-        var seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 300;
+        // Two threads submit about 15-20 jobs a second here, so the jobs must last longer than the submitting does for all
+        // of them to wait at once: 3,000 of 240 s run in about 7 minutes; 10,000 need about 540 s and 18 minutes.
+        var jobs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 3000;
+        var seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 240;
         var lateness = new ConcurrentQueue<(TimeSpan At, double Seconds)>();
         var clock = Stopwatch.StartNew();
         using var listener = new MeterListener
