@@ -28,8 +28,9 @@ internal static class WaitingCommand
     {
         // As in `durable`: the emulator shares the process with the enqueuer, whose storage writes block.
         ThreadPool.SetMinThreads(64, 64);
-        // Two threads submit about 15-20 jobs a second here, so the jobs must last longer than the submitting does for all
-        // of them to wait at once: 3,000 of 240 s run in about 7 minutes; 10,000 need about 540 s and 18 minutes.
+        // Two threads submitted 10-25 jobs a second on this 2-core machine (by its load), and the jobs must outlast the
+        // submitting for all of them to wait at once: 3,000 of 240 s ran in about 7 minutes; 10,000 would take 400-1,000 s
+        // to submit, so jobs of up to 17 minutes and a run of 20-35 minutes (docs/performance.md).
         var jobs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 3000;
         var seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 240;
         var lateness = new ConcurrentQueue<(TimeSpan At, double Seconds)>();
@@ -125,7 +126,7 @@ internal static class WaitingCommand
                 check lateness after                  {Summary(all.Where(l => l.At >= to))}
                 check lateness, whole run             {Summary(all)}
                 status polls (emulator GETs)          {polls} ({(double)polls / jobs:0.0} a job)
-                most worker threads busy at once      {samples.Max(s => s.Busy)} of {Workers} (sampled every 250 ms)
+                most worker threads busy at once      {samples.Max(s => s.Busy)} of {Workers} (sampled every 250 ms); while all wait {samples.Where(s => s.At >= from && s.At < to).Select(s => s.Busy).DefaultIfEmpty().Max()} (no step is due then)
                 completed                             {completed} of {jobs} in {wall.TotalSeconds:0.0} s
                 POSTs                                 {posts} ({posts - jobs} duplicated)
                 storage statements per job            {(double)statements / jobs:0.0} ({statements} in all, server and enqueuer)
