@@ -3,8 +3,6 @@ using System.Globalization;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.Extensions.DependencyInjection;
-using Hangfire.PostgreSql.Factories;
-using Npgsql;
 using Opper.Typed.Emulator;
 using Opper.Typed.Hangfire;
 using Opper.Typed.Testing;
@@ -56,19 +54,18 @@ internal static class DurableCommand
     {
         using var client = new OpperVideoClient(emulator.CreateClientOptions());
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, jobs).Select(i => client.GenerateToFileAsync(Request(i), Path.Combine(folder, $"clip-{i}.mp4"))));
+        await Task.WhenAll(Enumerable.Range(0, jobs).Select(i => client.GenerateToFileAsync(DurableBench.Request(i), Path.Combine(folder, $"clip-{i}.mp4"))));
         return clock.Elapsed;
     }
 
     private static async Task<(TimeSpan Wall, int Completed, long Statements, int PeakBusy)> DurableAsync(OpperEmulator emulator, int jobs, string folder)
     {
-        await using var postgres = await LocalPostgres.StartAsync("shared_preload_libraries=pg_stat_statements", "pg_stat_statements.track=all");
-        await ExecuteAsync(postgres.ConnectionString, "CREATE EXTENSION pg_stat_statements; CREATE ROLE bench LOGIN SUPERUSER; CREATE ROLE web LOGIN SUPERUSER;");
+        await using var postgres = await DurableBench.StartPostgresAsync();
         // The benchmark watches through a role of its own, so its reads are left out of the count; the enqueuing web
         // app's writes are the jobs' and counted.
         var options = new PostgreSqlStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) };
-        var storage = Storage(postgres.ConnectionString, "bench", options);
-        await using var web = Enqueuer(emulator, Storage(postgres.ConnectionString, "web", options));
+        var storage = DurableBench.Storage(postgres.ConnectionString, "bench", options);
+        await using var web = Enqueuer(emulator, DurableBench.Storage(postgres.ConnectionString, "web", options));
         var scheduler = web.GetRequiredService<IVideoJobScheduler>();
         var workers = new List<RunningProcess>();
         try
@@ -87,11 +84,11 @@ internal static class DurableCommand
                 workers.Add(worker);
             }
 
-            await ExecuteAsync(postgres.ConnectionString, "SELECT pg_stat_statements_reset();");
+            await DurableBench.ResetStatementsAsync(postgres.ConnectionString);
             var clock = Stopwatch.StartNew();
             // Enqueued as a web app would, from many requests at once.
             await Parallel.ForAsync(0, jobs, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, cancel) =>
-                await scheduler.EnqueueAsync(Request(i), Path.Combine(folder, $"clip-{i}.mp4"), cancel));
+                await scheduler.EnqueueAsync(DurableBench.Request(i), Path.Combine(folder, $"clip-{i}.mp4"), cancel));
 
             var enqueued = clock.Elapsed;
             var monitoring = storage.GetMonitoringApi();
@@ -105,9 +102,10 @@ internal static class DurableCommand
                 completed = (int)monitoring.SucceededListCount();
                 if (clock.Elapsed >= nextLine)
                 {
-                    // The timeline: where the jobs are in Hangfire's terms, every five seconds.
+                    // The timeline: where the jobs are, every five seconds (waiting: in the package's own state, checked by
+                    // the workers' checkers without a worker thread).
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"  {clock.Elapsed.TotalSeconds,5:0.0} s  queued {monitoring.EnqueuedCount("default"),4}  scheduled {monitoring.ScheduledCount(),4}  running {busy,2}  completed {completed,4}"));
+                        $"  {clock.Elapsed.TotalSeconds,5:0.0} s  queued {monitoring.EnqueuedCount("default"),4}  waiting {DurableBench.WaitingCount(storage),4}  running {busy,2}  completed {completed,4}"));
                     nextLine += TimeSpan.FromSeconds(5);
                 }
 
@@ -119,18 +117,10 @@ internal static class DurableCommand
             var wall = clock.Elapsed;
             if (Environment.GetEnvironmentVariable("DURABLE_BENCH_STATEMENTS") == "1")
             {
-                await using var connection = new NpgsqlConnection(postgres.ConnectionString);
-                await connection.OpenAsync();
-                await using var top = new NpgsqlCommand("SELECT calls, left(regexp_replace(query, '\\s+', ' ', 'g'), 150) FROM pg_stat_statements WHERE userid <> (SELECT oid FROM pg_roles WHERE rolname = 'bench') ORDER BY calls DESC LIMIT 40", connection);
-                await using var reader = await top.ExecuteReaderAsync();
-                while (await reader.ReadAsync())
-                {
-                    Console.WriteLine($"  {reader.GetInt64(0),7}  {reader.GetString(1)}");
-                }
+                await DurableBench.PrintTopStatementsAsync(postgres.ConnectionString, jobs);
             }
 
-            var statements = await ScalarAsync(postgres.ConnectionString,
-                "SELECT coalesce(sum(calls), 0) FROM pg_stat_statements WHERE userid <> (SELECT oid FROM pg_roles WHERE rolname = 'bench')");
+            var statements = await DurableBench.StatementsAsync(postgres.ConnectionString);
             return (wall, completed, statements, peakBusy);
         }
         finally
@@ -142,9 +132,6 @@ internal static class DurableCommand
         }
     }
 
-    private static PostgreSqlStorage Storage(string connectionString, string role, PostgreSqlStorageOptions options) =>
-        new(new NpgsqlConnectionFactory(connectionString.Replace("Username=postgres", "Username=" + role, StringComparison.Ordinal) + ";No Reset On Close=true", options), options);
-
     /// <summary>The enqueuing application: the client's rules, the storage, the scheduler; no Hangfire server.</summary>
     private static ServiceProvider Enqueuer(OpperEmulator emulator, JobStorage storage)
     {
@@ -155,23 +142,5 @@ internal static class DurableCommand
         services.AddHangfire(_ => { });
         services.AddOpperVideoJobs();
         return services.BuildServiceProvider();
-    }
-
-    private static Veo31FastGenerate001Request Request(int i) => new($"clip {i}") { DurationSeconds = Veo31FastGenerate001DurationSeconds.DurationSeconds4, Resolution = Veo31FastGenerate001Resolution.Resolution720p };
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<long> ScalarAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 }
