@@ -28,9 +28,9 @@ internal static class WaitingCommand
     {
         // As in `durable`: the emulator shares the process with the enqueuer, whose storage writes block.
         ThreadPool.SetMinThreads(64, 64);
-        // Two threads submitted 10-38 jobs a second on this 2-core machine (by its load), and the jobs must outlast the
-        // submitting for all of them to wait at once: 3,000 of 240 s ran in 6-9 minutes; 10,000 take 265-1,050 s to
-        // submit, so jobs of 6-18 minutes and a run of 13-35 minutes (docs/performance.md).
+        // Two threads submitted 10-43 jobs a second on this 2-core machine (by its load), and the jobs must outlast the
+        // submitting for all of them to wait at once: 3,000 of 240 s ran in 6-9 minutes; 10,000 take 230-1,050 s to
+        // submit, so jobs of 6-18 minutes and a run of 11-35 minutes (docs/performance.md).
         var jobs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 3000;
         var seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 240;
         var lateness = new ConcurrentQueue<(TimeSpan At, double Seconds)>();
