@@ -41,6 +41,12 @@ internal sealed class VideoJobChecker(
     /// <summary>Polls in flight at once.</summary>
     internal const int MaxConcurrentChecks = 64;
 
+    /// <summary>
+    /// A round also takes the checks due this soon: each round costs a range read and a write whatever its size, and
+    /// checks planned milliseconds apart would otherwise each get a round of their own (a check this early is not late).
+    /// </summary>
+    internal static readonly TimeSpan GatherAhead = TimeSpan.FromMilliseconds(100);
+
     /// <summary>How long an idle checker waits before it looks again for jobs it did not claim itself (another server's, new ones).</summary>
     internal static readonly TimeSpan IdleInterval = TimeSpan.FromMilliseconds(500);
 
@@ -100,7 +106,7 @@ internal sealed class VideoJobChecker(
         using (var connection = storage.GetConnection())
         {
             var now = Now;
-            var keys = DueSet.Due(connection, now, BatchSize);
+            var keys = DueSet.Due(connection, now + GatherAhead, BatchSize);
             due = keys.Count;
             claimed = Claim(connection, keys, now);
         }
@@ -352,9 +358,10 @@ internal sealed class VideoJobChecker(
         var until = now + IdleInterval;
         foreach (var job in jobs.All)
         {
-            if (job.NextCheckAt > now && job.NextCheckAt < until)
+            var gather = job.NextCheckAt - GatherAhead;
+            if (gather > now && gather < until)
             {
-                until = job.NextCheckAt;
+                until = gather;
             }
             else if (job.NextCheckAt < now - StaleAfter)
             {
