@@ -38,20 +38,24 @@ internal sealed partial class VideoJobRunner
     /// away): the record says Downloading with what the wait saw, then Completed, and the completion handlers run.
     /// </summary>
     /// <returns>The end, which the checker hands Hangfire.</returns>
-    public async Task<VideoJobStepResult> DeliverFoundAsync(string key, VideoJobStore store, VideoGenerationOperation operation, VideoStatus completed, int checks, CancellationToken shutdown)
+    public async Task<VideoJobStepResult> DeliverFoundAsync(string key, VideoJobStore store, VideoGenerationOperation operation, VideoStatus completed, int checks, string checker, CancellationToken shutdown)
     {
         var record = store.Read(key) ?? throw new InvalidOperationException($"Durable video job {key} has no record.");
-        if (record.HasEnded)
+        if (record.HasEnded || record.IsBeingDelivered(Now, checker))
         {
-            return await EndAsync(key, record, store, shutdown).ConfigureAwait(false);
+            // Ended meanwhile (a Delete: its own ending tells the handlers), or another checker took it a moment ago.
+            throw new VideoJobMovedException(key, record);
         }
 
+        record.DeliveringSince = Now;
+        record.DeliveringBy = checker;
         record.State = DurableVideoJobState.Downloading;
         record.Checks = checks;
         record.LastSeenRunningAt = operation.LastSeenRunning is { } running && record.SubmittedAt is { } submitted ? submitted + running : null;
         record.Failures = 0;
         record.Error = null;
-        store.Write(key, record);
+        // Only while Hangfire still has it waiting: a job deleted or requeued a moment ago is not delivered here.
+        store.Write(key, record, whileHangfireIs: OpperWaitingState.StateName);
         return await DeliverAsync(key, record, store, operation, completed, shutdown).ConfigureAwait(false);
     }
 

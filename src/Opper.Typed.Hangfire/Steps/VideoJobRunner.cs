@@ -36,6 +36,8 @@ internal sealed partial class VideoJobRunner(
                 return record switch
                 {
                     { HasEnded: true } => await EndAsync(key, record, store, shutdown).ConfigureAwait(false),
+                    // Requeued while a checker delivers it: that delivery stops within a renewal; look again after it.
+                    { OpperJobId: not null } when record.IsBeingDelivered(Now) => VideoJobStepResult.Again(record.State, TimeSpan.FromSeconds(VideoJobChecker.LeaseSeconds), "A checker is delivering its clip; looking again after its lease."),
                     { OpperJobId: not null, State: DurableVideoJobState.Downloading } => await DownloadAsync(key, record, store, shutdown).ConfigureAwait(false),
                     // Resumed or requeued by its id: it may have finished long ago, so the checker looks at once.
                     { OpperJobId: not null } => WaitAgain(key, record, store, TimeSpan.Zero),

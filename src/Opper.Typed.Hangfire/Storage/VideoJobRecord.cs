@@ -87,6 +87,23 @@ internal sealed class VideoJobRecord
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? LastSeenRunningAt { get; set; }
 
+    /// <summary>When a checker started delivering the clip: another checker or a step leaves a delivery this fresh alone.</summary>
+    [JsonPropertyName("deliveringSince")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? DeliveringSince { get; set; }
+
+    /// <summary>Which checker (an id per process) started that delivery: its own retry is not someone else's.</summary>
+    [JsonPropertyName("deliveringBy")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? DeliveringBy { get; set; }
+
+    /// <summary>
+    /// Whether another checker started delivering the clip so recently (15 s) that it surely still runs: the moment two
+    /// checkers saw the job done together. A delivery that runs longer holds its claim, so no other checker gets here.
+    /// </summary>
+    public bool IsBeingDelivered(DateTimeOffset now, string? by = null) =>
+        State == DurableVideoJobState.Downloading && DeliveringSince is { } since && now - since < TimeSpan.FromSeconds(15) && DeliveringBy != by;
+
     [JsonPropertyName("endedAt")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? EndedAt { get; set; }

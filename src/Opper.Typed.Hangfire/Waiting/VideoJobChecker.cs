@@ -18,7 +18,7 @@ namespace Opper.Typed.Hangfire;
 /// completed job is queued for its download, a failed one ends. A running job needs no second write: it was claimed
 /// until its next check. A killed server holds nothing: its claims fall due within <see cref="LeaseSeconds"/>.
 /// </summary>
-internal sealed class VideoJobChecker(
+internal sealed partial class VideoJobChecker(
     OpperVideoClient client,
     ClientSettings settings,
     IOptions<OpperVideoJobOptions> options,
@@ -50,12 +50,18 @@ internal sealed class VideoJobChecker(
     /// <summary>How long an idle checker waits before it looks again for jobs it did not claim itself (another server's, new ones).</summary>
     internal static readonly TimeSpan IdleInterval = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>How far from this server's planned check a due job may be and still be the one this server claimed.</summary>
+    private static readonly TimeSpan StaleClaim = TimeSpan.FromSeconds(2);
+
     /// <summary>A held job this server has not claimed for this long past its planned check is let go.</summary>
     private static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);
 
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(10);
 
     private readonly OpperVideoJobOptions _options = options.Value;
+
+    /// <summary>This checker, as a delivery it starts names it in the record.</summary>
+    private readonly string _id = Guid.NewGuid().ToString("N")[..12];
     private readonly ConcurrentDictionary<string, Task> _deliveries = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _deliverySlots = new(MaxConcurrentDeliveries);
     private JobStorage? _warnedFor;
@@ -122,9 +128,18 @@ internal sealed class VideoJobChecker(
             new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentChecks, CancellationToken = stopping },
             async (claim, token) =>
             {
-                if (await CheckAsync(storage, claim.Job, token).ConfigureAwait(false) is { } at)
+                try
                 {
-                    rescheduled.Add((claim.Job.Key, at));
+                    if (await CheckAsync(storage, claim.Job, token, stopping).ConfigureAwait(false) is { } at)
+                    {
+                        rescheduled.Add((claim.Job.Key, at));
+                    }
+                }
+                catch (Exception exception) when (!stopping.IsCancellationRequested && exception is not OutOfMemoryException)
+                {
+                    // A move the storage refused: the job stays claimed until its planned check and is looked at again then;
+                    // the round's other jobs go on.
+                    CheckerLog.RoundFailed(logger, exception, $"job {claim.Job.Key}: {exception.Message}");
                 }
             }).ConfigureAwait(false);
         using (var connection = storage.GetConnection())
@@ -151,12 +166,15 @@ internal sealed class VideoJobChecker(
             // deleted job must not be polled again (one read a check; the state row is the job's own).
             if (OpperWaitingState.Read(connection.GetStateData(key)) is not { } data)
             {
-                DueSet.Forget(connection, key);
-                jobs.Forget(key);
+                ForgetIfNotWaiting(connection, key);
                 continue;
             }
 
-            var job = jobs.Find(key) is { } held && held.Data == data ? held : jobs.Rebuild(key, data, connection);
+            // Held from this server's last claim only if it falls due when that claim said: a later one means another
+            // server checked it meanwhile, and what this one counted (polls, failures) is stale.
+            var job = jobs.Find(key) is { } held && held.Data == data && (now - held.NextCheckAt).Duration() < StaleClaim
+                ? held
+                : jobs.Rebuild(key, data, connection);
             if (job.NextCheckAt != default)
             {
                 client.Metrics.CheckLate(now - job.NextCheckAt);
@@ -172,9 +190,29 @@ internal sealed class VideoJobChecker(
         return claimed;
     }
 
+    /// <summary>
+    /// Drops the due entry of a job that is not waiting (a claim or a renewal re-added it after the job moved), under the
+    /// job's state lock, so a requeue that makes it wait again meanwhile keeps its fresh entry.
+    /// </summary>
+    private void ForgetIfNotWaiting(IStorageConnection connection, string key)
+    {
+        jobs.Forget(key);
+        using (connection.AcquireDistributedJobLock(key, TimeSpan.FromSeconds(5)))
+        {
+            if (OpperWaitingState.Read(connection.GetStateData(key)) is null)
+            {
+                DueSet.Forget(connection, key);
+            }
+        }
+    }
+
     /// <summary>Polls one job and acts on the answer.</summary>
     /// <returns>When to check it next, where that differs from its claim; null when its claim stands or it moved on.</returns>
-    private async Task<DateTimeOffset?> CheckAsync(JobStorage storage, WaitingJob job, CancellationToken stopping)
+    /// <param name="storage">The storage.</param>
+    /// <param name="job">The claimed job.</param>
+    /// <param name="round">The round's token: cancels the poll.</param>
+    /// <param name="stopping">The server's: a delivery outlives the round, not the server.</param>
+    private async Task<DateTimeOffset?> CheckAsync(JobStorage storage, WaitingJob job, CancellationToken round, CancellationToken stopping)
     {
         var id = job.Data.OpperJobId;
         // Each check is a trace of its own, tagged as a step's is; the delivery it starts is its child.
@@ -184,14 +222,14 @@ internal sealed class VideoJobChecker(
         VideoStatus status;
         try
         {
-            status = await job.Operation.UpdateStatusAsync(stopping).ConfigureAwait(false);
+            status = await job.Operation.UpdateStatusAsync(round).ConfigureAwait(false);
         }
         catch (OpperApiException missing) when (missing.Status == HttpStatusCode.NotFound)
         {
             End(storage, job, DurableVideoJobState.NeedsAttention, WaitMessages.NotFound(id, job.Key));
             return null;
         }
-        catch (Exception exception) when (!stopping.IsCancellationRequested && exception is not OutOfMemoryException)
+        catch (Exception exception) when (!round.IsCancellationRequested && exception is not OutOfMemoryException)
         {
             return CheckFailed(storage, job, exception);
         }
@@ -221,10 +259,10 @@ internal sealed class VideoJobChecker(
             return null;
         }
 
-        // Claimed until the planned check; only a Retry-After moves it.
+        // Claimed until the planned check (at most a lease away); a Retry-After, or a plan past the lease, moves it.
         if (status.PollAfter is null)
         {
-            return null;
+            return job.NextCheckAt - Now > TimeSpan.FromSeconds(LeaseSeconds) ? job.NextCheckAt : null;
         }
 
         job.NextCheckAt = Now + job.Wait.NextDelay(since);
@@ -247,92 +285,6 @@ internal sealed class VideoJobChecker(
         CheckerLog.CheckFailed(logger, job.Key, job.Data.OpperJobId, job.Failures, delay, what);
         job.NextCheckAt = Now + delay;
         return job.NextCheckAt;
-    }
-
-    /// <summary>Shares what the job taught, then delivers its clip beside the next rounds.</summary>
-    private void Completed(JobStorage storage, WaitingJob job, VideoStatus status, CancellationToken stopping)
-    {
-        using (var connection = storage.GetConnection())
-        {
-            // Held for a whole lease at once: its claim ran only to its next check, and another server that took it then
-            // would download it beside this one.
-            DueSet.Schedule(connection, [(job.Key, Now.AddSeconds(LeaseSeconds))]);
-            if (job.Operation.Learned is { } learned && job.Data.Shape is { } shape)
-            {
-                jobs.Completions.Record(connection, shape, learned.RunningAt, learned.DoneAt);
-            }
-        }
-
-        _deliveries[job.Key] = Task.Run(() => DeliverAsync(storage, job, status, stopping), CancellationToken.None);
-    }
-
-    /// <summary>
-    /// Downloads the clip while renewing the job's claim, so no other server takes it; a server killed meanwhile holds
-    /// it no longer than a lease, and the next checker downloads it again (the killed attempt's partial file is replaced).
-    /// </summary>
-    private async Task DeliverAsync(JobStorage storage, WaitingJob job, VideoStatus status, CancellationToken stopping)
-    {
-        using var renewing = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        var renewal = RenewAsync(storage, job.Key, renewing.Token);
-        try
-        {
-            await _deliverySlots.WaitAsync(stopping).ConfigureAwait(false);
-            try
-            {
-                VideoJobStepResult ended;
-                using (var connection = storage.GetConnection())
-                {
-                    ended = await runner.DeliverFoundAsync(job.Key, new VideoJobStore(connection), job.Operation, status, job.Wait.Polls, stopping).ConfigureAwait(false);
-                }
-
-                Move(storage, job, new SucceededState(ended, latency: 0, performanceDuration: 0));
-            }
-            finally
-            {
-                _deliverySlots.Release();
-            }
-        }
-        catch (Exception exception) when (!stopping.IsCancellationRequested && exception is not OutOfMemoryException and not VideoJobMovedException)
-        {
-            // The record keeps saying Downloading; the job stays waiting, and the next check (after a backoff) delivers again.
-            if (CheckFailed(storage, job, exception, delivering: true) is { } again)
-            {
-                using var connection = storage.GetConnection();
-                DueSet.Schedule(connection, [(job.Key, again)]);
-            }
-        }
-        catch (Exception) when (stopping.IsCancellationRequested)
-        {
-            // The server stops: the claim falls due and another server (or this one, restarted) delivers.
-        }
-        catch (VideoJobMovedException)
-        {
-            // Canceled or requeued while it downloaded: whoever moved it owns it now.
-            jobs.Forget(job.Key);
-        }
-        finally
-        {
-            await renewing.CancelAsync().ConfigureAwait(false);
-            await renewal.ConfigureAwait(false);
-            _deliveries.TryRemove(job.Key, out _);
-        }
-    }
-
-    private async Task RenewAsync(JobStorage storage, string key, CancellationToken done)
-    {
-        try
-        {
-            while (true)
-            {
-                await Task.Delay(RenewEvery, settings.Time, done).ConfigureAwait(false);
-                using var connection = storage.GetConnection();
-                DueSet.Schedule(connection, [(key, Now.AddSeconds(LeaseSeconds))]);
-            }
-        }
-        catch (OperationCanceledException) when (done.IsCancellationRequested)
-        {
-            // Delivered, or the server stops.
-        }
     }
 
     /// <summary>

@@ -1,0 +1,125 @@
+using Hangfire;
+using Hangfire.States;
+using Opper.Typed.Hangfire.Storage;
+
+namespace Opper.Typed.Hangfire;
+
+/// <summary>The checker's deliveries: a found clip downloaded while the job's claim is renewed, stopped if the job moves.</summary>
+internal sealed partial class VideoJobChecker
+{
+    /// <summary>Shares what the job taught, then delivers its clip beside the next rounds.</summary>
+    private void Completed(JobStorage storage, WaitingJob job, VideoStatus status, CancellationToken stopping)
+    {
+        using (var connection = storage.GetConnection())
+        {
+            // Held for a whole lease at once: its claim ran only to its next check, and another server that took it then
+            // would download it beside this one.
+            DueSet.Schedule(connection, [(job.Key, Now.AddSeconds(LeaseSeconds))]);
+            if (job.Operation.Learned is { } learned && job.Data.Shape is { } shape)
+            {
+                jobs.Completions.Record(connection, shape, learned.RunningAt, learned.DoneAt);
+            }
+        }
+
+        // Registered before it starts, so its own end (which unregisters it) cannot come first and leave it registered.
+        var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _deliveries[job.Key] = Task.Run(
+            async () =>
+            {
+                await registered.Task.ConfigureAwait(false);
+                await DeliverAsync(storage, job, status, stopping).ConfigureAwait(false);
+            },
+            CancellationToken.None);
+        registered.SetResult();
+    }
+
+    /// <summary>
+    /// Downloads the clip while renewing the job's claim, so no other server takes it; a server killed meanwhile holds
+    /// it no longer than a lease, and the next checker downloads it again (the killed attempt's partial file is replaced).
+    /// </summary>
+    private async Task DeliverAsync(JobStorage storage, WaitingJob job, VideoStatus status, CancellationToken stopping)
+    {
+        using var renewing = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        using var moved = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        var renewal = RenewAsync(storage, job.Key, moved, renewing.Token);
+        try
+        {
+            await _deliverySlots.WaitAsync(stopping).ConfigureAwait(false);
+            try
+            {
+                VideoJobStepResult ended;
+                using (var connection = storage.GetConnection())
+                {
+                    ended = await runner.DeliverFoundAsync(job.Key, new VideoJobStore(connection), job.Operation, status, job.Wait.Polls, _id, moved.Token).ConfigureAwait(false);
+                }
+
+                Move(storage, job, new SucceededState(ended, latency: 0, performanceDuration: 0));
+            }
+            finally
+            {
+                _deliverySlots.Release();
+            }
+        }
+        catch (OperationCanceledException) when (moved.IsCancellationRequested && !stopping.IsCancellationRequested)
+        {
+            // Deleted or requeued while it downloaded: whoever moved it owns it now; the partial file is not kept.
+            jobs.Forget(job.Key);
+        }
+        catch (Exception exception) when (!stopping.IsCancellationRequested && exception is not OutOfMemoryException and not VideoJobMovedException)
+        {
+            // The record keeps saying Downloading; the job stays waiting, and the next check (after a backoff) delivers again.
+            if (CheckFailed(storage, job, exception, delivering: true) is { } again)
+            {
+                using var connection = storage.GetConnection();
+                DueSet.Schedule(connection, [(job.Key, again)]);
+            }
+        }
+        catch (Exception) when (stopping.IsCancellationRequested)
+        {
+            // The server stops: the claim falls due and another server (or this one, restarted) delivers.
+        }
+        catch (VideoJobMovedException)
+        {
+            // Canceled or requeued while it downloaded: whoever moved it owns it now.
+            jobs.Forget(job.Key);
+        }
+        finally
+        {
+            _deliveries.TryRemove(job.Key, out _);
+            await renewing.CancelAsync().ConfigureAwait(false);
+            await renewal.ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Renews the claim while the delivery runs; a job that stopped waiting (deleted, requeued) has its delivery canceled.</summary>
+    private async Task RenewAsync(JobStorage storage, string key, CancellationTokenSource moved, CancellationToken done)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(RenewEvery, settings.Time, done).ConfigureAwait(false);
+                try
+                {
+                    using var connection = storage.GetConnection();
+                    if (OpperWaitingState.Read(connection.GetStateData(key)) is null)
+                    {
+                        await moved.CancelAsync().ConfigureAwait(false);
+                        return;
+                    }
+
+                    DueSet.Schedule(connection, [(key, Now.AddSeconds(LeaseSeconds))]);
+                }
+                catch (Exception exception) when (exception is not OutOfMemoryException and not OperationCanceledException)
+                {
+                    // A storage hiccup: the lease has two more renewals' worth of room; try again at the next one.
+                    CheckerLog.RoundFailed(logger, exception, $"renewing the claim on job {key}: {exception.Message}");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (done.IsCancellationRequested)
+        {
+            // Delivered, or the server stops.
+        }
+    }
+}
