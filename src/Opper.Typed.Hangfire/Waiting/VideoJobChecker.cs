@@ -107,7 +107,7 @@ internal sealed partial class VideoJobChecker(
     /// <returns>How many jobs were due.</returns>
     internal async Task<int> RoundAsync(JobStorage storage, CancellationToken stopping)
     {
-        List<(WaitingJob Job, TimeSpan Planned)> claimed;
+        List<WaitingJob> claimed;
         int due;
         using (var connection = storage.GetConnection())
         {
@@ -126,20 +126,20 @@ internal sealed partial class VideoJobChecker(
         await Parallel.ForEachAsync(
             claimed,
             new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentChecks, CancellationToken = stopping },
-            async (claim, token) =>
+            async (job, token) =>
             {
                 try
                 {
-                    if (await CheckAsync(storage, claim.Job, token, stopping).ConfigureAwait(false) is { } at)
+                    if (await CheckAsync(storage, job, token, stopping).ConfigureAwait(false) is { } at)
                     {
-                        rescheduled.Add((claim.Job.Key, at));
+                        rescheduled.Add((job.Key, at));
                     }
                 }
                 catch (Exception exception) when (!stopping.IsCancellationRequested && exception is not OutOfMemoryException)
                 {
                     // A move the storage refused: the job stays claimed until its planned check and is looked at again then;
                     // the round's other jobs go on.
-                    CheckerLog.RoundFailed(logger, exception, $"job {claim.Job.Key}: {exception.Message}");
+                    CheckerLog.RoundFailed(logger, exception, $"job {job.Key}: {exception.Message}");
                 }
             }).ConfigureAwait(false);
         using (var connection = storage.GetConnection())
@@ -151,9 +151,9 @@ internal sealed partial class VideoJobChecker(
     }
 
     /// <summary>Holds each due job until its next check, should this one find it running; lets go of jobs no longer waiting.</summary>
-    private List<(WaitingJob Job, TimeSpan Planned)> Claim(IStorageConnection connection, IReadOnlyList<string> keys, DateTimeOffset now)
+    private List<WaitingJob> Claim(IStorageConnection connection, IReadOnlyList<string> keys, DateTimeOffset now)
     {
-        var claimed = new List<(WaitingJob, TimeSpan)>(keys.Count);
+        var claimed = new List<WaitingJob>(keys.Count);
         var claims = new List<(string, DateTimeOffset)>(keys.Count);
         foreach (var key in keys)
         {
@@ -183,7 +183,7 @@ internal sealed partial class VideoJobChecker(
             var planned = job.Wait.PlanIfRunning(job.SinceSubmission(now));
             job.NextCheckAt = now + planned;
             claims.Add((key, now + (planned.TotalSeconds < LeaseSeconds ? planned : TimeSpan.FromSeconds(LeaseSeconds))));
-            claimed.Add((job, planned));
+            claimed.Add(job);
         }
 
         DueSet.Schedule(connection, claims);

@@ -18,8 +18,6 @@ internal sealed class WaitingJobs(OpperVideoClient client, ClientSettings settin
     /// <summary>Completes when a job is next adopted: a sleeping checker wakes for a first check due sooner than it planned.</summary>
     public Task Adopted => Volatile.Read(ref _adopted).Task;
 
-    public int Count => _jobs.Count;
-
     public WaitingJob? Find(string key) => _jobs.GetValueOrDefault(key);
 
     /// <summary>Holds a job this process just submitted, with the operation that submitted it (it saw the job running then).</summary>

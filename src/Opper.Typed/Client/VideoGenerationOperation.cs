@@ -107,8 +107,6 @@ public class VideoGenerationOperation
     /// <summary>The estimate its schedule follows: what jobs of its shape took; null while nothing is learned.</summary>
     internal CompletionEstimate? Estimate => Shape is { } shape ? Context.Completions.Estimate(shape) : null;
 
-    /// <summary>Time since the job was submitted; null for a job picked up by id.</summary>
-    internal TimeSpan? SinceSubmission => _submittedAt is { } submitted ? Context.Settings.Time.GetElapsedTime(submitted) : null;
 
     /// <summary>Polls the job once and updates <see cref="Status"/>. A failed job is returned, not thrown.</summary>
     /// <param name="cancellationToken">Cancels the poll (the job keeps running).</param>
