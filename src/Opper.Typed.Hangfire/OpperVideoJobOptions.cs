@@ -30,6 +30,9 @@ public sealed class OpperVideoJobOptions
     /// <summary>The delay before a failed step runs again, doubled after each failure in a row, at most ten minutes. Default 5 s.</summary>
     public TimeSpan StepRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>The delay before retry <paramref name="failures"/> of a step or a check: <see cref="StepRetryDelay"/> doubled each time, at most ten minutes.</summary>
+    internal TimeSpan RetryDelayAfter(int failures) => Backoff.Doubling(StepRetryDelay, failures - 1, TimeSpan.FromMinutes(10));
+
     /// <summary>How many times in a row Opper may refuse the POST with a passing error (429, 5xx) or be unreachable before the job fails. Default 10.</summary>
     public int MaxSubmitAttempts { get; set; } = 10;
 }

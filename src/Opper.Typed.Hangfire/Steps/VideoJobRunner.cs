@@ -137,9 +137,8 @@ internal sealed partial class VideoJobRunner(
                 return await EndAsync(key, record, store, shutdown).ConfigureAwait(false);
             }
 
-            var resume = record.OpperJobId is null ? "" : $" Opper job {record.OpperJobId} keeps its clip while Opper does: fix the cause, then IVideoJobScheduler.ResumeAsync(\"{key}\").";
             return await StopAsync(key, record, store, DurableVideoJobState.NeedsAttention,
-                $"The step failed {record.Failures} times in a row while {record.State}; last: {what}.{resume}", shutdown).ConfigureAwait(false);
+                WaitMessages.KeepsFailing(key, record.Failures, record.State, what, record.OpperJobId), shutdown).ConfigureAwait(false);
         }
 
         var delay = RetryDelay(record.Failures);
@@ -152,10 +151,7 @@ internal sealed partial class VideoJobRunner(
         return VideoJobStepResult.Again(record.State, delay, $"Step failed: {what}. Again in {Seconds(delay)}.");
     }
 
-    /// <summary>The delay before retry <paramref name="failures"/>: the base doubled each time, at most ten minutes.</summary>
-    private TimeSpan RetryDelay(int failures) => Backoff.Doubling(options.StepRetryDelay, failures - 1, MaxRetryDelay);
-
-    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(10);
+    private TimeSpan RetryDelay(int failures) => options.RetryDelayAfter(failures);
 
     private static string Describe(VideoJobRecord record) => record.Sink is null ? record.Destination : $"sink '{record.Sink}' as {record.Destination}";
 

@@ -56,7 +56,6 @@ internal sealed partial class VideoJobChecker(
     /// <summary>A held job this server has not claimed for this long past its planned check is let go.</summary>
     private static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);
 
-    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(10);
 
     private readonly OpperVideoJobOptions _options = options.Value;
 
@@ -275,13 +274,12 @@ internal sealed partial class VideoJobChecker(
         var what = $"{exception.GetType().Name}: {exception.Message.TrimEnd('.')}";
         if (job.Failures >= _options.MaxStepFailures)
         {
-            var doing = delivering ? "Downloading" : "Waiting";
-            End(storage, job, DurableVideoJobState.NeedsAttention,
-                $"The step failed {job.Failures} times in a row while {doing}; last: {what}. Opper job {job.Data.OpperJobId} keeps its clip while Opper does: fix the cause, then IVideoJobScheduler.ResumeAsync(\"{job.Key}\").");
+            var doing = delivering ? DurableVideoJobState.Downloading : DurableVideoJobState.Waiting;
+            End(storage, job, DurableVideoJobState.NeedsAttention, WaitMessages.KeepsFailing(job.Key, job.Failures, doing, what, job.Data.OpperJobId));
             return null;
         }
 
-        var delay = Backoff.Doubling(_options.StepRetryDelay, job.Failures - 1, MaxRetryDelay);
+        var delay = _options.RetryDelayAfter(job.Failures);
         CheckerLog.CheckFailed(logger, job.Key, job.Data.OpperJobId, job.Failures, delay, what);
         job.NextCheckAt = Now + delay;
         return job.NextCheckAt;

@@ -30,7 +30,8 @@ internal sealed class WaitingJobs(OpperVideoClient client, ClientSettings settin
     {
         var now = settings.Time.GetUtcNow();
         operation ??= client.RebuildOperation(data.OpperJobId, data.StatusUrl, data.Shape, now - data.SubmittedAt, lastSeenRunning: TimeSpan.Zero);
-        var job = new WaitingJob(key, data, operation, new JobWait(settings.Polling, completions.Estimate(connection, data.Shape)));
+        var job = NewJob(key, data, operation, connection);
+        // Planned before it is held: a checker that sees it meanwhile must not take it for a stale one.
         job.NextCheckAt = now + job.Wait.NextDelay(job.SinceSubmission(now));
         _jobs[key] = job;
         Interlocked.Exchange(ref _adopted, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
@@ -43,10 +44,14 @@ internal sealed class WaitingJobs(OpperVideoClient client, ClientSettings settin
         var now = settings.Time.GetUtcNow();
         // When a poll last saw it running is not kept: its completion then teaches nothing rather than something wrong.
         var operation = client.RebuildOperation(data.OpperJobId, data.StatusUrl, data.Shape, now - data.SubmittedAt, lastSeenRunning: null);
-        var job = new WaitingJob(key, data, operation, new JobWait(settings.Polling, completions.Estimate(connection, data.Shape)));
+        var job = NewJob(key, data, operation, connection);
         _jobs[key] = job;
         return job;
     }
+
+    /// <summary>The job with a wait that follows what jobs of its shape took, as every worker shares it.</summary>
+    private WaitingJob NewJob(string key, WaitingJobData data, VideoGenerationOperation operation, IStorageConnection connection) =>
+        new(key, data, operation, new JobWait(settings.Polling, completions.Estimate(connection, data.Shape)));
 
     public void Forget(string key) => _jobs.TryRemove(key, out _);
 

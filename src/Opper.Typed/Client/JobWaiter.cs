@@ -20,9 +20,6 @@ internal sealed class JobWaiter(
     CompletionEstimate? estimate = null,
     long? submittedAt = null)
 {
-    /// <summary>How many polls in a row may say <c>completed</c> without a URL before that is an error, not a gateway's hiccup.</summary>
-    internal const int MaxCompletedWithoutUrl = JobWait.MaxCompletedWithoutUrl;
-
     /// <param name="jobId">The job.</param>
     /// <param name="progress">Receives each poll's status.</param>
     /// <param name="cancellationToken">Stops waiting.</param>

@@ -111,7 +111,7 @@ public sealed class PollingFaultTests
 
         Assert.Equal(("missing_url", "gen_7"), (error.ErrorCode, error.JobId));
         Assert.Contains("GetGenerationOperation(\"gen_7\")", error.Message);
-        Assert.Equal(JobWaiter.MaxCompletedWithoutUrl, polls);
+        Assert.Equal(JobWait.MaxCompletedWithoutUrl, polls);
     }
 
     private static ScriptedReply Accepted(string id, string? statusUrl) =>

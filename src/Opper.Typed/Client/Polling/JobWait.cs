@@ -56,8 +56,7 @@ internal sealed class JobWait(VideoPollingOptions polling, CompletionEstimate? e
     public TimeSpan NextDelay(TimeSpan sinceSubmission, Random? random = null)
     {
         var delay = Last?.PollAfter is { } asked ? PollSchedule.AsAsked(polling, asked) : PollSchedule.Next(polling, estimate, Polls, sinceSubmission, random);
-        var remaining = Remaining(sinceSubmission);
-        return delay < remaining ? delay : remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero;
+        return WithinTimeout(delay, sinceSubmission);
     }
 
     /// <summary>
@@ -69,7 +68,12 @@ internal sealed class JobWait(VideoPollingOptions polling, CompletionEstimate? e
     /// <param name="random">The jitter's source; null for <see cref="Random.Shared"/>.</param>
     public TimeSpan PlanIfRunning(TimeSpan sinceSubmission, Random? random = null)
     {
-        var delay = PollSchedule.Next(polling, estimate, Polls + 1, sinceSubmission, random);
+        return WithinTimeout(PollSchedule.Next(polling, estimate, Polls + 1, sinceSubmission, random), sinceSubmission);
+    }
+
+    /// <summary>A delay that ends no later than the timeout, and never below zero.</summary>
+    private TimeSpan WithinTimeout(TimeSpan delay, TimeSpan sinceSubmission)
+    {
         var remaining = Remaining(sinceSubmission);
         return delay < remaining ? delay : remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero;
     }
