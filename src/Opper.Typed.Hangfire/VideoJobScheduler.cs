@@ -68,6 +68,7 @@ internal sealed partial class VideoJobScheduler(
             EnqueuedAt = settings.Time.GetUtcNow(),
             EstimatedCost = cost?.Amount,
             CostBasis = cost?.Basis,
+            IdempotencyEntry = idempotencyKey is null ? null : IdempotencyKeys.EntryOf(idempotencyKey),
         };
 
         var shown = destination.SinkName is null ? path : destination.ToString();
@@ -88,7 +89,6 @@ internal sealed partial class VideoJobScheduler(
     private string CreateOnce(string idempotencyKey, string requestDigest, string model, string shown, Dictionary<string, object> parameters)
     {
         var entry = IdempotencyKeys.EntryOf(idempotencyKey);
-        parameters[IdempotencyKeys.EntryParameter] = entry;
         // Callers in this process queue here, where a release wakes the next at once; a storage lock is polled (up to a
         // second apart on PostgreSQL), so only one caller per process waits on it, and the rest find its job below.
         lock (LocalLocks[(entry.GetHashCode() & int.MaxValue) % LocalLocks.Length])

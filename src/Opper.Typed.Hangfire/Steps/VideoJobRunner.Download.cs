@@ -35,9 +35,10 @@ internal sealed partial class VideoJobRunner
 
     /// <summary>
     /// Delivers the clip of a waiting job the checker found completed, in the checker (so the clip is not a queue poll
-    /// away): the record says Downloading with what the wait saw, then Completed, and the completion handlers run.
+    /// away): the record says Downloading with what the wait saw (a compare-and-set while Hangfire has it waiting, so of
+    /// two checkers that found it, one delivers), then the completion handlers run.
     /// </summary>
-    /// <returns>The end, which the checker hands Hangfire.</returns>
+    /// <returns>The end, with the Completed record, which the checker hands Hangfire.</returns>
     public async Task<VideoJobStepResult> DeliverFoundAsync(string key, VideoJobStore store, VideoGenerationOperation operation, VideoStatus completed, int checks, string checker, CancellationToken shutdown)
     {
         var record = store.Read(key) ?? throw new InvalidOperationException($"Durable video job {key} has no record.");
@@ -65,14 +66,10 @@ internal sealed partial class VideoJobRunner
     /// </summary>
     private VideoJobStepResult WaitAgain(string key, VideoJobRecord record, VideoJobStore store, TimeSpan firstCheckIn)
     {
-        if (record.State != DurableVideoJobState.Waiting)
-        {
-            record.State = DurableVideoJobState.Waiting;
-            store.Write(key, record);
-        }
-
+        record.State = DurableVideoJobState.Waiting;
         var job = WaitingJobData.Of(record.OpperJobId!, record.SubmittedAt ?? Now, record.StatusUrl, record.Shape);
-        return VideoJobStepResult.WaitFor(new OpperWaitingState(job, Now + firstCheckIn) { Reason = $"Waiting for Opper job {job.OpperJobId}; checked by the Opper video checker." });
+        return VideoJobStepResult.WaitFor(new OpperWaitingState(job, Now + firstCheckIn) { Reason = $"Waiting for Opper job {job.OpperJobId}; checked by the Opper video checker." })
+            .Writing(store.Pending(key, record));
     }
 
     /// <summary>
@@ -102,9 +99,7 @@ internal sealed partial class VideoJobRunner
         record.EndedAt = Now;
         record.Failures = 0;
         record.Error = null;
-        // With no handler to tell, the end is told in this write: one record write fewer for every job.
-        record.Notified = !HasCompletionHandlers;
-        store.Write(key, record);
+        // Written with the state change that ends the job (the checker's, or the worker's after a step).
         return await EndAsync(key, record, store, shutdown).ConfigureAwait(false);
     }
 }

@@ -13,23 +13,17 @@ internal sealed partial class VideoJobRunner
         (settings.RequestTimeout == Timeout.InfiniteTimeSpan || settings.RequestTimeout > TimeSpan.FromMinutes(10) ? TimeSpan.FromMinutes(10) : settings.RequestTimeout)
         + TimeSpan.FromSeconds(10);
 
-    private async Task<VideoJobStepResult> SubmitAsync(string key, VideoJobStore store, CancellationToken shutdown)
+    /// <param name="key">The job's key.</param>
+    /// <param name="record">Its record, as this run found it.</param>
+    /// <param name="store">The store it was read through.</param>
+    /// <param name="marked">The Processing change set the mark for this run (the usual way): the POST may leave.</param>
+    /// <param name="shutdown">The server stops.</param>
+    private async Task<VideoJobStepResult> SubmitAsync(string key, VideoJobRecord record, VideoJobStore store, bool marked, CancellationToken shutdown)
     {
-        // Read before the mark: a failure from here on must not leave a mark for a POST that never left.
-        var wire = store.ReadRequest(key);
-        // The mark is a compare-and-set from the state read here: of two runs of this step (a storage that handed the job
-        // out twice) or a cancel racing it, only one moves on, and a canceled job's POST never leaves.
-        var record = store.Read(key)!;
-        if (record.HasEnded || record.OpperJobId is not null)
+        if (!marked && record.SubmittingSince is { } sent && !record.ResubmitApproved)
         {
-            // Another run of this step got there first.
-            return record.HasEnded ? await EndAsync(key, record, store, shutdown).ConfigureAwait(false) : WaitAgain(key, record, store, TimeSpan.Zero);
-        }
-
-        if (record.SubmittingSince is { } sent && !record.ResubmitApproved)
-        {
-            // A worker still inside its POST (a storage that handed the job out twice) stores the answer within its
-            // request timeout: until then, look again rather than call a live submission lost.
+            // A mark this run did not set: a worker still inside its POST (a storage that handed the job out twice) stores
+            // the answer within its request timeout; until then, look again rather than call a live submission lost.
             var settled = sent + SubmissionSettles;
             if (Now < settled)
             {
@@ -40,11 +34,28 @@ internal sealed partial class VideoJobRunner
                 $"A worker sent POST /v3/videos for it at {sent:u} and stopped before it stored Opper's answer (killed, or its storage failed)", shutdown).ConfigureAwait(false);
         }
 
-        record.State = DurableVideoJobState.Submitting;
-        record.SubmittingSince = Now;
-        record.ResubmitApproved = false;
-        record.SubmitAttempts++;
-        store.Write(key, record);
+        VideoWireRequest wire;
+        try
+        {
+            wire = store.ReadRequest(key);
+        }
+        catch (Exception) when (marked)
+        {
+            // Nothing was sent: the mark goes with the failure, or the next run would take it for a POST that may have left.
+            Unmark(record);
+            throw;
+        }
+
+        if (!marked)
+        {
+            // A step run outside Hangfire's worker (no Processing change marked it): the mark is set here, by
+            // compare-and-set from the state read, so of two such runs, or a cancel racing it, only one moves on.
+            record.State = DurableVideoJobState.Submitting;
+            record.SubmittingSince = Now;
+            record.ResubmitApproved = false;
+            record.SubmitAttempts++;
+            store.Write(key, record);
+        }
 
         VideoGenerationOperation operation;
         try
@@ -98,30 +109,43 @@ internal sealed partial class VideoJobRunner
         record.Failures = 0;
         record.Error = null;
         record.WaitingForBudgetUntil = null;
-        WriteOpperJobId(key, record, store);
+        RememberOpperJobId(key, record, store);
         JobLog.Submitted(logger, key, opperJobId);
         var job = WaitingJobData.Of(opperJobId, record.SubmittedAt.Value, record.StatusUrl, record.Shape);
         var first = waiting.Adopt(key, job, operation, store.Connection);
-        return VideoJobStepResult.WaitFor(new OpperWaitingState(job, first) { Reason = $"Submitted as Opper job {opperJobId}; first check in {Seconds(first - Now)}." });
+        return VideoJobStepResult.WaitFor(new OpperWaitingState(job, first) { Reason = $"Submitted as Opper job {opperJobId}; first check in {Seconds(first - Now)}." })
+            .Writing(store.Pending(key, record));
     }
 
-    /// <summary>Stores Opper's id before anything else; the job is paid for, so a passing storage error gets more than one try.</summary>
-    private void WriteOpperJobId(string key, VideoJobRecord record, VideoJobStore store)
+    /// <summary>Takes back the mark of a run that failed before its POST left.</summary>
+    private static void Unmark(VideoJobRecord record)
+    {
+        record.State = DurableVideoJobState.Queued;
+        record.SubmittingSince = null;
+        record.SubmitAttempts--;
+    }
+
+    /// <summary>
+    /// Stores Opper's id before anything else (the waiting state change then writes it into the record); the job is paid
+    /// for, so a passing storage error gets more than one try.
+    /// </summary>
+    private void RememberOpperJobId(string key, VideoJobRecord record, VideoJobStore store)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                store.Write(key, record);
+                store.RememberOpperJobId(key, record.OpperJobId!, record.SubmittedAt!.Value);
                 return;
             }
-            catch (Exception exception) when (attempt < IdWriteAttempts && exception is not VideoJobMovedException)
+            catch (Exception exception) when (attempt < IdWriteAttempts)
             {
                 JobLog.StepProblem(logger, key, $"storing Opper job id {record.OpperJobId} failed (attempt {attempt} of {IdWriteAttempts}): {exception.Message}");
                 Thread.Sleep(TimeSpan.FromMilliseconds(200 * attempt));
             }
-            catch (Exception exception) when (exception is not VideoJobMovedException)
+            catch (Exception exception)
             {
+                // Still in the record this step leaves, should the storage take the state change that follows.
                 JobLog.IdNotStored(logger, exception, key, record.OpperJobId!);
                 throw;
             }
@@ -139,9 +163,8 @@ internal sealed partial class VideoJobRunner
         record.SubmittingSince = null;
         record.State = DurableVideoJobState.Queued;
         record.Error = $"{why}. Sending again in {Seconds(delay)} (attempt {record.SubmitAttempts} of {options.MaxSubmitAttempts}).";
-        store.Write(key, record);
         JobLog.StepProblem(logger, key, record.Error);
-        return VideoJobStepResult.Again(DurableVideoJobState.Queued, delay, record.Error);
+        return VideoJobStepResult.Again(DurableVideoJobState.Queued, delay, record.Error).Writing(store.Pending(key, record));
     }
 
     /// <summary>
@@ -160,8 +183,7 @@ internal sealed partial class VideoJobRunner
         record.State = DurableVideoJobState.Queued;
         record.WaitingForBudgetUntil = room;
         record.Error = $"Waiting for the budget until {room.UtcDateTime:u}: {over.Message}";
-        store.Write(key, record);
-        return VideoJobStepResult.Again(DurableVideoJobState.Queued, room - Now, record.Error);
+        return VideoJobStepResult.Again(DurableVideoJobState.Queued, room - Now, record.Error).Writing(store.Pending(key, record));
     }
 
     /// <summary>The POST left and its answer is unknown: stop for a person, or, where the options allow, send it again.</summary>

@@ -19,14 +19,30 @@ internal sealed partial class VideoJobRunner(
 {
     private DateTimeOffset Now => settings.Time.GetUtcNow();
 
-    private bool HasCompletionHandlers => services.GetService<IEnumerable<IVideoJobCompletionHandler>>()?.Any() == true;
-
-    public async Task<VideoJobStepResult> RunAsync(string key, VideoJobStore store, CancellationToken shutdown)
+    /// <param name="key">The job's key.</param>
+    /// <param name="store">The store of the performing worker's connection.</param>
+    /// <param name="handoff">What the Processing change read and marked for this run; null when the step runs another way.</param>
+    /// <param name="shutdown">The server stops.</param>
+    public async Task<VideoJobStepResult> RunAsync(string key, VideoJobStore store, ProcessingHandoff.Handoff? handoff, CancellationToken shutdown)
     {
         using var activity = OpperTelemetry.Source.StartActivity("opper.video.job.step");
         activity?.SetTag("opper.job_key", key);
-        var record = store.Read(key)
-            ?? throw new InvalidOperationException($"Hangfire job {key} has no durable video job record ({VideoJobStore.RecordParameter}); enqueue video jobs with IVideoJobScheduler.EnqueueAsync.");
+        VideoJobRecord? record;
+        if (handoff is not null)
+        {
+            record = handoff.Record;
+            store.Adopt(key, record);
+        }
+        else
+        {
+            record = store.Read(key);
+        }
+
+        if (record is null)
+        {
+            throw new InvalidOperationException($"Hangfire job {key} has no durable video job record ({VideoJobStore.RecordParameter}); enqueue video jobs with IVideoJobScheduler.EnqueueAsync.");
+        }
+
         activity?.SetTag("opper.model", record.Model);
         activity?.SetTag("opper.job_id", record.OpperJobId);
         try
@@ -41,14 +57,14 @@ internal sealed partial class VideoJobRunner(
                     { OpperJobId: not null, State: DurableVideoJobState.Downloading } => await DownloadAsync(key, record, store, shutdown).ConfigureAwait(false),
                     // Resumed or requeued by its id: it may have finished long ago, so the checker looks at once.
                     { OpperJobId: not null } => WaitAgain(key, record, store, TimeSpan.Zero),
-                    _ => await SubmitAsync(key, store, shutdown).ConfigureAwait(false),
+                    _ => await SubmitAsync(key, record, store, handoff?.Marked == true, shutdown).ConfigureAwait(false),
                 };
             }
             catch (Exception exception) when (exception is not VideoJobMovedException && !(exception is OperationCanceledException && shutdown.IsCancellationRequested))
             {
                 // A stopping server's cancellation is Hangfire's to handle (it runs the step again elsewhere); anything else is
                 // a step that failed here and is retried on the job's own schedule, with what went wrong in its record.
-                return await StepFailedAsync(key, store, exception, shutdown).ConfigureAwait(false);
+                return await StepFailedAsync(key, record, store, exception, shutdown).ConfigureAwait(false);
             }
         }
         catch (VideoJobMovedException moved)
@@ -72,7 +88,9 @@ internal sealed partial class VideoJobRunner(
 
         try
         {
-            await EndAsync(key, record, store, shutdown).ConfigureAwait(false);
+            // This job's own state changes are not the video job's: the record is written here, by compare-and-set.
+            var ended = await EndAsync(key, record, store, shutdown).ConfigureAwait(false);
+            store.Write(key, ended.Record!.Record);
         }
         catch (VideoJobMovedException)
         {
@@ -80,7 +98,7 @@ internal sealed partial class VideoJobRunner(
         }
     }
 
-    /// <summary>Runs the completion handlers once for the state the job ended in, then hands Hangfire the end.</summary>
+    /// <summary>Runs the completion handlers once for the state the job ended in, then hands Hangfire the end, with the record to write.</summary>
     private async Task<VideoJobStepResult> EndAsync(string key, VideoJobRecord record, VideoJobStore store, CancellationToken shutdown)
     {
         if (!record.Notified)
@@ -93,7 +111,6 @@ internal sealed partial class VideoJobRunner(
 
             record.Notified = true;
             record.Failures = 0;
-            store.Write(key, record);
         }
 
         JobLog.Ended(logger, key, record.State);
@@ -101,7 +118,7 @@ internal sealed partial class VideoJobRunner(
         var message = record.State == DurableVideoJobState.Completed
             ? $"Clip of Opper job {record.OpperJobId} delivered to {Describe(record)} ({record.Bytes} bytes)."
             : record.Error ?? record.State.ToString();
-        return VideoJobStepResult.Ended(record.State, message, options.CompletedJobRetention);
+        return VideoJobStepResult.Ended(record.State, message, options.CompletedJobRetention).Writing(store.Pending(key, record));
     }
 
     /// <summary>Ends the job as <paramref name="state"/> (Failed or NeedsAttention), saying why.</summary>
@@ -110,7 +127,6 @@ internal sealed partial class VideoJobRunner(
         record.State = state;
         record.Error = why;
         record.EndedAt = Now;
-        store.Write(key, record);
         if (state == DurableVideoJobState.NeedsAttention)
         {
             JobLog.NeedsAttention(logger, key, why);
@@ -119,10 +135,9 @@ internal sealed partial class VideoJobRunner(
         return EndAsync(key, record, store, shutdown);
     }
 
-    private async Task<VideoJobStepResult> StepFailedAsync(string key, VideoJobStore store, Exception exception, CancellationToken shutdown)
+    /// <summary>A step failed: its record (as the step left it, moved to Downloading, say) counts the failure, and the job runs again later or stops.</summary>
+    private async Task<VideoJobStepResult> StepFailedAsync(string key, VideoJobRecord record, VideoJobStore store, Exception exception, CancellationToken shutdown)
     {
-        // Read again: the step may have moved the job before it failed (to Downloading, say).
-        var record = store.Read(key)!;
         record.Failures++;
         var what = $"{exception.GetType().Name}: {exception.Message.TrimEnd('.')}";
         JobLog.StepProblem(logger, key, $"step failed ({record.Failures} of {options.MaxStepFailures}) while {record.State}: {what}");
@@ -133,7 +148,6 @@ internal sealed partial class VideoJobRunner(
                 // Only the completion handlers keep failing: the job itself is over; end it without them.
                 record.Notified = true;
                 record.Error = $"{record.Error} The completion handlers failed {record.Failures} times; last: {what}.".TrimStart();
-                store.Write(key, record);
                 return await EndAsync(key, record, store, shutdown).ConfigureAwait(false);
             }
 
@@ -147,8 +161,7 @@ internal sealed partial class VideoJobRunner(
             record.Error = $"{what} (attempt {record.Failures} of {options.MaxStepFailures}; again in {Seconds(delay)})";
         }
 
-        store.Write(key, record);
-        return VideoJobStepResult.Again(record.State, delay, $"Step failed: {what}. Again in {Seconds(delay)}.");
+        return VideoJobStepResult.Again(record.State, delay, $"Step failed: {what}. Again in {Seconds(delay)}.").Writing(store.Pending(key, record));
     }
 
     private TimeSpan RetryDelay(int failures) => options.RetryDelayAfter(failures);

@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.Common;
+using Hangfire.Server;
 using Hangfire.States;
 using Hangfire.Storage;
 using Opper.Typed.Hangfire.Storage;
@@ -9,13 +10,14 @@ namespace Opper.Typed.Hangfire;
 /// <summary>
 /// Turns each step's <see cref="VideoJobStepResult"/> into the Hangfire job's next state: <see cref="OpperWaitingState"/>
 /// (no worker thread waits for Opper: the checker polls), a scheduled re-run, success, or a failure that is not retried
-/// (the step already decided). The checker's moves of a waiting job write the record here too. When Hangfire itself
-/// gives up on a step (its retries exhausted) or the job is deleted from the dashboard, the record says so. A new job is
-/// listed as queued in the transaction that creates it.
+/// (the step already decided); and writes the record the step left (<see cref="PendingRecord"/>) inside that change.
+/// The Processing change sets the submit mark before a POST may leave. When Hangfire itself gives up on a step (its
+/// retries exhausted) or the job is deleted from the dashboard, the record says so. A new job is listed as queued in the
+/// transaction that creates it. So a record changes with its job's state, under Hangfire's job state lock.
 /// </summary>
 /// <remarks>Ordered after <see cref="global::Hangfire.AutomaticRetryAttribute"/> (20), so a job the step ended is never re-elected for a retry.</remarks>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
-internal sealed class VideoJobStateFilterAttribute : JobFilterAttribute, IElectStateFilter, IApplyStateFilter
+internal sealed class VideoJobStateFilterAttribute : JobFilterAttribute, IElectStateFilter, IApplyStateFilter, IServerFilter
 {
     public VideoJobStateFilterAttribute()
     {
@@ -47,12 +49,25 @@ internal sealed class VideoJobStateFilterAttribute : JobFilterAttribute, IElectS
         {
             succeeded.Reason = result.Message;
         }
+
+        PendingRecord.Attach(context.CandidateState, result.Record);
     }
 
     public void OnStateApplied(ApplyStateContext context, IWriteOnlyTransaction transaction)
     {
+        var pending = PendingRecord.Take(context.NewState);
+        if (pending is not null)
+        {
+            // The step's outcome and its record land together: this change holds the job's state lock, and it happens
+            // only if the job is still where the step found it (a Delete or requeue that came first keeps its own record).
+            new VideoJobStore(context.Connection).WritePending(pending, transaction);
+        }
+
         switch (context.NewState)
         {
+            case ProcessingState:
+                Mark(context, transaction);
+                break;
             case EnqueuedState when context.OldStateName is null:
                 // The job's creation: listed as queued in the same transaction that creates it (its record came with it).
                 if (new VideoJobStore(context.Connection).Read(context.BackgroundJob.Id) is { } created)
@@ -68,7 +83,8 @@ internal sealed class VideoJobStateFilterAttribute : JobFilterAttribute, IElectS
             case SucceededState { Result: VideoJobStepResult result }:
                 context.JobExpirationTimeout = result.Retention;
                 // The job's idempotency key stays taken exactly as long as the job can be read.
-                if (context.Connection.GetJobParameter(context.BackgroundJob.Id, IdempotencyKeys.EntryParameter) is { } entry && transaction is JobStorageTransaction expiring)
+                var entry = (pending?.Record ?? new VideoJobStore(context.Connection).Read(context.BackgroundJob.Id))?.IdempotencyEntry;
+                if (entry is not null && transaction is JobStorageTransaction expiring)
                 {
                     expiring.ExpireHash(entry, result.Retention);
                 }
@@ -87,10 +103,67 @@ internal sealed class VideoJobStateFilterAttribute : JobFilterAttribute, IElectS
                     "Canceled (deleted on the Hangfire dashboard, or IVideoJobScheduler.CancelAsync): it is not checked or downloaded any more. Opper has no cancel endpoint: a job it submitted keeps running and is billed; IVideoJobScheduler.ResumeAsync (or Requeue on the dashboard) fetches its clip without a second POST.");
                 break;
         }
+
+        if (pending is not null)
+        {
+            // After the switch: a success's retention is set there.
+            DropExpired(context, transaction, pending.Record.State);
+        }
     }
 
     public void OnStateUnapplied(ApplyStateContext context, IWriteOnlyTransaction transaction)
     {
+    }
+
+    public void OnPerforming(PerformingContext context)
+    {
+        // Still on the worker thread that applied Processing; the step may run on another.
+        if (ProcessingHandoff.Take(context.BackgroundJob.Id) is { } handoff)
+        {
+            context.Items[ProcessingHandoff.Item] = handoff;
+        }
+    }
+
+    public void OnPerformed(PerformedContext context)
+    {
+    }
+
+    /// <summary>
+    /// Sets the submit mark of a job whose step will send the POST, inside the Processing change (under the job state
+    /// lock, by compare-and-set from the state this change moves it out of), and hands the record to that step. A mark
+    /// left by an earlier run (killed, or still at work on a storage that handed the job out twice) is left as it is: the
+    /// step then decides, and never sends a second POST for it.
+    /// </summary>
+    private static void Mark(ApplyStateContext context, IWriteOnlyTransaction transaction)
+    {
+        var store = new VideoJobStore(context.Connection);
+        var key = context.BackgroundJob.Id;
+        if (store.Read(key) is not { } record)
+        {
+            return;
+        }
+
+        var sends = record is { HasEnded: false, OpperJobId: null } && (record.SubmittingSince is null || record.ResubmitApproved);
+        if (sends)
+        {
+            var previous = record.State;
+            record.State = DurableVideoJobState.Submitting;
+            record.SubmittingSince = DateTimeOffset.UtcNow;
+            record.ResubmitApproved = false;
+            record.SubmitAttempts++;
+            store.WriteHeld(key, record, previous, transaction);
+        }
+
+        ProcessingHandoff.Leave(key, record, marked: sends);
+    }
+
+    /// <summary>An end in one of the two states whose Hangfire jobs expire clears what earlier ends left in its index set.</summary>
+    private static void DropExpired(ApplyStateContext context, IWriteOnlyTransaction transaction, DurableVideoJobState state)
+    {
+        if (state is DurableVideoJobState.Completed or DurableVideoJobState.Canceled && context.NewState.IsFinal)
+        {
+            VideoJobIndex.DropExpired(context.Connection, transaction, state, context.JobExpirationTimeout);
+        }
     }
 
     private static void Reopen(ApplyStateContext context, IWriteOnlyTransaction transaction)
@@ -132,6 +205,7 @@ internal sealed class VideoJobStateFilterAttribute : JobFilterAttribute, IElectS
         record.Notified = false;
         record.Checks = checks ?? record.Checks;
         store.WriteHeld(key, record, previous, transaction);
+        DropExpired(context, transaction, state);
         new BackgroundJobClient(context.Storage).Create(
             Job.FromExpression<VideoJobSteps>(steps => steps.NotifyAsync(key, null, CancellationToken.None)),
             new EnqueuedState(record.Queue ?? EnqueuedState.DefaultQueue) { Reason = $"Durable video job {key} ended {state}: its completion handlers run" });

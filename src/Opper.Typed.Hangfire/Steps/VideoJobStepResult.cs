@@ -1,3 +1,5 @@
+using Opper.Typed.Hangfire.Storage;
+
 namespace Opper.Typed.Hangfire;
 
 /// <summary>
@@ -32,6 +34,16 @@ internal sealed class VideoJobStepResult
 
     /// <summary>How long Hangfire keeps a completed job.</summary>
     internal TimeSpan Retention { get; }
+
+    /// <summary>The record as the step leaves it: written inside the state change this result leads to; null leaves the record as it is.</summary>
+    internal PendingRecord? Record { get; private set; }
+
+    /// <summary>Has <paramref name="record"/> written with the state change this result leads to.</summary>
+    internal VideoJobStepResult Writing(PendingRecord record)
+    {
+        Record = record;
+        return this;
+    }
 
     internal static VideoJobStepResult Again(DurableVideoJobState state, TimeSpan delay, string message) =>
         new(state, delay < TimeSpan.Zero ? TimeSpan.Zero : delay, message, TimeSpan.Zero);

@@ -30,7 +30,9 @@ internal sealed class VideoJobSteps
     public Task<VideoJobStepResult> RunAsync(string model, string destination, PerformContext? context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context, nameof(context) + " (supplied by Hangfire; this method runs as a Hangfire job, enqueued by IVideoJobScheduler)");
-        return _runner.RunAsync(context.BackgroundJob.Id, new VideoJobStore(context.Connection), cancellationToken);
+        var key = context.BackgroundJob.Id;
+        var handoff = context.Items.TryGetValue(ProcessingHandoff.Item, out var item) && item is ProcessingHandoff.Handoff left && left.Key == key ? left : null;
+        return _runner.RunAsync(key, new VideoJobStore(context.Connection), handoff, cancellationToken);
     }
 
     /// <summary>Runs the completion handlers of a job Hangfire ended without its step (deleted, or its retries exhausted), once.</summary>

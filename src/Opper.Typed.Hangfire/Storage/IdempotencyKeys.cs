@@ -11,9 +11,6 @@ namespace Opper.Typed.Hangfire.Storage;
 /// </summary>
 internal sealed class IdempotencyKeys(IStorageConnection connection)
 {
-    /// <summary>The job parameter that names the job's key entry, so it expires with the job.</summary>
-    public const string EntryParameter = "Opper.IdempotencyEntry";
-
     private const string Prefix = "opper-video-idempotency:";
     private const string JobField = "job";
     private const string RequestField = "request";

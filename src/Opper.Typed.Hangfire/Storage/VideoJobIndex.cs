@@ -10,7 +10,7 @@ namespace Opper.Typed.Hangfire.Storage;
 /// <remarks>
 /// Hangfire expires a completed job after its retention, and a deleted (canceled) one after a day, but not an entry of
 /// a set: each job that ends in one of those states takes out up to <see cref="PrunedPerEnd"/> of the oldest entries
-/// whose job is gone, so the two sets hold about as many entries as there are jobs to read.
+/// whose job has expired, so the two sets hold about as many entries as there are jobs to read.
 /// </remarks>
 internal static class VideoJobIndex
 {
@@ -35,27 +35,29 @@ internal static class VideoJobIndex
         transaction.AddToSet(Of(record.State), row, Score(record));
     }
 
-    /// <summary>Removes, in <paramref name="transaction"/>, the oldest entries of <paramref name="state"/>'s set whose Hangfire job has expired.</summary>
-    public static void DropExpired(IStorageConnection connection, IWriteOnlyTransaction transaction, DurableVideoJobState state)
+    /// <summary>
+    /// Removes, in <paramref name="transaction"/>, up to <see cref="PrunedPerEnd"/> of the oldest entries of
+    /// <paramref name="state"/>'s set that ended longer ago than their Hangfire jobs are kept (<paramref name="keptFor"/>,
+    /// and an hour for the expiration manager's round): told by score alone, one range read however many go.
+    /// </summary>
+    public static void DropExpired(IStorageConnection connection, IWriteOnlyTransaction transaction, DurableVideoJobState state, TimeSpan keptFor)
     {
         var index = Of(state);
+        var before = (DateTimeOffset.UtcNow - keptFor - TimeSpan.FromHours(1)).ToUnixTimeMilliseconds();
         IReadOnlyList<string> oldest;
         try
         {
-            oldest = connection is JobStorageConnection ranged ? ranged.GetFirstByLowestScoreFromSet(index, 0, double.MaxValue, PrunedPerEnd) : [];
+            oldest = connection is JobStorageConnection ranged ? ranged.GetFirstByLowestScoreFromSet(index, 0, before, PrunedPerEnd) : [];
         }
         catch (NotSupportedException)
         {
             // A storage with only the single-item query (SQLite): one per end still keeps the set from growing.
-            oldest = connection.GetFirstByLowestScoreFromSet(index, 0, double.MaxValue) is { } first ? [first] : [];
+            oldest = connection.GetFirstByLowestScoreFromSet(index, 0, before) is { } first ? [first] : [];
         }
 
         foreach (var value in oldest)
         {
-            if (VideoJobRow.Parse(value) is not { } row || connection.GetJobData(row.Key) is null)
-            {
-                transaction.RemoveFromSet(index, value);
-            }
+            transaction.RemoveFromSet(index, value);
         }
     }
 

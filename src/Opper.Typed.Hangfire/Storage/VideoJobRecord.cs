@@ -69,6 +69,11 @@ internal sealed class VideoJobRecord
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? CostBasis { get; set; }
 
+    /// <summary>The storage entry of the job's idempotency key (<c>IdempotencyKeys</c>), when it was enqueued with one: it expires with the job.</summary>
+    [JsonPropertyName("idempotencyEntry")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? IdempotencyEntry { get; set; }
+
     /// <summary>The budget had no room for the POST: the job waits, queued, until then (<c>OpperBudgetExceededException.RoomAt</c>).</summary>
     [JsonPropertyName("waitingForBudgetUntil")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

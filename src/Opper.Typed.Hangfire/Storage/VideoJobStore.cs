@@ -8,11 +8,14 @@ namespace Opper.Typed.Hangfire.Storage;
 /// parameters, sets, distributed locks), so any Hangfire storage holds them.
 /// </summary>
 /// <remarks>
-/// The record is the truth; the per-state sets (<see cref="VideoJobIndex"/>) are an index for listing. A step's write is a compare-and-set under
-/// Hangfire's own job state lock (the one every state change holds): it lands only if the record is still in the state
-/// this store read, so a Delete, a Requeue or a resume that changed it meanwhile wins, and the step stops
-/// (<see cref="VideoJobMovedException"/>). The state filter writes with <see cref="WriteHeld"/>, inside the state change
-/// that already holds the lock, its index moves in that change's transaction.
+/// The record is the truth; the per-state sets (<see cref="VideoJobIndex"/>) are an index for listing. A record changes
+/// with the Hangfire state change that a step's outcome leads to: the step hands it over (<see cref="PendingRecord"/>),
+/// and the steps' state filter writes it inside that change, under Hangfire's job state lock, its index move in the
+/// change's transaction (<see cref="WritePending"/>), so a Delete, a Requeue or a resume that moved the job meanwhile
+/// wins and the step's outcome is dropped whole. The few writes outside a state change (the checker's Downloading, a
+/// person's resume) are compare-and-sets under the same lock (<see cref="Write"/>). Opper's id is the exception that
+/// never waits: it is stored the moment the POST answers (<see cref="RememberOpperJobId"/>), so a paid job is never
+/// forgotten, whoever wins.
 /// </remarks>
 internal sealed class VideoJobStore(IStorageConnection connection)
 {
@@ -30,6 +33,12 @@ internal sealed class VideoJobStore(IStorageConnection connection)
 
     /// <summary>The job parameter that holds the request, as the POST's JSON body, written once with the job.</summary>
     public const string RequestParameter = "Opper.Request";
+
+    /// <summary>
+    /// The job parameter that holds Opper's id (and when the POST answered) from the moment it is known, before the
+    /// state change that writes it into the record: a record still marked Submitting is read with it.
+    /// </summary>
+    public const string OpperJobIdParameter = "Opper.JobId";
 
     /// <summary>How long a write waits for a state change of the job to finish (milliseconds of work in the other).</summary>
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
@@ -53,12 +62,38 @@ internal sealed class VideoJobStore(IStorageConnection connection)
         }
 
         var record = raw is null ? null : JsonSerializer.Deserialize(raw, VideoJobJson.Default.VideoJobRecord);
+        if (record is { State: DurableVideoJobState.Submitting, OpperJobId: null }
+            && OpperJobIds.Parse(connection.GetJobParameter(key, OpperJobIdParameter)) is { } answered)
+        {
+            // The POST answered, and the state change that records it did not happen (a Delete or requeue won the race,
+            // or the worker died in between): the job is paid for and is known by this id.
+            (record.OpperJobId, record.SubmittedAt) = answered;
+        }
+
         if (record is not null)
         {
-            _seen[key] = (record.State, VideoJobRow.Of(key, record));
+            Adopt(key, record);
         }
 
         return record;
+    }
+
+    /// <summary>Takes <paramref name="record"/> as read now (by the state change that handed it over): what a later write compares against.</summary>
+    public void Adopt(string key, VideoJobRecord record) => _seen[key] = (record.State, VideoJobRow.Of(key, record));
+
+    /// <summary>Stores Opper's id for a job whose POST just answered: one write, no lock (only the worker that sent the POST writes it).</summary>
+    public void RememberOpperJobId(string key, string opperJobId, DateTimeOffset submittedAt) =>
+        connection.SetJobParameter(key, OpperJobIdParameter, OpperJobIds.Format(opperJobId, submittedAt));
+
+    /// <summary><paramref name="record"/>, to be written by the state change the step's outcome leads to, over what this store read.</summary>
+    public PendingRecord Pending(string key, VideoJobRecord record) =>
+        _seen.TryGetValue(key, out var seen) ? new(key, record, seen.State, seen.Row) : new(key, record, record.State, PreviousRow: null);
+
+    /// <summary>Writes a step's record inside the state change that holds the job's state lock, its index move in <paramref name="transaction"/>.</summary>
+    public void WritePending(PendingRecord pending, IWriteOnlyTransaction transaction)
+    {
+        _seen[pending.Key] = (pending.PreviousState, pending.PreviousRow ?? "");
+        WriteHeld(pending.Key, pending.Record, pending.PreviousState, transaction);
     }
 
     public VideoWireRequest ReadRequest(string key)
@@ -111,19 +146,39 @@ internal sealed class VideoJobStore(IStorageConnection connection)
     }
 
     /// <summary>
+    /// Records a delivery whose end Hangfire did not take (the job was deleted or requeued the moment its clip arrived):
+    /// the clip is there, so the record says Completed whatever the move said, and no later run delivers it again.
+    /// </summary>
+    public void KeepDelivered(string key, VideoJobRecord delivered)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            if (Read(key) is not { } current || current.State == DurableVideoJobState.Completed)
+            {
+                return;
+            }
+
+            try
+            {
+                Write(key, delivered);
+                return;
+            }
+            catch (VideoJobMovedException)
+            {
+                // Changed between the read and the write: read again.
+            }
+        }
+    }
+
+    /// <summary>
     /// Writes <paramref name="record"/> for a caller that holds the job's state lock and read the record through this
     /// store, its index row replaced in <paramref name="transaction"/> (the row changes with the record, the set with the state).
     /// </summary>
     public void WriteHeld(string key, VideoJobRecord record, DurableVideoJobState previous, IWriteOnlyTransaction transaction)
     {
         connection.SetJobParameter(key, RecordParameter, Serialize(record));
-        VideoJobIndex.Move(transaction, previous, _seen.TryGetValue(key, out var seen) ? seen.Row : null, key, record);
+        VideoJobIndex.Move(transaction, previous, _seen.TryGetValue(key, out var seen) && seen.Row.Length > 0 ? seen.Row : null, key, record);
         _seen[key] = (record.State, VideoJobRow.Of(key, record));
-        if (previous != record.State && record.State is DurableVideoJobState.Completed or DurableVideoJobState.Canceled)
-        {
-            // The two states whose Hangfire jobs expire: each end clears what earlier ones left behind.
-            VideoJobIndex.DropExpired(connection, transaction, record.State);
-        }
     }
 
     /// <summary>Hangfire's own lock on the job's state (<c>job:{key}:state-lock</c>): held by every state change, so a write under it never interleaves with one.</summary>

@@ -47,13 +47,14 @@ internal sealed partial class VideoJobChecker
             await _deliverySlots.WaitAsync(stopping).ConfigureAwait(false);
             try
             {
-                VideoJobStepResult ended;
-                using (var connection = storage.GetConnection())
+                using var connection = storage.GetConnection();
+                var store = new VideoJobStore(connection);
+                var ended = await runner.DeliverFoundAsync(job.Key, store, job.Operation, status, job.Wait.Polls, _id, moved.Token).ConfigureAwait(false);
+                if (!Move(storage, job, new SucceededState(ended, latency: 0, performanceDuration: 0)))
                 {
-                    ended = await runner.DeliverFoundAsync(job.Key, new VideoJobStore(connection), job.Operation, status, job.Wait.Polls, _id, moved.Token).ConfigureAwait(false);
+                    // Deleted or requeued the moment the clip arrived: it is delivered all the same, and says so.
+                    store.KeepDelivered(job.Key, ended.Record!.Record);
                 }
-
-                Move(storage, job, new SucceededState(ended, latency: 0, performanceDuration: 0));
             }
             finally
             {

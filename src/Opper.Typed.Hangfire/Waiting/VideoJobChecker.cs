@@ -294,10 +294,11 @@ internal sealed partial class VideoJobChecker(
         Move(storage, job, new SucceededState(VideoJobStepResult.Ended(state, why, _options.CompletedJobRetention, job.Wait.Polls), latency: 0, performanceDuration: 0));
 
     /// <summary>Moves the job on only from <see cref="OpperWaitingState"/>: one that was deleted or requeued meanwhile keeps that.</summary>
-    private void Move(JobStorage storage, WaitingJob job, IState next)
+    /// <returns>Whether it moved.</returns>
+    private bool Move(JobStorage storage, WaitingJob job, IState next)
     {
         jobs.Forget(job.Key);
-        new BackgroundJobClient(storage).ChangeState(job.Key, next, OpperWaitingState.StateName);
+        return new BackgroundJobClient(storage).ChangeState(job.Key, next, OpperWaitingState.StateName);
     }
 
     /// <summary>Until the earliest check this server planned, or <see cref="IdleInterval"/>, whichever is sooner.</summary>
