@@ -31,7 +31,14 @@ internal static class DurableCommand
         {
             var inProcess = await InProcessAsync(emulator, jobs, Directory.CreateDirectory(Path.Combine(folder, "in-process")).FullName);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"in-process client: {jobs} jobs of {seconds:0} s in {inProcess.TotalSeconds:0.0} s"));
+            var inProcessPolls = StatusPolls(emulator);
             var durable = await DurableAsync(emulator, jobs, Directory.CreateDirectory(Path.Combine(folder, "durable")).FullName);
+            var durablePolls = StatusPolls(emulator) - inProcessPolls;
+            if (Environment.GetEnvironmentVariable("DURABLE_BENCH_DUMP") is { } dump)
+            {
+                File.WriteAllLines(dump, emulator.Requests.Select(r => $"{r.ReceivedAt.ToUnixTimeMilliseconds()} {r.Method} {r.Path} {r.ResponseStatus}"));
+            }
+
             var posts = emulator.Requests.Count(r => r.Method == "POST");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
                 jobs                                  {jobs} of {seconds:0} s each
@@ -39,6 +46,7 @@ internal static class DurableCommand
                 durable, 3 workers x 5 threads, wall  {durable.Wall.TotalSeconds:0.0} s   ratio {durable.Wall / inProcess:0.00}x
                 durable jobs completed                {durable.Completed} of {jobs}
                 POSTs (both runs)                     {posts} ({posts - 2 * jobs} duplicated)
+                status polls per job                  in-process {(double)inProcessPolls / jobs:0.0}, durable {(double)durablePolls / jobs:0.0}
                 storage statements per durable job    {(double)durable.Statements / jobs:0.0} ({durable.Statements} in all, Hangfire's own background work included)
                 most worker threads busy at once      {durable.PeakBusy} of 15
                 """));
@@ -131,6 +139,8 @@ internal static class DurableCommand
             }
         }
     }
+
+    private static int StatusPolls(OpperEmulator emulator) => emulator.Requests.Count(r => r.Method == "GET" && r.Path.EndsWith("/status", StringComparison.Ordinal));
 
     /// <summary>The enqueuing application: the client's rules, the storage, the scheduler; no Hangfire server.</summary>
     private static ServiceProvider Enqueuer(OpperEmulator emulator, JobStorage storage)

@@ -78,15 +78,15 @@ internal sealed partial class VideoJobScheduler(
             [VideoJobStore.RequestParameter] = new JRaw(requestJson),
         };
         return idempotencyKey is null
-            ? Create(wire.Model, shown, parameters)
-            : CreateOnce(idempotencyKey, IdempotencyKeys.RequestDigest(requestJson, shown), wire.Model, shown, parameters);
+            ? Create(wire.Model, shown, parameters, record)
+            : CreateOnce(idempotencyKey, IdempotencyKeys.RequestDigest(requestJson, shown), wire.Model, shown, parameters, record);
     }
 
     /// <summary>
     /// The job stored under <paramref name="idempotencyKey"/>, or a new one: the check and the creation under the key's
     /// storage lock, so processes enqueueing the same key at once make one job between them.
     /// </summary>
-    private string CreateOnce(string idempotencyKey, string requestDigest, string model, string shown, Dictionary<string, object> parameters)
+    private string CreateOnce(string idempotencyKey, string requestDigest, string model, string shown, Dictionary<string, object> parameters, VideoJobRecord record)
     {
         var entry = IdempotencyKeys.EntryOf(idempotencyKey);
         // Callers in this process queue here, where a release wakes the next at once; a storage lock is polled (up to a
@@ -109,7 +109,7 @@ internal sealed partial class VideoJobScheduler(
 
                 // Created, then remembered: a process killed between the two leaves a job its key does not name (a repeat
                 // would make a second), never a key naming no job.
-                var key = Create(model, shown, parameters);
+                var key = Create(model, shown, parameters, record);
                 keys.Remember(entry, key, requestDigest);
                 return key;
             }
@@ -135,13 +135,16 @@ internal sealed partial class VideoJobScheduler(
         return used.Job;
     }
 
-    private string Create(string model, string shown, Dictionary<string, object> parameters)
+    private string Create(string model, string shown, Dictionary<string, object> parameters, VideoJobRecord record)
     {
         var job = Job.FromExpression<VideoJobSteps>(steps => steps.RunAsync(model, shown, null, CancellationToken.None));
+        var queued = new EnqueuedState(options.Queue);
+        // The state filter lists the new job in the transaction that creates it, from this record (nothing to read back).
+        PendingRecord.Attach(queued, new PendingRecord(Key: "", record, record.State, PreviousRow: null));
         string? key;
         try
         {
-            key = jobs.Create(job, new EnqueuedState(options.Queue), parameters);
+            key = jobs.Create(job, queued, parameters);
         }
         catch (BackgroundJobClientException exception)
         {

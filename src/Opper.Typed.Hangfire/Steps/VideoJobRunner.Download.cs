@@ -55,8 +55,11 @@ internal sealed partial class VideoJobRunner
         record.LastSeenRunningAt = operation.LastSeenRunning is { } running && record.SubmittedAt is { } submitted ? submitted + running : null;
         record.Failures = 0;
         record.Error = null;
-        // Only while Hangfire still has it waiting: a job deleted or requeued a moment ago is not delivered here.
-        store.Write(key, record, whileHangfireIs: OpperWaitingState.StateName);
+        // Only while Hangfire still has it waiting: a job deleted or requeued a moment ago is not delivered here. Its claim
+        // becomes a whole lease in the same write (renewed while it downloads): it ran only to the next planned check, and
+        // another server that took it then would poll it for nothing.
+        store.Write(key, record, whileHangfireIs: OpperWaitingState.StateName,
+            alongside: transaction => DueSet.Schedule(transaction, [(key, Now.AddSeconds(VideoJobChecker.LeaseSeconds))]));
         return await DeliverAsync(key, record, store, operation, completed, shutdown).ConfigureAwait(false);
     }
 

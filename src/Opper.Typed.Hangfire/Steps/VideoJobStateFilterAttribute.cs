@@ -15,13 +15,17 @@ namespace Opper.Typed.Hangfire;
 /// retries exhausted) or the job is deleted from the dashboard, the record says so. A new job is listed as queued in the
 /// transaction that creates it. So a record changes with its job's state, under Hangfire's job state lock.
 /// </summary>
-/// <remarks>Ordered after <see cref="global::Hangfire.AutomaticRetryAttribute"/> (20), so a job the step ended is never re-elected for a retry.</remarks>
+/// <remarks>
+/// Ordered after <see cref="global::Hangfire.AutomaticRetryAttribute"/> (20), so a job the step ended is never re-elected
+/// for a retry, and before <see cref="global::Hangfire.StatisticsHistoryAttribute"/> (30), so Hangfire's statistics count
+/// the state the job goes to, not a step's result that only leads to waiting or a re-run.
+/// </remarks>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
 internal sealed class VideoJobStateFilterAttribute : JobFilterAttribute, IElectStateFilter, IApplyStateFilter, IServerFilter
 {
     public VideoJobStateFilterAttribute()
     {
-        Order = 30;
+        Order = 25;
     }
 
     public void OnStateElection(ElectStateContext context)
@@ -56,7 +60,7 @@ internal sealed class VideoJobStateFilterAttribute : JobFilterAttribute, IElectS
     public void OnStateApplied(ApplyStateContext context, IWriteOnlyTransaction transaction)
     {
         var pending = PendingRecord.Take(context.NewState);
-        if (pending is not null)
+        if (pending is not null && context.OldStateName is not null)
         {
             // The step's outcome and its record land together: this change holds the job's state lock, and it happens
             // only if the job is still where the step found it (a Delete or requeue that came first keeps its own record).
@@ -69,8 +73,9 @@ internal sealed class VideoJobStateFilterAttribute : JobFilterAttribute, IElectS
                 Mark(context, transaction);
                 break;
             case EnqueuedState when context.OldStateName is null:
-                // The job's creation: listed as queued in the same transaction that creates it (its record came with it).
-                if (new VideoJobStore(context.Connection).Read(context.BackgroundJob.Id) is { } created)
+                // The job's creation: listed as queued in the same transaction that creates it (its record came with it,
+                // and the enqueuer hands it over).
+                if ((pending?.Record ?? new VideoJobStore(context.Connection).Read(context.BackgroundJob.Id)) is { } created)
                 {
                     VideoJobIndex.Move(transaction, created.State, previousRow: null, context.BackgroundJob.Id, created);
                 }
@@ -157,10 +162,14 @@ internal sealed class VideoJobStateFilterAttribute : JobFilterAttribute, IElectS
         ProcessingHandoff.Leave(key, record, marked: sends);
     }
 
-    /// <summary>An end in one of the two states whose Hangfire jobs expire clears what earlier ends left in its index set.</summary>
+    /// <summary>
+    /// One end in <see cref="VideoJobIndex.PruneEvery"/> in the two states whose Hangfire jobs expire clears what earlier
+    /// ends left in its index set (a range read each time, so not at every end).
+    /// </summary>
     private static void DropExpired(ApplyStateContext context, IWriteOnlyTransaction transaction, DurableVideoJobState state)
     {
-        if (state is DurableVideoJobState.Completed or DurableVideoJobState.Canceled && context.NewState.IsFinal)
+        if (state is DurableVideoJobState.Completed or DurableVideoJobState.Canceled && context.NewState.IsFinal
+            && (StringComparer.Ordinal.GetHashCode(context.BackgroundJob.Id) & int.MaxValue) % VideoJobIndex.PruneEvery == 0)
         {
             VideoJobIndex.DropExpired(context.Connection, transaction, state, context.JobExpirationTimeout);
         }

@@ -20,20 +20,35 @@ internal sealed class SharedCompletions(TimeProvider time)
 
     private readonly ConcurrentDictionary<string, (DateTimeOffset ReadAt, CompletionEstimate? Estimate)> _read = new(StringComparer.Ordinal);
 
-    /// <summary>Adds one finished job to its shape's list, in one transaction.</summary>
+    /// <summary>Adds one finished job to its shape's list, in a transaction of its own.</summary>
     public void Record(IStorageConnection connection, string shape, TimeSpan runningAt, TimeSpan doneAt)
     {
-        if (doneAt <= runningAt)
+        using var transaction = connection.CreateWriteTransaction();
+        Record(transaction, [(shape, runningAt, doneAt)]);
+        transaction.Commit();
+    }
+
+    /// <summary>Adds finished jobs to their shapes' lists in <paramref name="transaction"/> (a checker round's), each list trimmed once.</summary>
+    public void Record(IWriteOnlyTransaction transaction, IEnumerable<(string Shape, TimeSpan RunningAt, TimeSpan DoneAt)> finished)
+    {
+        var lists = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (shape, runningAt, doneAt) in finished)
         {
-            return;
+            if (doneAt <= runningAt)
+            {
+                continue;
+            }
+
+            var digest = DigestOf(shape);
+            transaction.InsertToList(ListOf(digest), string.Create(CultureInfo.InvariantCulture, $"{runningAt.TotalSeconds:0.###}|{doneAt.TotalSeconds:0.###}"));
+            lists.Add(digest);
         }
 
-        using var transaction = connection.CreateWriteTransaction();
-        var digest = DigestOf(shape);
-        transaction.InsertToList(ListOf(digest), string.Create(CultureInfo.InvariantCulture, $"{runningAt.TotalSeconds:0.###}|{doneAt.TotalSeconds:0.###}"));
-        transaction.TrimList(ListOf(digest), 0, CompletionHistory.Kept - 1);
-        transaction.Commit();
-        _read.TryRemove(digest, out _);
+        foreach (var digest in lists)
+        {
+            transaction.TrimList(ListOf(digest), 0, CompletionHistory.Kept - 1);
+            _read.TryRemove(digest, out _);
+        }
     }
 
     /// <returns>What this process last read for the shape of <paramref name="digest"/> (<see cref="DigestOf"/>), however old, without reading the storage; null when nothing was.</returns>

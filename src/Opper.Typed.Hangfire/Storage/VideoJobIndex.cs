@@ -9,13 +9,16 @@ namespace Opper.Typed.Hangfire.Storage;
 /// </summary>
 /// <remarks>
 /// Hangfire expires a completed job after its retention, and a deleted (canceled) one after a day, but not an entry of
-/// a set: each job that ends in one of those states takes out up to <see cref="PrunedPerEnd"/> of the oldest entries
-/// whose job has expired, so the two sets hold about as many entries as there are jobs to read.
+/// a set: one job in <see cref="PruneEvery"/> that ends in one of those states takes out up to <see cref="PrunedPerEnd"/>
+/// of the oldest entries whose job has expired, so the two sets hold about as many entries as there are jobs to read.
 /// </remarks>
 internal static class VideoJobIndex
 {
-    /// <summary>More than one per end, so a backlog (an index older than this pruning) drains.</summary>
-    public const int PrunedPerEnd = 2;
+    /// <summary>One end in this many prunes its state's set.</summary>
+    public const int PruneEvery = 4;
+
+    /// <summary>Entries a prune takes out: more than <see cref="PruneEvery"/>, so a backlog (an index older than this pruning) drains.</summary>
+    public const int PrunedPerEnd = 8;
 
     private const string Prefix = "opper-video-rows:";
 

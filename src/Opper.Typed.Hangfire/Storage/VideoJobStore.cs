@@ -112,7 +112,8 @@ internal sealed class VideoJobStore(IStorageConnection connection)
     /// <param name="key">The job's key.</param>
     /// <param name="record">The record to write.</param>
     /// <param name="whileHangfireIs">Also only while Hangfire has the job in this state; null: in any.</param>
-    public void Write(string key, VideoJobRecord record, string? whileHangfireIs = null)
+    /// <param name="alongside">More writes for the same transaction, landing only with the record.</param>
+    public void Write(string key, VideoJobRecord record, string? whileHangfireIs = null, Action<IWriteOnlyTransaction>? alongside = null)
     {
         using (Lock(key))
         {
@@ -132,7 +133,7 @@ internal sealed class VideoJobStore(IStorageConnection connection)
                 throw new VideoJobMovedException(key, current);
             }
 
-            if (read == record.State && _seen[key].Row == VideoJobRow.Of(key, record))
+            if (read == record.State && _seen[key].Row == VideoJobRow.Of(key, record) && alongside is null)
             {
                 // Neither the state nor the row changes: no transaction to open (a round trip each way on SQL storages).
                 connection.SetJobParameter(key, RecordParameter, Serialize(record));
@@ -141,6 +142,7 @@ internal sealed class VideoJobStore(IStorageConnection connection)
 
             using var transaction = connection.CreateWriteTransaction();
             WriteHeld(key, record, read, transaction);
+            alongside?.Invoke(transaction);
             transaction.Commit();
         }
     }

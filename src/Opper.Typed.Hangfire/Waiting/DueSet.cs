@@ -12,14 +12,15 @@ internal static class DueSet
     public const string Key = "opper-video:due";
 
     /// <summary>Up to <paramref name="count"/> jobs due by <paramref name="now"/>, earliest first.</summary>
-    public static IReadOnlyList<string> Due(IStorageConnection connection, DateTimeOffset now, int count)
+    /// <returns>The jobs, and whether taking them already held each for a lease (a storage with only the single-item query).</returns>
+    public static (IReadOnlyList<string> Keys, bool Leased) Due(IStorageConnection connection, DateTimeOffset now, int count)
     {
         var to = now.ToUnixTimeMilliseconds();
         if (connection is JobStorageConnection ranged)
         {
             try
             {
-                return ranged.GetFirstByLowestScoreFromSet(Key, 0, to, count);
+                return (ranged.GetFirstByLowestScoreFromSet(Key, 0, to, count), false);
             }
             catch (NotSupportedException)
             {
@@ -35,7 +36,7 @@ internal static class DueSet
             taken.Add(next);
         }
 
-        return taken;
+        return (taken, true);
     }
 
     /// <summary>Scores each job to its time, in one transaction.</summary>
@@ -47,12 +48,17 @@ internal static class DueSet
         }
 
         using var transaction = connection.CreateWriteTransaction();
+        Schedule(transaction, jobs);
+        transaction.Commit();
+    }
+
+    /// <summary>Scores each job to its time, in <paramref name="transaction"/>.</summary>
+    public static void Schedule(IWriteOnlyTransaction transaction, IEnumerable<(string Key, DateTimeOffset At)> jobs)
+    {
         foreach (var (key, at) in jobs)
         {
             transaction.AddToSet(Key, key, at.ToUnixTimeMilliseconds());
         }
-
-        transaction.Commit();
     }
 
     /// <summary>Drops a job that is not waiting any more (a claim raced its move).</summary>

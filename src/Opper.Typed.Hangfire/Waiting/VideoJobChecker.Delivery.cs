@@ -7,20 +7,9 @@ namespace Opper.Typed.Hangfire;
 /// <summary>The checker's deliveries: a found clip downloaded while the job's claim is renewed, stopped if the job moves.</summary>
 internal sealed partial class VideoJobChecker
 {
-    /// <summary>Shares what the job taught, then delivers its clip beside the next rounds.</summary>
+    /// <summary>Delivers the clip of a job found completed beside the next rounds (its Downloading write holds it for a whole lease).</summary>
     private void Completed(JobStorage storage, WaitingJob job, VideoStatus status, CancellationToken stopping)
     {
-        using (var connection = storage.GetConnection())
-        {
-            // Held for a whole lease at once: its claim ran only to its next check, and another server that took it then
-            // would download it beside this one.
-            DueSet.Schedule(connection, [(job.Key, Now.AddSeconds(LeaseSeconds))]);
-            if (job.Operation.Learned is { } learned && job.Data.Shape is { } shape)
-            {
-                jobs.Completions.Record(connection, shape, learned.RunningAt, learned.DoneAt);
-            }
-        }
-
         // Registered before it starts, so its own end (which unregisters it) cannot come first and leave it registered.
         var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _deliveries[job.Key] = Task.Run(

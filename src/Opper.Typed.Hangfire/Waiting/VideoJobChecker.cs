@@ -53,6 +53,13 @@ internal sealed partial class VideoJobChecker(
     /// <summary>How far from this server's planned check a due job may be and still be the one this server claimed.</summary>
     private static readonly TimeSpan StaleClaim = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long a job this server does not hold stays due before it claims it: its own server claims it a moment before
+    /// it falls due, and a round that took it at the same moment would poll it twice; a job whose server died (or is
+    /// late) is taken after this.
+    /// </summary>
+    internal static readonly TimeSpan ForeignSlack = TimeSpan.FromSeconds(1);
+
     /// <summary>A held job this server has not claimed for this long past its planned check is let go.</summary>
     private static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);
 
@@ -63,6 +70,9 @@ internal sealed partial class VideoJobChecker(
     private readonly string _id = Guid.NewGuid().ToString("N")[..12];
     private readonly ConcurrentDictionary<string, Task> _deliveries = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _deliverySlots = new(MaxConcurrentDeliveries);
+
+    /// <summary>Due jobs this server does not hold, by when its rounds first saw them due (only the last round's are kept).</summary>
+    private Dictionary<string, DateTimeOffset> _foreignDueSince = new(StringComparer.Ordinal);
     private JobStorage? _warnedFor;
 
     private DateTimeOffset Now => settings.Time.GetUtcNow();
@@ -103,25 +113,20 @@ internal sealed partial class VideoJobChecker(
         }
     }
 
-    /// <returns>How many jobs were due.</returns>
+    /// <returns>How many due jobs it claimed (a full batch: more may be due, and the next round starts at once).</returns>
     internal async Task<int> RoundAsync(JobStorage storage, CancellationToken stopping)
     {
         List<WaitingJob> claimed;
-        int due;
+        // Later plans of a job replace earlier ones (a Retry-After heard by its check replaces the plan its claim made).
+        var rescheduled = new ConcurrentDictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         using (var connection = storage.GetConnection())
         {
             var now = Now;
-            var keys = DueSet.Due(connection, now + GatherAhead, BatchSize);
-            due = keys.Count;
-            claimed = Claim(connection, keys, now);
+            var (keys, leased) = DueSet.Due(connection, now + GatherAhead, BatchSize);
+            claimed = Claim(connection, keys, leased, now, rescheduled);
         }
 
-        if (claimed.Count == 0)
-        {
-            return due;
-        }
-
-        var rescheduled = new ConcurrentBag<(string Key, DateTimeOffset At)>();
+        var finished = new ConcurrentBag<(string Shape, TimeSpan RunningAt, TimeSpan DoneAt)>();
         await Parallel.ForEachAsync(
             claimed,
             new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentChecks, CancellationToken = stopping },
@@ -129,9 +134,9 @@ internal sealed partial class VideoJobChecker(
             {
                 try
                 {
-                    if (await CheckAsync(storage, job, token, stopping).ConfigureAwait(false) is { } at)
+                    if (await CheckAsync(storage, job, finished, token, stopping).ConfigureAwait(false) is { } at)
                     {
-                        rescheduled.Add((job.Key, at));
+                        rescheduled[job.Key] = at;
                     }
                 }
                 catch (Exception exception) when (!stopping.IsCancellationRequested && exception is not OutOfMemoryException)
@@ -141,19 +146,34 @@ internal sealed partial class VideoJobChecker(
                     CheckerLog.RoundFailed(logger, exception, $"job {job.Key}: {exception.Message}");
                 }
             }).ConfigureAwait(false);
-        using (var connection = storage.GetConnection())
+        if (!rescheduled.IsEmpty || !finished.IsEmpty)
         {
-            DueSet.Schedule(connection, rescheduled);
+            // What the round learned, in one write: checks that moved, and what the finished jobs took (shared with every server).
+            using var connection = storage.GetConnection();
+            using var transaction = connection.CreateWriteTransaction();
+            DueSet.Schedule(transaction, rescheduled.Select(planned => (planned.Key, planned.Value)));
+            jobs.Completions.Record(transaction, finished);
+            transaction.Commit();
         }
 
-        return due;
+        return claimed.Count;
     }
 
-    /// <summary>Holds each due job until its next check, should this one find it running; lets go of jobs no longer waiting.</summary>
-    private List<WaitingJob> Claim(IStorageConnection connection, IReadOnlyList<string> keys, DateTimeOffset now)
+    /// <summary>
+    /// Holds each due job until its next check, should this one find it running, in one write made first thing (every
+    /// read before it would widen the moment in which another server's round takes the same jobs); then reads each one's
+    /// state, and lets go of jobs no longer waiting.
+    /// </summary>
+    /// <param name="connection">The storage connection.</param>
+    /// <param name="keys">The due jobs.</param>
+    /// <param name="leased">Taking them held them for a lease already: this round checks them all.</param>
+    /// <param name="now">The round's time.</param>
+    /// <param name="rescheduled">Where jobs held for a lease only (not known here) go with their planned check.</param>
+    private List<WaitingJob> Claim(IStorageConnection connection, IReadOnlyList<string> keys, bool leased, DateTimeOffset now, ConcurrentDictionary<string, DateTimeOffset> rescheduled)
     {
-        var claimed = new List<WaitingJob>(keys.Count);
+        var plans = new List<(string Key, WaitingJob? Held, TimeSpan Planned)>(keys.Count);
         var claims = new List<(string, DateTimeOffset)>(keys.Count);
+        var foreignDueSince = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         foreach (var key in keys)
         {
             if (_deliveries.ContainsKey(key))
@@ -161,6 +181,30 @@ internal sealed partial class VideoJobChecker(
                 continue; // its delivery here renews its claim
             }
 
+            // Held from this server's last claim only if it falls due when that claim said: a later one means another
+            // server checked it meanwhile, and what this one counted (polls, failures) is stale. Held, it is claimed until
+            // its planned check; not, for a lease, and planned once its state is read.
+            var held = jobs.Find(key) is { } found && (now - found.NextCheckAt).Duration() < StaleClaim ? found : null;
+            if (held is null && !leased)
+            {
+                var since = _foreignDueSince.GetValueOrDefault(key, now);
+                foreignDueSince[key] = since;
+                if (now - since < ForeignSlack)
+                {
+                    continue; // likely another server's, about to be claimed by it
+                }
+            }
+
+            var planned = held?.Wait.PlanIfRunning(held.SinceSubmission(now)) ?? TimeSpan.FromSeconds(LeaseSeconds);
+            plans.Add((key, held, planned));
+            claims.Add((key, now + Lease(planned)));
+        }
+
+        _foreignDueSince = foreignDueSince;
+        DueSet.Schedule(connection, claims);
+        var claimed = new List<WaitingJob>(plans.Count);
+        foreach (var (key, held, planned) in plans)
+        {
             // Read every time, not trusted from the last round: a claim that raced a Delete re-adds the entry, and a
             // deleted job must not be polled again (one read a check; the state row is the job's own).
             if (OpperWaitingState.Read(connection.GetStateData(key)) is not { } data)
@@ -169,25 +213,31 @@ internal sealed partial class VideoJobChecker(
                 continue;
             }
 
-            // Held from this server's last claim only if it falls due when that claim said: a later one means another
-            // server checked it meanwhile, and what this one counted (polls, failures) is stale.
-            var job = jobs.Find(key) is { } held && held.Data == data && (now - held.NextCheckAt).Duration() < StaleClaim
-                ? held
-                : jobs.Rebuild(key, data, connection);
+            var job = held is not null && held.Data == data ? held : jobs.Rebuild(key, data, connection);
             if (job.NextCheckAt != default)
             {
                 client.Metrics.CheckLate(now - job.NextCheckAt);
             }
 
-            var planned = job.Wait.PlanIfRunning(job.SinceSubmission(now));
-            job.NextCheckAt = now + planned;
-            claims.Add((key, now + (planned.TotalSeconds < LeaseSeconds ? planned : TimeSpan.FromSeconds(LeaseSeconds))));
+            if (ReferenceEquals(job, held))
+            {
+                job.NextCheckAt = now + planned;
+            }
+            else
+            {
+                var plan = job.Wait.PlanIfRunning(job.SinceSubmission(now));
+                job.NextCheckAt = now + plan;
+                rescheduled[key] = now + Lease(plan);
+            }
+
             claimed.Add(job);
         }
 
-        DueSet.Schedule(connection, claims);
         return claimed;
     }
+
+    /// <summary>How long a claim holds a job planned <paramref name="planned"/> from now: until then, or a lease at most.</summary>
+    private static TimeSpan Lease(TimeSpan planned) => planned.TotalSeconds < LeaseSeconds ? planned : TimeSpan.FromSeconds(LeaseSeconds);
 
     /// <summary>
     /// Drops the due entry of a job that is not waiting (a claim or a renewal re-added it after the job moved), under the
@@ -209,9 +259,10 @@ internal sealed partial class VideoJobChecker(
     /// <returns>When to check it next, where that differs from its claim; null when its claim stands or it moved on.</returns>
     /// <param name="storage">The storage.</param>
     /// <param name="job">The claimed job.</param>
+    /// <param name="finished">What the round's finished jobs took, written at its end.</param>
     /// <param name="round">The round's token: cancels the poll.</param>
     /// <param name="stopping">The server's: a delivery outlives the round, not the server.</param>
-    private async Task<DateTimeOffset?> CheckAsync(JobStorage storage, WaitingJob job, CancellationToken round, CancellationToken stopping)
+    private async Task<DateTimeOffset?> CheckAsync(JobStorage storage, WaitingJob job, ConcurrentBag<(string Shape, TimeSpan RunningAt, TimeSpan DoneAt)> finished, CancellationToken round, CancellationToken stopping)
     {
         var id = job.Data.OpperJobId;
         // Each check is a trace of its own, tagged as a step's is; the delivery it starts is its child.
@@ -237,6 +288,11 @@ internal sealed partial class VideoJobChecker(
         switch (job.Wait.Judge(status))
         {
             case WaitVerdict.Completed:
+                if (job.Operation.Learned is { } learned && job.Data.Shape is { } shape)
+                {
+                    finished.Add((shape, learned.RunningAt, learned.DoneAt));
+                }
+
                 Completed(storage, job, status, stopping);
                 return null;
             case WaitVerdict.Failed:

@@ -30,7 +30,7 @@ internal sealed class WaitingJobs(OpperVideoClient client, ClientSettings settin
     {
         var now = settings.Time.GetUtcNow();
         operation ??= client.RebuildOperation(data.OpperJobId, data.StatusUrl, data.Shape, now - data.SubmittedAt, lastSeenRunning: TimeSpan.Zero);
-        var job = NewJob(key, data, operation, connection);
+        var job = NewJob(key, data, operation, connection, takenOverAfter: null);
         // Planned before it is held: a checker that sees it meanwhile must not take it for a stale one.
         job.NextCheckAt = now + job.Wait.NextDelay(job.SinceSubmission(now));
         _jobs[key] = job;
@@ -43,15 +43,20 @@ internal sealed class WaitingJobs(OpperVideoClient client, ClientSettings settin
     {
         var now = settings.Time.GetUtcNow();
         // When a poll last saw it running is not kept: its completion then teaches nothing rather than something wrong.
-        var operation = client.RebuildOperation(data.OpperJobId, data.StatusUrl, data.Shape, now - data.SubmittedAt, lastSeenRunning: null);
-        var job = NewJob(key, data, operation, connection);
+        var since = now - data.SubmittedAt;
+        var operation = client.RebuildOperation(data.OpperJobId, data.StatusUrl, data.Shape, since, lastSeenRunning: null);
+        var job = NewJob(key, data, operation, connection, takenOverAfter: since);
         _jobs[key] = job;
         return job;
     }
 
-    /// <summary>The job with a wait that follows what jobs of its shape took, as every worker shares it.</summary>
-    private WaitingJob NewJob(string key, WaitingJobData data, VideoGenerationOperation operation, IStorageConnection connection) =>
-        new(key, data, operation, new JobWait(settings.Polling, completions.Estimate(connection, data.Shape)));
+    /// <summary>The job with a wait that follows what jobs of its shape took, as every worker shares it (taken over: from where its schedule had got to).</summary>
+    private WaitingJob NewJob(string key, WaitingJobData data, VideoGenerationOperation operation, IStorageConnection connection, TimeSpan? takenOverAfter)
+    {
+        var estimate = completions.Estimate(connection, data.Shape);
+        var wait = takenOverAfter is { } since ? JobWait.TakenOver(settings.Polling, estimate, since) : new JobWait(settings.Polling, estimate);
+        return new(key, data, operation, wait);
+    }
 
     public void Forget(string key) => _jobs.TryRemove(key, out _);
 

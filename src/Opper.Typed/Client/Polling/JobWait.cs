@@ -27,13 +27,22 @@ internal enum WaitVerdict
 /// </summary>
 /// <param name="polling">The delays and the timeout.</param>
 /// <param name="estimate">What jobs like this one took (the adaptive schedule); null for the fixed one.</param>
-internal sealed class JobWait(VideoPollingOptions polling, CompletionEstimate? estimate)
+/// <param name="pollsBefore">Polls made before this wait took the job over (elsewhere): where its schedule goes on from.</param>
+internal sealed class JobWait(VideoPollingOptions polling, CompletionEstimate? estimate, int pollsBefore = 0)
 {
     /// <summary>How many polls in a row may say <c>completed</c> without a URL before that is an error, not a gateway's hiccup.</summary>
     internal const int MaxCompletedWithoutUrl = 3;
 
-    /// <summary>Polls judged so far.</summary>
-    public int Polls { get; private set; }
+    /// <summary>Polls judged so far, with those made before this wait took the job over.</summary>
+    public int Polls { get; private set; } = pollsBefore;
+
+    /// <summary>
+    /// A wait that takes over a job checked elsewhere until now (another server's checker, or an earlier run), which did
+    /// not say how often: its schedule goes on as if the fixed schedule had polled it since its submission, not from a
+    /// first poll's short delay.
+    /// </summary>
+    public static JobWait TakenOver(VideoPollingOptions polling, CompletionEstimate? estimate, TimeSpan sinceSubmission) =>
+        new(polling, estimate, (int)Math.Round(PollSchedule.FixedPollsBy(polling, sinceSubmission)));
 
     /// <summary>Polls in a row that said completed without a URL.</summary>
     public int CompletedWithoutUrl { get; private set; }
