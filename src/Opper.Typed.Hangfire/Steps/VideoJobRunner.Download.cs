@@ -41,25 +41,26 @@ internal sealed partial class VideoJobRunner
     /// <returns>The end, with the Completed record, which the checker hands Hangfire.</returns>
     public async Task<VideoJobStepResult> DeliverFoundAsync(string key, VideoJobStore store, VideoGenerationOperation operation, VideoStatus completed, int checks, string checker, CancellationToken shutdown)
     {
-        var record = store.Read(key) ?? throw new InvalidOperationException($"Durable video job {key} has no record.");
-        if (record.HasEnded || record.IsBeingDelivered(Now, checker))
-        {
-            // Ended meanwhile (a Delete: its own ending tells the handlers), or another checker took it a moment ago.
-            throw new VideoJobMovedException(key, record);
-        }
-
-        record.DeliveringSince = Now;
-        record.DeliveringBy = checker;
-        record.State = DurableVideoJobState.Downloading;
-        record.Checks = checks;
-        record.LastSeenRunningAt = operation.LastSeenRunning is { } running && record.SubmittedAt is { } submitted ? submitted + running : null;
-        record.Failures = 0;
-        record.Error = null;
         // Only while Hangfire still has it waiting: a job deleted or requeued a moment ago is not delivered here. Its claim
         // becomes a whole lease in the same write (renewed while it downloads): it ran only to the next planned check, and
         // another server that took it then would poll it for nothing.
-        store.Write(key, record, whileHangfireIs: OpperWaitingState.StateName,
-            alongside: transaction => DueSet.Schedule(transaction, [(key, Now.AddSeconds(VideoJobChecker.LeaseSeconds))]));
+        var record = store.Update(key, whileHangfireIs: OpperWaitingState.StateName, change: found =>
+        {
+            if (found.HasEnded || found.IsBeingDelivered(Now, checker))
+            {
+                // Ended meanwhile (a Delete: its own ending tells the handlers), or another checker took it a moment ago.
+                return false;
+            }
+
+            found.DeliveringSince = Now;
+            found.DeliveringBy = checker;
+            found.State = DurableVideoJobState.Downloading;
+            found.Checks = checks;
+            found.LastSeenRunningAt = operation.LastSeenRunning is { } running && found.SubmittedAt is { } submitted ? submitted + running : null;
+            found.Failures = 0;
+            found.Error = null;
+            return true;
+        }, alongside: transaction => DueSet.Schedule(transaction, [(key, Now.AddSeconds(VideoJobChecker.LeaseSeconds))]));
         return await DeliverAsync(key, record, store, operation, completed, shutdown).ConfigureAwait(false);
     }
 

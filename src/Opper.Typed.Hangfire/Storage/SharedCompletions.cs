@@ -16,6 +16,9 @@ internal sealed class SharedCompletions(TimeProvider time)
 {
     internal static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(30);
 
+    /// <summary>How often a shape of which nothing was known is read again: the first jobs of a new shape teach the ones still waiting.</summary>
+    internal static readonly TimeSpan UnknownRefreshInterval = TimeSpan.FromSeconds(5);
+
     private const string KeyPrefix = "opper-video:completions:";
 
     private readonly ConcurrentDictionary<string, (DateTimeOffset ReadAt, CompletionEstimate? Estimate)> _read = new(StringComparer.Ordinal);
@@ -64,7 +67,7 @@ internal sealed class SharedCompletions(TimeProvider time)
 
         var now = time.GetUtcNow();
         var digest = DigestOf(shape);
-        if (_read.TryGetValue(digest, out var cached) && now - cached.ReadAt < RefreshInterval)
+        if (_read.TryGetValue(digest, out var cached) && now - cached.ReadAt < (cached.Estimate is null ? UnknownRefreshInterval : RefreshInterval))
         {
             return cached.Estimate;
         }

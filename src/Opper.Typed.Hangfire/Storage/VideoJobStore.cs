@@ -105,6 +105,34 @@ internal sealed class VideoJobStore(IStorageConnection connection)
     }
 
     /// <summary>
+    /// Reads the record under Hangfire's job state lock, has <paramref name="change"/> change it, and writes it, its index
+    /// moved and <paramref name="alongside"/> in one transaction: a compare-and-set with one read.
+    /// </summary>
+    /// <param name="key">The job's key.</param>
+    /// <param name="whileHangfireIs">Only while Hangfire has the job in this state.</param>
+    /// <param name="change">Changes the record; false: it is not to be changed (moved on), and <see cref="VideoJobMovedException"/> is thrown.</param>
+    /// <param name="alongside">More writes for the same transaction.</param>
+    /// <returns>The record as written.</returns>
+    public VideoJobRecord Update(string key, string whileHangfireIs, Func<VideoJobRecord, bool> change, Action<IWriteOnlyTransaction>? alongside = null)
+    {
+        using (Lock(key))
+        {
+            var record = Read(key) ?? throw new InvalidOperationException($"Durable video job {key} has no record.");
+            var previous = record.State;
+            if (connection.GetStateData(key)?.Name != whileHangfireIs || !change(record))
+            {
+                throw new VideoJobMovedException(key, record);
+            }
+
+            using var transaction = connection.CreateWriteTransaction();
+            WriteHeld(key, record, previous, transaction);
+            alongside?.Invoke(transaction);
+            transaction.Commit();
+            return record;
+        }
+    }
+
+    /// <summary>
     /// Writes <paramref name="record"/> if the stored one is still in the state this store read, under Hangfire's job state
     /// lock, and moves the job's index entry. Otherwise nothing of it is written, except an Opper job id the stored
     /// record lacks (a paid job is never forgotten, canceled or not), and <see cref="VideoJobMovedException"/> is thrown.
@@ -112,8 +140,7 @@ internal sealed class VideoJobStore(IStorageConnection connection)
     /// <param name="key">The job's key.</param>
     /// <param name="record">The record to write.</param>
     /// <param name="whileHangfireIs">Also only while Hangfire has the job in this state; null: in any.</param>
-    /// <param name="alongside">More writes for the same transaction, landing only with the record.</param>
-    public void Write(string key, VideoJobRecord record, string? whileHangfireIs = null, Action<IWriteOnlyTransaction>? alongside = null)
+    public void Write(string key, VideoJobRecord record, string? whileHangfireIs = null)
     {
         using (Lock(key))
         {
@@ -133,7 +160,7 @@ internal sealed class VideoJobStore(IStorageConnection connection)
                 throw new VideoJobMovedException(key, current);
             }
 
-            if (read == record.State && _seen[key].Row == VideoJobRow.Of(key, record) && alongside is null)
+            if (read == record.State && _seen[key].Row == VideoJobRow.Of(key, record))
             {
                 // Neither the state nor the row changes: no transaction to open (a round trip each way on SQL storages).
                 connection.SetJobParameter(key, RecordParameter, Serialize(record));
@@ -142,7 +169,6 @@ internal sealed class VideoJobStore(IStorageConnection connection)
 
             using var transaction = connection.CreateWriteTransaction();
             WriteHeld(key, record, read, transaction);
-            alongside?.Invoke(transaction);
             transaction.Commit();
         }
     }

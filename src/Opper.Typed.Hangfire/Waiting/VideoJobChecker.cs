@@ -47,6 +47,12 @@ internal sealed partial class VideoJobChecker(
     /// </summary>
     internal static readonly TimeSpan GatherAhead = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// The least time between the starts of two rounds: each round costs a range read and a write however few jobs it
+    /// takes, and checks planned a few milliseconds apart would otherwise each get one (a check is late by this at most).
+    /// </summary>
+    internal static readonly TimeSpan RoundGap = TimeSpan.FromMilliseconds(250);
+
     /// <summary>How long an idle checker waits before it looks again for jobs it did not claim itself (another server's, new ones).</summary>
     internal static readonly TimeSpan IdleInterval = TimeSpan.FromMilliseconds(500);
 
@@ -73,6 +79,8 @@ internal sealed partial class VideoJobChecker(
 
     /// <summary>Due jobs this server does not hold, by when its rounds first saw them due (only the last round's are kept).</summary>
     private Dictionary<string, DateTimeOffset> _foreignDueSince = new(StringComparer.Ordinal);
+
+    private DateTimeOffset _lastRoundAt;
     private JobStorage? _warnedFor;
 
     private DateTimeOffset Now => settings.Time.GetUtcNow();
@@ -122,6 +130,7 @@ internal sealed partial class VideoJobChecker(
         using (var connection = storage.GetConnection())
         {
             var now = Now;
+            _lastRoundAt = now;
             var (keys, leased) = DueSet.Due(connection, now + GatherAhead, BatchSize);
             claimed = Claim(connection, keys, leased, now, rescheduled);
         }
@@ -185,6 +194,12 @@ internal sealed partial class VideoJobChecker(
             // server checked it meanwhile, and what this one counted (polls, failures) is stale. Held, it is claimed until
             // its planned check; not, for a lease, and planned once its state is read.
             var held = jobs.Find(key) is { } found && (now - found.NextCheckAt).Duration() < StaleClaim ? found : null;
+            if (held is { Wait.Estimate: null, Data.Shape: { } shape } && jobs.Completions.Estimate(connection, shape) is { } learned)
+            {
+                // Its first jobs finished meanwhile (here or on another server): the rest of its wait aims at the likely end.
+                held.Wait.Learn(learned);
+            }
+
             if (held is null && !leased)
             {
                 var since = _foreignDueSince.GetValueOrDefault(key, now);
@@ -357,33 +372,47 @@ internal sealed partial class VideoJobChecker(
         return new BackgroundJobClient(storage).ChangeState(job.Key, next, OpperWaitingState.StateName);
     }
 
-    /// <summary>Until the earliest check this server planned, or <see cref="IdleInterval"/>, whichever is sooner.</summary>
+    /// <summary>
+    /// Until the earliest check this server planned, or <see cref="IdleInterval"/>, whichever is sooner, but at least
+    /// <see cref="RoundGap"/> after the last round began; a job adopted meanwhile (its first check may be sooner) makes
+    /// it work out the time again, not start a round.
+    /// </summary>
     private async Task SleepAsync(CancellationToken stopping)
     {
-        var adopted = jobs.Adopted;
-        var now = Now;
-        var until = now + IdleInterval;
-        foreach (var job in jobs.All)
+        while (!stopping.IsCancellationRequested)
         {
-            var gather = job.NextCheckAt - GatherAhead;
-            if (gather > now && gather < until)
+            var adopted = jobs.Adopted;
+            var now = Now;
+            var until = now + IdleInterval;
+            foreach (var job in jobs.All)
             {
-                until = gather;
+                var gather = job.NextCheckAt - GatherAhead;
+                if (gather > now && gather < until)
+                {
+                    until = gather;
+                }
+                else if (job.NextCheckAt < now - StaleAfter)
+                {
+                    // Long past its check and not claimed here since: another server moved it on.
+                    jobs.Forget(job.Key);
+                }
             }
-            else if (job.NextCheckAt < now - StaleAfter)
-            {
-                // Long past its check and not claimed here since: another server moved it on.
-                jobs.Forget(job.Key);
-            }
-        }
 
-        var delay = until - now;
-        if (delay > TimeSpan.Zero)
-        {
+            var gap = _lastRoundAt + RoundGap;
+            var delay = (until > gap ? until : gap) - now;
+            if (delay <= TimeSpan.Zero)
+            {
+                return;
+            }
+
             using var wake = CancellationTokenSource.CreateLinkedTokenSource(stopping);
             var sleep = Task.Delay(delay, settings.Time, wake.Token);
-            await Task.WhenAny(sleep, adopted).ConfigureAwait(false);
+            var woke = await Task.WhenAny(sleep, adopted).ConfigureAwait(false);
             await wake.CancelAsync().ConfigureAwait(false);
+            if (woke == sleep)
+            {
+                return;
+            }
         }
     }
 }

@@ -51,7 +51,13 @@ internal sealed class JobWait(VideoPollingOptions polling, CompletionEstimate? e
     public VideoStatus? Last { get; private set; }
 
     /// <summary>What jobs like this one took; null while nothing is learned.</summary>
-    public CompletionEstimate? Estimate => estimate;
+    public CompletionEstimate? Estimate { get; private set; } = estimate;
+
+    /// <summary>
+    /// Follows what jobs like this one took from now on: learned while this wait ran (the first of its shape finished
+    /// elsewhere), so its later polls aim at the likely end rather than at the fixed schedule's next step.
+    /// </summary>
+    public void Learn(CompletionEstimate learned) => Estimate = learned;
 
     /// <summary>Time left before the timeout, <paramref name="waited"/> after the wait's clock started.</summary>
     public TimeSpan Remaining(TimeSpan waited) => polling.Timeout - waited;
@@ -64,7 +70,7 @@ internal sealed class JobWait(VideoPollingOptions polling, CompletionEstimate? e
     /// <param name="random">The jitter's source; null for <see cref="Random.Shared"/>.</param>
     public TimeSpan NextDelay(TimeSpan sinceSubmission, Random? random = null)
     {
-        var delay = Last?.PollAfter is { } asked ? PollSchedule.AsAsked(polling, asked) : PollSchedule.Next(polling, estimate, Polls, sinceSubmission, random);
+        var delay = Last?.PollAfter is { } asked ? PollSchedule.AsAsked(polling, asked) : PollSchedule.Next(polling, Estimate, Polls, sinceSubmission, random);
         return WithinTimeout(delay, sinceSubmission);
     }
 
@@ -77,7 +83,7 @@ internal sealed class JobWait(VideoPollingOptions polling, CompletionEstimate? e
     /// <param name="random">The jitter's source; null for <see cref="Random.Shared"/>.</param>
     public TimeSpan PlanIfRunning(TimeSpan sinceSubmission, Random? random = null)
     {
-        return WithinTimeout(PollSchedule.Next(polling, estimate, Polls + 1, sinceSubmission, random), sinceSubmission);
+        return WithinTimeout(PollSchedule.Next(polling, Estimate, Polls + 1, sinceSubmission, random), sinceSubmission);
     }
 
     /// <summary>A delay that ends no later than the timeout, and never below zero.</summary>
