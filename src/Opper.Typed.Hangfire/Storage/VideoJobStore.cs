@@ -36,7 +36,7 @@ internal sealed class VideoJobStore(IStorageConnection connection)
 
     /// <summary>
     /// The job parameter that holds Opper's id (and when the POST answered) from the moment it is known, before the
-    /// state change that writes it into the record: a record still marked Submitting is read with it.
+    /// state change that writes it into the record: a record with a mark and no id is read with it.
     /// </summary>
     public const string OpperJobIdParameter = "Opper.JobId";
 
@@ -62,11 +62,11 @@ internal sealed class VideoJobStore(IStorageConnection connection)
         }
 
         var record = raw is null ? null : JsonSerializer.Deserialize(raw, VideoJobJson.Default.VideoJobRecord);
-        if (record is { State: DurableVideoJobState.Submitting, OpperJobId: null }
+        if (record is { OpperJobId: null, SubmittingSince: not null }
             && OpperJobIds.Parse(connection.GetJobParameter(key, OpperJobIdParameter)) is { } answered)
         {
-            // The POST answered, and the state change that records it did not happen (a Delete or requeue won the race,
-            // or the worker died in between): the job is paid for and is known by this id.
+            // A POST was sent, it answered, and no state change wrote its id into the record (a Delete or requeue won the
+            // race, or the worker died in between): the job is paid for and is known by this id, canceled or not.
             (record.OpperJobId, record.SubmittedAt) = answered;
         }
 

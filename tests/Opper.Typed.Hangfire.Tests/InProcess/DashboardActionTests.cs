@@ -77,6 +77,39 @@ public sealed class DashboardActionTests(PostgresOnDemand postgres) : IClassFixt
 
     [Theory]
     [MemberData(nameof(Storages))]
+    public async Task Delete_while_its_POST_is_in_flight_keeps_Opper_s_id_and_ResumeAsync_delivers_without_a_second_POST(string kind)
+    {
+        // Opper takes two seconds to answer: the job is deleted after the POST left and before its answer came.
+        await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions
+        {
+            JobDuration = TimeSpan.FromMilliseconds(500),
+            Faults = { SubmitAnswerDelay = TimeSpan.FromSeconds(2) },
+        });
+        using var folder = new TempFolder();
+        await using var host = await DurableHost.StartAsync(emulator, await StorageAsync(kind, folder));
+        var key = await host.Scheduler.EnqueueAsync(Cat(), folder.File("cat.mp4"));
+        await Until.JobAsync(host.Scheduler, key, job => job.State == DurableVideoJobState.Submitting);
+        await Task.Delay(TimeSpan.FromMilliseconds(500)); // the POST leaves right after the mark
+
+        Assert.True(new BackgroundJobClient(host.Storage).Delete(key));
+        await Until.JobAsync(host.Scheduler, key, job => job.State == DurableVideoJobState.Canceled);
+
+        // The answer arrives after the cancel: the job is paid for, and its id is kept on the canceled job.
+        var canceled = await Until.JobAsync(host.Scheduler, key, job => job.OpperJobId is not null, TimeSpan.FromSeconds(15));
+        Assert.Equal(DurableVideoJobState.Canceled, canceled.State);
+        Assert.Equal(1, Posts(emulator));
+
+        await host.Scheduler.ResumeAsync(key);
+
+        var done = await host.EndedAsync(key);
+        Assert.Equal(DurableVideoJobState.Completed, done.State);
+        Assert.Equal(canceled.OpperJobId, done.OpperJobId);
+        Assert.True(File.Exists(folder.File("cat.mp4")));
+        Assert.Equal(1, Posts(emulator));
+    }
+
+    [Theory]
+    [MemberData(nameof(Storages))]
     public async Task Requeue_of_a_deleted_job_with_an_Opper_id_resumes_it_by_that_id(string kind)
     {
         await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.FromSeconds(2) });

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using Hangfire;
 using Hangfire.Common;
@@ -16,6 +17,12 @@ internal sealed class CountingStorage(JobStorage inner) : JobStorage
 
     /// <summary>Calls made so far.</summary>
     public int Queries => Volatile.Read(ref _queries);
+
+    /// <summary>The resource of each distributed lock taken through a connection, in order.</summary>
+    public ConcurrentQueue<string> Locks { get; } = new();
+
+    /// <summary>Each job parameter written, as <c>{job}:{name}</c>, in order.</summary>
+    public ConcurrentQueue<string> ParameterWrites { get; } = new();
 
     internal void Count() => Interlocked.Increment(ref _queries);
 
@@ -69,14 +76,22 @@ internal sealed class CountingConnection(JobStorageConnection inner, CountingSto
 
     public override IWriteOnlyTransaction CreateWriteTransaction() => Counted(inner.CreateWriteTransaction);
 
-    public override IDisposable AcquireDistributedLock(string resource, TimeSpan timeout) => Counted(() => inner.AcquireDistributedLock(resource, timeout));
+    public override IDisposable AcquireDistributedLock(string resource, TimeSpan timeout)
+    {
+        counter.Locks.Enqueue(resource);
+        return Counted(() => inner.AcquireDistributedLock(resource, timeout));
+    }
 
     public override string CreateExpiredJob(Job job, IDictionary<string, string> parameters, DateTime createdAt, TimeSpan expireIn) =>
         Counted(() => inner.CreateExpiredJob(job, parameters, createdAt, expireIn));
 
     public override IFetchedJob FetchNextJob(string[] queues, CancellationToken cancellationToken) => Counted(() => inner.FetchNextJob(queues, cancellationToken));
 
-    public override void SetJobParameter(string id, string name, string value) => Counted(() => { inner.SetJobParameter(id, name, value); return 0; });
+    public override void SetJobParameter(string id, string name, string value)
+    {
+        counter.ParameterWrites.Enqueue($"{id}:{name}");
+        Counted(() => { inner.SetJobParameter(id, name, value); return 0; });
+    }
 
     public override string GetJobParameter(string id, string name) => Counted(() => inner.GetJobParameter(id, name));
 
