@@ -4,6 +4,7 @@ using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage;
 using Npgsql;
+using Opper.Typed.Emulator;
 using Opper.Typed.Testing;
 
 namespace Opper.Typed.Benchmarks;
@@ -31,6 +32,27 @@ internal static class DurableBench
     /// <summary>A storage that connects as <paramref name="role"/>, without the pool's reset on each of Hangfire's short connections.</summary>
     public static PostgreSqlStorage Storage(string connectionString, string role, PostgreSqlStorageOptions options) =>
         new(new NpgsqlConnectionFactory(connectionString.Replace("Username=postgres", "Username=" + role, StringComparison.Ordinal) + ";No Reset On Close=true", options), options);
+
+    /// <summary>Three worker processes (tests/DurableWorker, five Hangfire threads each, the README's settings) on the storage, ready.</summary>
+    public static async Task<List<RunningProcess>> StartWorkersAsync(string connectionString, OpperEmulator emulator)
+    {
+        var workers = new List<RunningProcess>();
+        for (var i = 0; i < 3; i++)
+        {
+            var worker = RunningProcess.Start("tests/DurableWorker", null, new Dictionary<string, string>
+            {
+                // No pool reset (DISCARD ALL) on each of Hangfire's many short connections, as the README suggests.
+                ["DURABLE_STORAGE"] = "postgres:" + connectionString + ";No Reset On Close=true",
+                ["DURABLE_WORKERS"] = "5",
+                ["OPPER_BASE_URL"] = emulator.BaseAddress.ToString(),
+                ["OPPER_API_KEY"] = emulator.ApiKey,
+            });
+            workers.Add(worker);
+            await worker.LineAsync(line => line == "ready", "ready", TimeSpan.FromSeconds(60));
+        }
+
+        return workers;
+    }
 
     public static Veo31FastGenerate001Request Request(int i) => new($"clip {i}") { DurationSeconds = Veo31FastGenerate001DurationSeconds.DurationSeconds4, Resolution = Veo31FastGenerate001Resolution.Resolution720p };
 

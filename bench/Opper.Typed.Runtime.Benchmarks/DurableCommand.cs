@@ -75,23 +75,9 @@ internal static class DurableCommand
         var storage = DurableBench.Storage(postgres.ConnectionString, "bench", options);
         await using var web = Enqueuer(emulator, DurableBench.Storage(postgres.ConnectionString, "web", options));
         var scheduler = web.GetRequiredService<IVideoJobScheduler>();
-        var workers = new List<RunningProcess>();
+        var workers = await DurableBench.StartWorkersAsync(postgres.ConnectionString, emulator);
         try
         {
-            for (var i = 0; i < 3; i++)
-            {
-                var worker = RunningProcess.Start("tests/DurableWorker", null, new Dictionary<string, string>
-                {
-                    // No pool reset (DISCARD ALL) on each of Hangfire's many short connections, as the README suggests.
-                    ["DURABLE_STORAGE"] = "postgres:" + postgres.ConnectionString + ";No Reset On Close=true",
-                    ["DURABLE_WORKERS"] = "5",
-                    ["OPPER_BASE_URL"] = emulator.BaseAddress.ToString(),
-                    ["OPPER_API_KEY"] = emulator.ApiKey,
-                });
-                await worker.LineAsync(line => line == "ready", "ready", TimeSpan.FromSeconds(60));
-                workers.Add(worker);
-            }
-
             await DurableBench.ResetStatementsAsync(postgres.ConnectionString);
             var clock = Stopwatch.StartNew();
             // Enqueued as a web app would, from many requests at once.

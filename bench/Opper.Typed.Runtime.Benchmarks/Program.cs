@@ -8,6 +8,7 @@ using Opper.Typed.Benchmarks;
 // dotnet run -c Release --project bench/Opper.Typed.Runtime.Benchmarks -- allocations [calls, default 2000]
 // dotnet run -c Release --project bench/Opper.Typed.Runtime.Benchmarks -- polling [jobs, default 200] [spread, default 0.1] [time scale, default 10]
 // dotnet run -c Release --project bench/Opper.Typed.Runtime.Benchmarks -- durable [jobs, default 1000] [job seconds, default 20]
+// dotnet run -c Release --project bench/Opper.Typed.Runtime.Benchmarks -- hangfire-floor [jobs, default 1000]
 // dotnet run -c Release --project bench/Opper.Typed.Runtime.Benchmarks -- waiting [jobs, default 3000] [job seconds, default 240; longer than the submitting of all jobs takes]
 if (args is ["concurrency", ..])
 {
@@ -27,6 +28,11 @@ if (args is ["upload", ..])
 if (args is ["durable", ..])
 {
     return await DurableCommand.RunAsync(args[1..]);
+}
+
+if (args is ["hangfire-floor", ..])
+{
+    return await HangfireFloorCommand.RunAsync(args[1..]);
 }
 
 if (args is ["waiting", ..])
