@@ -70,7 +70,7 @@ internal static class DurableBench
         "SELECT coalesce(sum(calls), 0) FROM pg_stat_statements WHERE userid <> (SELECT oid FROM pg_roles WHERE rolname = 'bench')");
 
     /// <summary>Prints the most frequent statements (the bench's own left out), with their count per job.</summary>
-    public static async Task PrintTopStatementsAsync(string connectionString, int jobs, int count = 40)
+    public static async Task PrintTopStatementsAsync(string connectionString, int jobs, int count = 60)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();

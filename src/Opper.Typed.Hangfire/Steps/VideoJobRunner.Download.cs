@@ -41,26 +41,43 @@ internal sealed partial class VideoJobRunner
     /// <returns>The end, with the Completed record, which the checker hands Hangfire.</returns>
     public async Task<VideoJobStepResult> DeliverFoundAsync(string key, VideoJobStore store, VideoGenerationOperation operation, VideoStatus completed, int checks, string checker, CancellationToken shutdown)
     {
-        // Only while Hangfire still has it waiting: a job deleted or requeued a moment ago is not delivered here. Its claim
-        // becomes a whole lease in the same write (renewed while it downloads): it ran only to the next planned check, and
-        // another server that took it then would poll it for nothing.
-        var record = store.Update(key, whileHangfireIs: OpperWaitingState.StateName, change: found =>
+        var deliveredBefore = false;
+        VideoJobRecord record;
+        try
         {
-            if (found.HasEnded || found.IsBeingDelivered(Now, checker))
+            // Only while Hangfire still has it waiting: a job deleted or requeued a moment ago is not delivered here. Its
+            // claim becomes a whole lease in the same write (renewed while it downloads): it ran only to the next planned
+            // check, and another server that took it then would poll it for nothing.
+            record = store.Update(key, whileHangfireIs: OpperWaitingState.StateName, change: found =>
             {
-                // Ended meanwhile (a Delete: its own ending tells the handlers), or another checker took it a moment ago.
-                return false;
-            }
+                if (found is { State: DurableVideoJobState.Completed, Notified: false })
+                {
+                    // Delivered, and its completion handlers failed or were cut off (a killed worker): only they run again.
+                    deliveredBefore = true;
+                    return false;
+                }
 
-            found.DeliveringSince = Now;
-            found.DeliveringBy = checker;
-            found.State = DurableVideoJobState.Downloading;
-            found.Checks = checks;
-            found.LastSeenRunningAt = operation.LastSeenRunning is { } running && found.SubmittedAt is { } submitted ? submitted + running : null;
-            found.Failures = 0;
-            found.Error = null;
-            return true;
-        }, alongside: transaction => DueSet.Schedule(transaction, [(key, Now.AddSeconds(VideoJobChecker.LeaseSeconds))]));
+                if (found.HasEnded || found.IsBeingDelivered(Now, checker))
+                {
+                    // Ended meanwhile (a Delete: its own ending tells the handlers), or another checker took it a moment ago.
+                    return false;
+                }
+
+                found.DeliveringSince = Now;
+                found.DeliveringBy = checker;
+                found.State = DurableVideoJobState.Downloading;
+                found.Checks = checks;
+                found.LastSeenRunningAt = operation.LastSeenRunning is { } running && found.SubmittedAt is { } submitted ? submitted + running : null;
+                found.Failures = 0;
+                found.Error = null;
+                return true;
+            }, alongside: transaction => DueSet.Schedule(transaction, [(key, Now.AddSeconds(VideoJobChecker.LeaseSeconds))]));
+        }
+        catch (VideoJobMovedException moved) when (deliveredBefore)
+        {
+            return await EndAsync(key, moved.Current, store, shutdown).ConfigureAwait(false);
+        }
+
         return await DeliverAsync(key, record, store, operation, completed, shutdown).ConfigureAwait(false);
     }
 
@@ -103,7 +120,14 @@ internal sealed partial class VideoJobRunner
         record.EndedAt = Now;
         record.Failures = 0;
         record.Error = null;
-        // Written with the state change that ends the job (the checker's, or the worker's after a step).
+        if (HasCompletionHandlers)
+        {
+            // Stored before the handlers run: one that fails, or a worker killed while they run, must not lead to a second
+            // delivery, and a Delete meanwhile finds the job delivered. With no handler, the state change that ends the
+            // job writes it (the checker's, or the worker's after a step).
+            store.Write(key, record);
+        }
+
         return await EndAsync(key, record, store, shutdown).ConfigureAwait(false);
     }
 }

@@ -52,6 +52,7 @@ internal sealed partial class VideoJobRunner
             // compare-and-set from the state read, so of two such runs, or a cancel racing it, only one moves on.
             record.State = DurableVideoJobState.Submitting;
             record.SubmittingSince = Now;
+            record.SubmittingBy = null;
             record.ResubmitApproved = false;
             record.SubmitAttempts++;
             store.Write(key, record);
@@ -122,6 +123,7 @@ internal sealed partial class VideoJobRunner
     {
         record.State = DurableVideoJobState.Queued;
         record.SubmittingSince = null;
+        record.SubmittingBy = null;
         record.SubmitAttempts--;
     }
 

@@ -19,6 +19,8 @@ internal sealed partial class VideoJobRunner(
 {
     private DateTimeOffset Now => settings.Time.GetUtcNow();
 
+    private bool HasCompletionHandlers => services.GetService<IEnumerable<IVideoJobCompletionHandler>>()?.Any() == true;
+
     /// <param name="key">The job's key.</param>
     /// <param name="store">The store of the performing worker's connection.</param>
     /// <param name="handoff">What the Processing change read and marked for this run; null when the step runs another way.</param>

@@ -1,4 +1,5 @@
 using Hangfire;
+using System.Globalization;
 using Hangfire.Common;
 using Hangfire.Server;
 using Hangfire.States;
@@ -148,14 +149,18 @@ internal sealed class VideoJobStateFilterAttribute : JobFilterAttribute, IElectS
             return;
         }
 
-        var sends = record is { HasEnded: false, OpperJobId: null } && (record.SubmittingSince is null || record.ResubmitApproved);
+        var processing = (ProcessingState)context.NewState;
+        var by = string.Create(CultureInfo.InvariantCulture, $"{processing.ServerId}/{processing.WorkerId}/{processing.StartedAt:O}");
+        var retried = record.SubmittingSince is not null && record.SubmittingBy == by;
+        var sends = record is { HasEnded: false, OpperJobId: null } && (record.SubmittingSince is null || record.ResubmitApproved || retried);
         if (sends)
         {
             var previous = record.State;
             record.State = DurableVideoJobState.Submitting;
             record.SubmittingSince = DateTimeOffset.UtcNow;
+            record.SubmittingBy = by;
             record.ResubmitApproved = false;
-            record.SubmitAttempts++;
+            record.SubmitAttempts += retried ? 0 : 1;
             store.WriteHeld(key, record, previous, transaction);
         }
 
@@ -169,7 +174,7 @@ internal sealed class VideoJobStateFilterAttribute : JobFilterAttribute, IElectS
     private static void DropExpired(ApplyStateContext context, IWriteOnlyTransaction transaction, DurableVideoJobState state)
     {
         if (state is DurableVideoJobState.Completed or DurableVideoJobState.Canceled && context.NewState.IsFinal
-            && (StringComparer.Ordinal.GetHashCode(context.BackgroundJob.Id) & int.MaxValue) % VideoJobIndex.PruneEvery == 0)
+            && (VideoJobIndex.PrunesOneAtATime || (StringComparer.Ordinal.GetHashCode(context.BackgroundJob.Id) & int.MaxValue) % VideoJobIndex.PruneEvery == 0))
         {
             VideoJobIndex.DropExpired(context.Connection, transaction, state, context.JobExpirationTimeout);
         }

@@ -14,8 +14,11 @@ namespace Opper.Typed.Hangfire.Storage;
 /// </remarks>
 internal static class VideoJobIndex
 {
-    /// <summary>One end in this many prunes its state's set.</summary>
+    /// <summary>One end in this many prunes its state's set (every end on a storage with only the single-item query).</summary>
     public const int PruneEvery = 4;
+
+    /// <summary>The storage's ranged query was refused once: a prune takes one entry, so every end prunes.</summary>
+    public static bool PrunesOneAtATime { get; private set; }
 
     /// <summary>Entries a prune takes out: more than <see cref="PruneEvery"/>, so a backlog (an index older than this pruning) drains.</summary>
     public const int PrunedPerEnd = 8;
@@ -55,6 +58,7 @@ internal static class VideoJobIndex
         catch (NotSupportedException)
         {
             // A storage with only the single-item query (SQLite): one per end still keeps the set from growing.
+            PrunesOneAtATime = true;
             oldest = connection.GetFirstByLowestScoreFromSet(index, 0, before) is { } first ? [first] : [];
         }
 

@@ -43,6 +43,14 @@ internal sealed class VideoJobRecord
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? SubmittingSince { get; set; }
 
+    /// <summary>
+    /// The Processing change that set the mark (its server, worker and start): a retry of that same change, after its
+    /// first commit failed, sets it again rather than taking it for another run's POST.
+    /// </summary>
+    [JsonPropertyName("submittingBy")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? SubmittingBy { get; set; }
+
     [JsonPropertyName("submitAttempts")]
     public int SubmitAttempts { get; set; }
 

@@ -62,17 +62,19 @@ internal sealed class VideoJobStore(IStorageConnection connection)
         }
 
         var record = raw is null ? null : JsonSerializer.Deserialize(raw, VideoJobJson.Default.VideoJobRecord);
+        if (record is null)
+        {
+            return null;
+        }
+
+        // As stored: the index row a later write replaces is the stored one, without an id merged in below.
+        Adopt(key, record);
         if (record is { OpperJobId: null, SubmittingSince: not null }
             && OpperJobIds.Parse(connection.GetJobParameter(key, OpperJobIdParameter)) is { } answered)
         {
             // A POST was sent, it answered, and no state change wrote its id into the record (a Delete or requeue won the
             // race, or the worker died in between): the job is paid for and is known by this id, canceled or not.
             (record.OpperJobId, record.SubmittedAt) = answered;
-        }
-
-        if (record is not null)
-        {
-            Adopt(key, record);
         }
 
         return record;

@@ -160,7 +160,8 @@ internal sealed partial class VideoJobChecker(
             // What the round learned, in one write: checks that moved, and what the finished jobs took (shared with every server).
             using var connection = storage.GetConnection();
             using var transaction = connection.CreateWriteTransaction();
-            DueSet.Schedule(transaction, rescheduled.Select(planned => (planned.Key, planned.Value)));
+            // Not for jobs the round moved on or started delivering: that would undo their end's removal, or their delivery's lease.
+            DueSet.Schedule(transaction, rescheduled.Where(planned => jobs.Find(planned.Key) is not null && !_deliveries.ContainsKey(planned.Key)).Select(planned => (planned.Key, planned.Value)));
             jobs.Completions.Record(transaction, finished);
             transaction.Commit();
         }

@@ -76,6 +76,36 @@ public sealed class EndingTests
         Assert.Single(emulator.Requests, r => r.Method == "POST");
     }
 
+    [Fact]
+    public async Task A_completion_handler_that_fails_once_runs_again_and_the_clip_is_fetched_once()
+    {
+        await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.FromMilliseconds(200) });
+        var calls = new ConcurrentQueue<DurableVideoJobState>();
+        using var folder = new TempFolder();
+        await using var host = await DurableHost.StartAsync(emulator, new InMemoryStorage(),
+            services: s => s.AddSingleton<IVideoJobCompletionHandler>(new FailsFirst(calls)));
+
+        var key = await host.Scheduler.EnqueueAsync(new Veo31FastGenerate001Request("a cat"), folder.File("cat.mp4"));
+
+        // The record says Completed once the clip is in place, before the handlers hear of it.
+        Assert.Equal(DurableVideoJobState.Completed, (await host.EndedAsync(key)).State);
+        await Until.TrueAsync(() => calls.Count == 2, "the handler, run again after it failed");
+        await Task.Delay(TimeSpan.FromSeconds(1)); // no third call, and no second download, comes
+        Assert.Equal([DurableVideoJobState.Completed, DurableVideoJobState.Completed], calls);
+        // Delivered once: the failure ran only the handler again, not the download.
+        Assert.Single(emulator.Requests, r => r.Method == "GET" && r.Path.StartsWith("/clips/", StringComparison.Ordinal));
+        Assert.True(File.Exists(folder.File("cat.mp4")));
+    }
+
+    private sealed class FailsFirst(ConcurrentQueue<DurableVideoJobState> calls) : IVideoJobCompletionHandler
+    {
+        public Task OnJobEndedAsync(DurableVideoJob job, CancellationToken cancellationToken)
+        {
+            calls.Enqueue(job.State);
+            return calls.Count == 1 ? throw new InvalidOperationException("the webhook is down") : Task.CompletedTask;
+        }
+    }
+
     private sealed class Recorder(ConcurrentQueue<DurableVideoJob> ended) : IVideoJobCompletionHandler
     {
         public Task OnJobEndedAsync(DurableVideoJob job, CancellationToken cancellationToken)
