@@ -53,11 +53,10 @@ internal static class WaitingCommand
         var folder = Directory.CreateTempSubdirectory("opper-waiting-bench-").FullName;
         try
         {
-            // The worker's (tests/DurableWorker) settings, not its quick ones: storage polled each second, woken by NOTIFY.
+            // The worker's (tests/DurableWorker) settings, not its quick ones: storage polled each second.
             var options = new PostgreSqlStorageOptions
             {
                 QueuePollInterval = TimeSpan.FromSeconds(1),
-                EnableLongPolling = true,
                 InvisibilityTimeout = TimeSpan.FromMinutes(1),
                 UseSlidingInvisibilityTimeout = true,
                 DistributedLockTimeout = TimeSpan.FromMinutes(1),

@@ -57,7 +57,6 @@ internal static class ManyWorkers
             UseSlidingInvisibilityTimeout = true,
             DistributedLockTimeout = TimeSpan.FromMinutes(1),
             QueuePollInterval = TimeSpan.FromSeconds(1),
-            EnableLongPolling = true,
         }));
         builder.Services.AddHangfireServer(options => (options.WorkerCount, options.SchedulePollingInterval) = (2, TimeSpan.FromSeconds(1)));
         builder.Services.AddOpperVideoJobs();

@@ -37,14 +37,13 @@ builder.Services.AddHangfire(configuration =>
             postgres => postgres.UseNpgsqlConnection(storage["postgres:".Length..]),
             // A killed worker's step and its locks (the schedule poller's among them) come back after `recovery`; the
             // sliding timeout keeps a live worker's long download its own meanwhile.
-            // Long polling (LISTEN/NOTIFY) wakes a worker the moment a job is queued, instead of at its next poll.
+            // No long polling (LISTEN/NOTIFY): a worker once hung in its clean-up holding a fetched job (README).
             defaults ? new PostgreSqlStorageOptions() : new PostgreSqlStorageOptions
             {
                 InvisibilityTimeout = recovery,
                 UseSlidingInvisibilityTimeout = true,
                 DistributedLockTimeout = recovery,
                 QueuePollInterval = storagePoll,
-                EnableLongPolling = true,
             });
     }
     else
