@@ -45,9 +45,7 @@ internal sealed partial class VideoJobRunner
         VideoJobRecord record;
         try
         {
-            // Only while Hangfire still has it waiting: a job deleted or requeued a moment ago is not delivered here. Its
-            // claim becomes a whole lease in the same write (renewed while it downloads): it ran only to the next planned
-            // check, and another server that took it then would poll it for nothing.
+            // Only while Hangfire still has it waiting: a job deleted or requeued a moment ago is not delivered here.
             record = store.Update(key, whileHangfireIs: OpperWaitingState.StateName, change: found =>
             {
                 if (found is { State: DurableVideoJobState.Completed, Notified: false })
@@ -71,7 +69,7 @@ internal sealed partial class VideoJobRunner
                 found.Failures = 0;
                 found.Error = null;
                 return true;
-            }, alongside: transaction => DueSet.Schedule(transaction, [(key, Now.AddSeconds(VideoJobChecker.LeaseSeconds))]));
+            });
         }
         catch (VideoJobMovedException moved) when (deliveredBefore)
         {

@@ -107,15 +107,14 @@ internal sealed class VideoJobStore(IStorageConnection connection)
     }
 
     /// <summary>
-    /// Reads the record under Hangfire's job state lock, has <paramref name="change"/> change it, and writes it, its index
-    /// moved and <paramref name="alongside"/> in one transaction: a compare-and-set with one read.
+    /// Reads the record under Hangfire's job state lock, has <paramref name="change"/> change it, and writes it with its
+    /// index moved: a compare-and-set with one read.
     /// </summary>
     /// <param name="key">The job's key.</param>
     /// <param name="whileHangfireIs">Only while Hangfire has the job in this state.</param>
     /// <param name="change">Changes the record; false: it is not to be changed (moved on), and <see cref="VideoJobMovedException"/> is thrown.</param>
-    /// <param name="alongside">More writes for the same transaction.</param>
     /// <returns>The record as written.</returns>
-    public VideoJobRecord Update(string key, string whileHangfireIs, Func<VideoJobRecord, bool> change, Action<IWriteOnlyTransaction>? alongside = null)
+    public VideoJobRecord Update(string key, string whileHangfireIs, Func<VideoJobRecord, bool> change)
     {
         using (Lock(key))
         {
@@ -128,7 +127,6 @@ internal sealed class VideoJobStore(IStorageConnection connection)
 
             using var transaction = connection.CreateWriteTransaction();
             WriteHeld(key, record, previous, transaction);
-            alongside?.Invoke(transaction);
             transaction.Commit();
             return record;
         }

@@ -7,9 +7,16 @@ namespace Opper.Typed.Hangfire;
 /// <summary>The checker's deliveries: a found clip downloaded while the job's claim is renewed, stopped if the job moves.</summary>
 internal sealed partial class VideoJobChecker
 {
-    /// <summary>Delivers the clip of a job found completed beside the next rounds (its Downloading write holds it for a whole lease).</summary>
+    /// <summary>Delivers the clip of a job found completed beside the next rounds, holding it for a whole lease at once.</summary>
     private void Completed(JobStorage storage, WaitingJob job, VideoStatus status, CancellationToken stopping)
     {
+        using (var connection = storage.GetConnection())
+        {
+            // At once, not when a delivery slot frees (up to MaxConcurrentDeliveries run): its claim ran only to its next
+            // check, and due jobs waiting for a slot would fill every round's batch, starving the checks of the rest.
+            DueSet.Schedule(connection, [(job.Key, Now.AddSeconds(LeaseSeconds))]);
+        }
+
         // Registered before it starts, so its own end (which unregisters it) cannot come first and leave it registered.
         var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _deliveries[job.Key] = Task.Run(
