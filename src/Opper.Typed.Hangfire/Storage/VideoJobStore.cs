@@ -181,7 +181,9 @@ internal sealed class VideoJobStore(IStorageConnection connection)
     {
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            if (Read(key) is not { } current || current.State == DurableVideoJobState.Completed)
+            // Completed already (stored before the handlers ran) is left alone only if it knows as much as this delivery:
+            // handlers that ran here must not run again for a record that still says they did not.
+            if (Read(key) is not { } current || (current.State == DurableVideoJobState.Completed && (current.Notified || !delivered.Notified)))
             {
                 return;
             }
