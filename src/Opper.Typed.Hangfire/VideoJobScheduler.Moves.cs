@@ -154,10 +154,16 @@ internal sealed partial class VideoJobScheduler
     private void ReopenQueued(string key, VideoJobRecord record)
     {
         using var connection = jobs.Storage.GetConnection();
-        var store = new VideoJobStore(connection);
-        var current = ReadUnmoved(store, key, record);
-        current.Reopen(settings.Time.GetUtcNow());
-        store.Write(key, current, whileHangfireIs: EnqueuedState.StateName);
+        new VideoJobStore(connection).Update(key, EnqueuedState.StateName, current =>
+        {
+            if (current.State != record.State)
+            {
+                return false;
+            }
+
+            current.Reopen(settings.Time.GetUtcNow());
+            return true;
+        });
     }
 
     private EnqueuedState Requeue(string reason) => new(options.Queue) { Reason = reason };

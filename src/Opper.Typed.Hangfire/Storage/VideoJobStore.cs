@@ -139,14 +139,13 @@ internal sealed class VideoJobStore(IStorageConnection connection)
     /// </summary>
     /// <param name="key">The job's key.</param>
     /// <param name="record">The record to write.</param>
-    /// <param name="whileHangfireIs">Also only while Hangfire has the job in this state; null: in any.</param>
-    public void Write(string key, VideoJobRecord record, string? whileHangfireIs = null)
+    public void Write(string key, VideoJobRecord record)
     {
         using (Lock(key))
         {
             var read = _seen.TryGetValue(key, out var seen) ? seen.State : record.State;
             var current = Read(key) ?? throw new InvalidOperationException($"Durable video job {key} has no record to write over.");
-            if (current.State != read || (whileHangfireIs is not null && connection.GetStateData(key)?.Name != whileHangfireIs))
+            if (current.State != read)
             {
                 if (current.OpperJobId is null && record.OpperJobId is not null)
                 {
