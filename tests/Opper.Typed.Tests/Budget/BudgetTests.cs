@@ -121,6 +121,8 @@ public sealed class BudgetTests
 
         Assert.Equal(3, attempts.Count(sent => sent));
         Assert.Equal(3, Posts(server));
+        // Each POST was read whole (HttpClient sends it chunked), so none left bytes behind on a reused connection.
+        Assert.All(server.Requests, post => Assert.Contains("\"prompt\":\"a cat\"", post.Body));
     }
 
     [Fact]

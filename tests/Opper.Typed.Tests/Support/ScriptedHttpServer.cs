@@ -97,24 +97,73 @@ internal sealed class ScriptedHttpServer : IAsyncDisposable
 
     private async Task<ScriptedRequest?> ReadRequestAsync(NetworkStream stream)
     {
-        var head = new StringBuilder();
+        var lines = new List<string>();
+        while (await ReadLineAsync(stream) is { } line)
+        {
+            if (line.Length == 0)
+            {
+                return lines.Count == 0 ? null : await ReadBodyAsync(stream, lines);
+            }
+
+            lines.Add(line);
+        }
+
+        return null; // the client closed the connection
+    }
+
+    /// <summary>
+    /// The body by Content-Length, or by chunks: <c>JsonContent</c> has no length, so HttpClient sends the POST chunked,
+    /// and a body left unread would be parsed as the next request on a reused connection.
+    /// </summary>
+    private async Task<ScriptedRequest> ReadBodyAsync(NetworkStream stream, List<string> lines)
+    {
+        var requestLine = lines[0].Split(' ');
+        var headers = lines.Skip(1).Select(l => l.Split(':', 2)).ToDictionary(p => p[0].Trim(), p => p[1].Trim(), StringComparer.OrdinalIgnoreCase);
+        var body = new MemoryStream();
+        if (headers.TryGetValue("Transfer-Encoding", out var encoding) && encoding.Contains("chunked", StringComparison.OrdinalIgnoreCase))
+        {
+            while (int.Parse((await ReadLineAsync(stream))!.Split(';')[0], System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture) is var size and > 0)
+            {
+                await CopyExactlyAsync(stream, body, size);
+                await ReadLineAsync(stream); // the CRLF after each chunk
+            }
+
+            while (await ReadLineAsync(stream) is { Length: > 0 })
+            {
+                // trailers: none matter here
+            }
+        }
+        else if (headers.TryGetValue("Content-Length", out var length))
+        {
+            await CopyExactlyAsync(stream, body, int.Parse(length, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return new ScriptedRequest(requestLine[0], requestLine[1], headers, Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length));
+    }
+
+    private async Task CopyExactlyAsync(NetworkStream stream, MemoryStream body, int size)
+    {
+        var bytes = new byte[size];
+        await stream.ReadExactlyAsync(bytes, _stop.Token);
+        body.Write(bytes);
+    }
+
+    /// <summary>One CRLF-ended line, without its CRLF; null when the connection closed first.</summary>
+    private async Task<string?> ReadLineAsync(NetworkStream stream)
+    {
+        var line = new StringBuilder();
         var one = new byte[1];
-        while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal))
+        while (!(line.Length > 0 && line[^1] == '\n'))
         {
             if (await stream.ReadAsync(one, _stop.Token) == 0)
             {
                 return null;
             }
 
-            head.Append((char)one[0]);
+            line.Append((char)one[0]);
         }
 
-        var lines = head.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        var requestLine = lines[0].Split(' ');
-        var headers = lines.Skip(1).Select(l => l.Split(':', 2)).ToDictionary(p => p[0].Trim(), p => p[1].Trim(), StringComparer.OrdinalIgnoreCase);
-        var body = new byte[headers.TryGetValue("Content-Length", out var length) ? int.Parse(length, System.Globalization.CultureInfo.InvariantCulture) : 0];
-        await stream.ReadExactlyAsync(body, _stop.Token);
-        return new ScriptedRequest(requestLine[0], requestLine[1], headers, Encoding.UTF8.GetString(body));
+        return line.ToString().TrimEnd('\r', '\n');
     }
 }
 
