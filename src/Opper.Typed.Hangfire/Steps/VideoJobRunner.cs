@@ -55,7 +55,7 @@ internal sealed partial class VideoJobRunner(
                 {
                     { HasEnded: true } => await EndAsync(key, record, store, shutdown).ConfigureAwait(false),
                     // Requeued while a checker delivers it: that delivery stops within a renewal; look again after it.
-                    { OpperJobId: not null } when record.IsBeingDelivered(Now) => VideoJobStepResult.Again(record.State, TimeSpan.FromSeconds(VideoJobChecker.LeaseSeconds), "A checker is delivering its clip; looking again after its lease."),
+                    { OpperJobId: not null } when record.IsBeingDelivered(Now) => VideoJobStepResult.Again(record.State, VideoJobChecker.LeaseTime, "A checker is delivering its clip; looking again after its lease."),
                     { OpperJobId: not null, State: DurableVideoJobState.Downloading } => await DownloadAsync(key, record, store, shutdown).ConfigureAwait(false),
                     // Resumed or requeued by its id: it may have finished long ago, so the checker looks at once.
                     { OpperJobId: not null } => WaitAgain(key, record, store, TimeSpan.Zero),
@@ -100,6 +100,17 @@ internal sealed partial class VideoJobRunner(
         }
     }
 
+    /// <summary>
+    /// Ends a job that is over (its clip delivered, or its end recorded) whose completion handlers keep failing, without
+    /// them: the record keeps its state and says why the handlers did not hear of it.
+    /// </summary>
+    public VideoJobStepResult EndWithoutHandlers(string key, VideoJobRecord record, VideoJobStore store, int failures, string what)
+    {
+        record.Notified = true;
+        record.Error = WaitMessages.HandlersGaveUp(record.Error, failures, what);
+        return Ended(key, record, store);
+    }
+
     /// <summary>Runs the completion handlers once for the state the job ended in, then hands Hangfire the end, with the record to write.</summary>
     private async Task<VideoJobStepResult> EndAsync(string key, VideoJobRecord record, VideoJobStore store, CancellationToken shutdown)
     {
@@ -115,6 +126,12 @@ internal sealed partial class VideoJobRunner(
             record.Failures = 0;
         }
 
+        return Ended(key, record, store);
+    }
+
+    /// <summary>The end Hangfire is handed, with the record to write.</summary>
+    private VideoJobStepResult Ended(string key, VideoJobRecord record, VideoJobStore store)
+    {
         JobLog.Ended(logger, key, record.State);
 
         var message = record.State == DurableVideoJobState.Completed
@@ -141,16 +158,13 @@ internal sealed partial class VideoJobRunner(
     private async Task<VideoJobStepResult> StepFailedAsync(string key, VideoJobRecord record, VideoJobStore store, Exception exception, CancellationToken shutdown)
     {
         record.Failures++;
-        var what = $"{exception.GetType().Name}: {exception.Message.TrimEnd('.')}";
+        var what = WaitMessages.What(exception);
         JobLog.StepProblem(logger, key, $"step failed ({record.Failures} of {options.MaxStepFailures}) while {record.State}: {what}");
         if (record.Failures >= options.MaxStepFailures)
         {
             if (record.HasEnded)
             {
-                // Only the completion handlers keep failing: the job itself is over; end it without them.
-                record.Notified = true;
-                record.Error = $"{record.Error} The completion handlers failed {record.Failures} times; last: {what}.".TrimStart();
-                return await EndAsync(key, record, store, shutdown).ConfigureAwait(false);
+                return EndWithoutHandlers(key, record, store, record.Failures, what);
             }
 
             return await StopAsync(key, record, store, DurableVideoJobState.NeedsAttention,

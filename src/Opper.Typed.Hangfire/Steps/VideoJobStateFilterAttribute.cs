@@ -102,7 +102,7 @@ internal sealed class VideoJobStateFilterAttribute : JobFilterAttribute, IElectS
                 break;
             case FailedState { Exception: not DurableVideoJobEndedException } failed:
                 End(context, transaction, DurableVideoJobState.NeedsAttention,
-                    $"Hangfire gave up on a step after its retries: {failed.Exception.GetType().Name}: {failed.Exception.Message.TrimEnd('.')}. Fix the cause, then requeue the job on the dashboard or call IVideoJobScheduler.ResumeAsync.");
+                    $"Hangfire gave up on a step after its retries: {WaitMessages.What(failed.Exception)}. Fix the cause, then requeue the job on the dashboard or call IVideoJobScheduler.ResumeAsync.");
                 break;
             case DeletedState:
                 End(context, transaction, DurableVideoJobState.Canceled,

@@ -32,7 +32,7 @@ internal static class DueSet
         while (taken.Count < count && connection.GetFirstByLowestScoreFromSet(Key, 0, to) is { } next && !taken.Contains(next))
         {
             // The single-item query returns the same item until it is scored forward, so each is claimed as it is taken.
-            Schedule(connection, [(next, now.AddSeconds(VideoJobChecker.LeaseSeconds))]);
+            Schedule(connection, [(next, now + VideoJobChecker.LeaseTime)]);
             taken.Add(next);
         }
 

@@ -48,7 +48,7 @@ internal sealed partial class VideoJobChecker
                 }
             }
 
-            var planned = held?.Wait.PlanIfRunning(held.SinceSubmission(now)) ?? TimeSpan.FromSeconds(LeaseSeconds);
+            var planned = held?.Wait.PlanIfRunning(held.SinceSubmission(now)) ?? LeaseTime;
             plans.Add((key, held, planned));
             claims.Add((key, now + Lease(planned)));
         }
@@ -90,7 +90,7 @@ internal sealed partial class VideoJobChecker
     }
 
     /// <summary>How long a claim holds a job planned <paramref name="planned"/> from now: until then, or a lease at most.</summary>
-    private static TimeSpan Lease(TimeSpan planned) => planned.TotalSeconds < LeaseSeconds ? planned : TimeSpan.FromSeconds(LeaseSeconds);
+    private static TimeSpan Lease(TimeSpan planned) => planned < LeaseTime ? planned : LeaseTime;
 
     /// <summary>
     /// Drops the due entry of a job that is not waiting (a claim or a renewal re-added it after the job moved), under the

@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.States;
+using Hangfire.Storage;
 using Opper.Typed.Hangfire.Storage;
 
 namespace Opper.Typed.Hangfire;
@@ -14,7 +15,7 @@ internal sealed partial class VideoJobChecker
         {
             // At once, not when a delivery slot frees (up to MaxConcurrentDeliveries run): its claim ran only to its next
             // check, and due jobs waiting for a slot would fill every round's batch, starving the checks of the rest.
-            DueSet.Schedule(connection, [(job.Key, Now.AddSeconds(LeaseSeconds))]);
+            HoldForLease(connection, job.Key);
         }
 
         // Registered before it starts, so its own end (which unregisters it) cannot come first and leave it registered.
@@ -65,7 +66,7 @@ internal sealed partial class VideoJobChecker
         catch (Exception exception) when (!stopping.IsCancellationRequested && exception is not OutOfMemoryException and not VideoJobMovedException)
         {
             // The record keeps saying Downloading; the job stays waiting, and the next check (after a backoff) delivers again.
-            if (CheckFailed(storage, job, exception, delivering: true) is { } again)
+            if (!HandlersGaveUp(storage, job, exception) && CheckFailed(storage, job, exception, delivering: true) is { } again)
             {
                 using var connection = storage.GetConnection();
                 DueSet.Schedule(connection, [(job.Key, again)]);
@@ -88,6 +89,38 @@ internal sealed partial class VideoJobChecker
         }
     }
 
+    /// <summary>
+    /// Ends a delivered job whose completion handlers failed for the last time allowed as a step ends one: Completed,
+    /// saying the handlers did not hear of it (not NeedsAttention about a download that went through).
+    /// </summary>
+    /// <returns>Whether it was such a job; false for a failed download, or handlers that may be tried again.</returns>
+    private bool HandlersGaveUp(JobStorage storage, WaitingJob job, Exception exception)
+    {
+        if (job.Failures + 1 < _options.MaxStepFailures)
+        {
+            return false;
+        }
+
+        using var connection = storage.GetConnection();
+        var store = new VideoJobStore(connection);
+        if (store.Read(job.Key) is not { State: DurableVideoJobState.Completed, Notified: false } delivered)
+        {
+            return false;
+        }
+
+        job.Failures++;
+        var ended = runner.EndWithoutHandlers(job.Key, delivered, store, job.Failures, WaitMessages.What(exception));
+        if (!Move(storage, job, new SucceededState(ended, latency: 0, performanceDuration: 0)))
+        {
+            store.KeepDelivered(job.Key, ended.Record!.Record);
+        }
+
+        return true;
+    }
+
+    /// <summary>Scores a job a whole lease forward, so no other server's round takes it while it is delivered here.</summary>
+    private void HoldForLease(IStorageConnection connection, string key) => DueSet.Schedule(connection, [(key, Now + LeaseTime)]);
+
     /// <summary>Renews the claim while the delivery runs; a job that stopped waiting (deleted, requeued) has its delivery canceled.</summary>
     private async Task RenewAsync(JobStorage storage, string key, CancellationTokenSource moved, CancellationToken done)
     {
@@ -105,7 +138,7 @@ internal sealed partial class VideoJobChecker
                         return;
                     }
 
-                    DueSet.Schedule(connection, [(key, Now.AddSeconds(LeaseSeconds))]);
+                    HoldForLease(connection, key);
                 }
                 catch (Exception exception) when (exception is not OutOfMemoryException and not OperationCanceledException)
                 {

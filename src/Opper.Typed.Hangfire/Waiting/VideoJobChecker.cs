@@ -29,6 +29,9 @@ internal sealed partial class VideoJobChecker(
     /// <summary>The longest a claim holds a job: a checker killed mid-poll delays the job's next check by at most this.</summary>
     internal const double LeaseSeconds = 30;
 
+    /// <summary><see cref="LeaseSeconds"/> as a time span.</summary>
+    internal static readonly TimeSpan LeaseTime = TimeSpan.FromSeconds(LeaseSeconds);
+
     /// <summary>Jobs claimed in one round.</summary>
     internal const int BatchSize = 500;
 
@@ -143,7 +146,7 @@ internal sealed partial class VideoJobChecker(
             {
                 try
                 {
-                    if (await CheckAsync(storage, job, finished, token, stopping).ConfigureAwait(false) is { } at)
+                    if (await CheckAsync(storage, job, finished, rescheduled, token, stopping).ConfigureAwait(false) is { } at)
                     {
                         rescheduled[job.Key] = at;
                     }
@@ -174,9 +177,10 @@ internal sealed partial class VideoJobChecker(
     /// <param name="storage">The storage.</param>
     /// <param name="job">The claimed job.</param>
     /// <param name="finished">What the round's finished jobs took, written at its end.</param>
+    /// <param name="rescheduled">The round's planned checks, written at its end.</param>
     /// <param name="round">The round's token: cancels the poll.</param>
     /// <param name="stopping">The server's: a delivery outlives the round, not the server.</param>
-    private async Task<DateTimeOffset?> CheckAsync(JobStorage storage, WaitingJob job, ConcurrentBag<(string Shape, TimeSpan RunningAt, TimeSpan DoneAt)> finished, CancellationToken round, CancellationToken stopping)
+    private async Task<DateTimeOffset?> CheckAsync(JobStorage storage, WaitingJob job, ConcurrentBag<(string Shape, TimeSpan RunningAt, TimeSpan DoneAt)> finished, ConcurrentDictionary<string, DateTimeOffset> rescheduled, CancellationToken round, CancellationToken stopping)
     {
         var id = job.Data.OpperJobId;
         // Each check is a trace of its own, tagged as a step's is; the delivery it starts is its child.
@@ -207,6 +211,9 @@ internal sealed partial class VideoJobChecker(
                     finished.Add((shape, learned.RunningAt, learned.DoneAt));
                 }
 
+                // Its delivery leases it at once, and a failed one schedules the retry: a plan its claim made (a job taken
+                // over) must not come after either at the round's end.
+                rescheduled.TryRemove(job.Key, out _);
                 Completed(storage, job, status, stopping);
                 return null;
             case WaitVerdict.Failed:
@@ -231,7 +238,7 @@ internal sealed partial class VideoJobChecker(
         // Claimed until the planned check (at most a lease away); a Retry-After, or a plan past the lease, moves it.
         if (status.PollAfter is null)
         {
-            return job.NextCheckAt - Now > TimeSpan.FromSeconds(LeaseSeconds) ? job.NextCheckAt : null;
+            return job.NextCheckAt - Now > LeaseTime ? job.NextCheckAt : null;
         }
 
         job.NextCheckAt = Now + job.Wait.NextDelay(since);
@@ -241,7 +248,7 @@ internal sealed partial class VideoJobChecker(
     private DateTimeOffset? CheckFailed(JobStorage storage, WaitingJob job, Exception exception, bool delivering = false)
     {
         job.Failures++;
-        var what = $"{exception.GetType().Name}: {exception.Message.TrimEnd('.')}";
+        var what = WaitMessages.What(exception);
         if (job.Failures >= _options.MaxStepFailures)
         {
             var doing = delivering ? DurableVideoJobState.Downloading : DurableVideoJobState.Waiting;

@@ -98,6 +98,38 @@ public sealed class EndingTests
         Assert.True(File.Exists(folder.File("cat.mp4")));
     }
 
+    [Fact]
+    public async Task A_completion_handler_that_keeps_failing_ends_the_delivered_job_Completed_saying_so()
+    {
+        await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.FromMilliseconds(200) });
+        var calls = new ConcurrentQueue<DurableVideoJobState>();
+        using var folder = new TempFolder();
+        await using var host = await DurableHost.StartAsync(emulator, new InMemoryStorage(), jobs: o => o.MaxStepFailures = 2,
+            services: s => s.AddSingleton<IVideoJobCompletionHandler>(new AlwaysFails(calls)));
+
+        var key = await host.Scheduler.EnqueueAsync(new Veo31FastGenerate001Request("a cat"), folder.File("cat.mp4"));
+
+        // Delivered by the checker; its handler fails twice, and the job ends as a step's would: Completed, not about a download.
+        using var connection = host.Storage.GetConnection();
+        await Until.TrueAsync(() => connection.GetStateData(key)?.Name == SucceededState.StateName, "Hangfire's succeeded state");
+        var job = await host.Scheduler.GetJobAsync(key);
+        Assert.Equal(DurableVideoJobState.Completed, job!.State);
+        Assert.Contains("The completion handlers failed 2 times; last: InvalidOperationException: the webhook is down", job.Error);
+        Assert.DoesNotContain("Downloading", job.Error);
+        Assert.Equal(2, calls.Count);
+        Assert.Single(emulator.Requests, r => r.Method == "GET" && r.Path.StartsWith("/clips/", StringComparison.Ordinal));
+        Assert.True(File.Exists(folder.File("cat.mp4")));
+    }
+
+    private sealed class AlwaysFails(ConcurrentQueue<DurableVideoJobState> calls) : IVideoJobCompletionHandler
+    {
+        public Task OnJobEndedAsync(DurableVideoJob job, CancellationToken cancellationToken)
+        {
+            calls.Enqueue(job.State);
+            throw new InvalidOperationException("the webhook is down");
+        }
+    }
+
     private sealed class FailsFirst(ConcurrentQueue<DurableVideoJobState> calls) : IVideoJobCompletionHandler
     {
         public Task OnJobEndedAsync(DurableVideoJob job, CancellationToken cancellationToken)
