@@ -96,14 +96,21 @@ internal sealed partial class VideoJobChecker
     /// <returns>Whether it was such a job; false for a failed download, or handlers that may be tried again.</returns>
     private bool HandlersGaveUp(JobStorage storage, WaitingJob job, Exception exception)
     {
-        if (job.Failures + 1 < _options.MaxStepFailures)
+        using var connection = storage.GetConnection();
+        var store = new VideoJobStore(connection);
+        if (store.Read(job.Key) is not { State: DurableVideoJobState.Completed, Notified: false } delivered)
         {
             return false;
         }
 
-        using var connection = storage.GetConnection();
-        var store = new VideoJobStore(connection);
-        if (store.Read(job.Key) is not { State: DurableVideoJobState.Completed, Notified: false } delivered)
+        if (!job.HandlersFailing)
+        {
+            // The failures before the clip arrived were the polls' and the download's, not the handlers'.
+            job.HandlersFailing = true;
+            job.Failures = 0;
+        }
+
+        if (job.Failures + 1 < _options.MaxStepFailures)
         {
             return false;
         }

@@ -17,6 +17,9 @@ internal sealed class WaitingJob(string key, WaitingJobData data, VideoGeneratio
     /// <summary>Checks in a row that failed (the network, a 5xx); reset by one that went through.</summary>
     public int Failures { get; set; }
 
+    /// <summary>Whether its clip is in place and only the completion handlers failed since: those failures count afresh.</summary>
+    public bool HandlersFailing { get; set; }
+
     /// <summary>When this server plans to check it next.</summary>
     public DateTimeOffset NextCheckAt { get; set; }
 

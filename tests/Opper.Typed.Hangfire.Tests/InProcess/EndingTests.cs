@@ -121,6 +121,32 @@ public sealed class EndingTests
         Assert.True(File.Exists(folder.File("cat.mp4")));
     }
 
+    [Fact]
+    public async Task Handler_failures_count_afresh_after_a_download_that_failed()
+    {
+        await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.FromMilliseconds(200) });
+        var calls = new ConcurrentQueue<DurableVideoJobState>();
+        using var folder = new TempFolder();
+        var destination = Path.Combine(folder.Path, "clips", "cat.mp4");
+        await using var host = await DurableHost.StartAsync(emulator, new InMemoryStorage(),
+            jobs: o => (o.MaxStepFailures, o.StepRetryDelay) = (2, TimeSpan.FromSeconds(2)),
+            services: s => s.AddSingleton<IVideoJobCompletionHandler>(new FailsFirst(calls)));
+        Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+        var key = await host.Scheduler.EnqueueAsync(new Veo31FastGenerate001Request("a cat"), destination);
+        Directory.Delete(Path.GetDirectoryName(destination)!); // the first delivery fails
+
+        await Until.JobAsync(host.Scheduler, key, job => job.State == DurableVideoJobState.Downloading);
+        await Task.Delay(300);
+        Directory.CreateDirectory(Path.GetDirectoryName(destination)!); // back before the retry, two seconds on
+
+        // One failed download, then one failed handler call: two failures in all, but only one of the handlers'.
+        await Until.TrueAsync(() => calls.Count == 2, "the handler, run again after it failed");
+        var job = await host.EndedAsync(key);
+        Assert.Equal(DurableVideoJobState.Completed, job.State);
+        Assert.Null(job.Error);
+        Assert.True(File.Exists(destination));
+    }
+
     private sealed class AlwaysFails(ConcurrentQueue<DurableVideoJobState> calls) : IVideoJobCompletionHandler
     {
         public Task OnJobEndedAsync(DurableVideoJob job, CancellationToken cancellationToken)

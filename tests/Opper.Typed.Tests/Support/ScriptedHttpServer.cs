@@ -122,7 +122,7 @@ internal sealed class ScriptedHttpServer : IAsyncDisposable
         var body = new MemoryStream();
         if (headers.TryGetValue("Transfer-Encoding", out var encoding) && encoding.Contains("chunked", StringComparison.OrdinalIgnoreCase))
         {
-            while (int.Parse((await ReadLineAsync(stream))!.Split(';')[0], System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture) is var size and > 0)
+            while (int.Parse(((await ReadLineAsync(stream)) ?? throw new IOException("The client closed the connection mid-body.")).Split(';')[0], System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture) is var size and > 0)
             {
                 await CopyExactlyAsync(stream, body, size);
                 await ReadLineAsync(stream); // the CRLF after each chunk
