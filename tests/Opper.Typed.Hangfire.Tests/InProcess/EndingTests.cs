@@ -84,7 +84,7 @@ public sealed class EndingTests
         var calls = new ConcurrentQueue<DurableVideoJobState>();
         using var folder = new TempFolder();
         await using var host = await DurableHost.StartAsync(emulator, new InMemoryStorage(),
-            services: s => s.AddSingleton<IVideoJobCompletionHandler>(new FailsFirst(calls)));
+            services: s => s.AddSingleton<IVideoJobCompletionHandler>(new FailingHandler(calls, failures: 1)));
 
         var key = await host.Scheduler.EnqueueAsync(new Veo31FastGenerate001Request("a cat"), folder.File("cat.mp4"));
 
@@ -105,7 +105,7 @@ public sealed class EndingTests
         var calls = new ConcurrentQueue<DurableVideoJobState>();
         using var folder = new TempFolder();
         await using var host = await DurableHost.StartAsync(emulator, new InMemoryStorage(), jobs: o => o.MaxStepFailures = 2,
-            services: s => s.AddSingleton<IVideoJobCompletionHandler>(new AlwaysFails(calls)));
+            services: s => s.AddSingleton<IVideoJobCompletionHandler>(new FailingHandler(calls, failures: int.MaxValue)));
 
         var key = await host.Scheduler.EnqueueAsync(new Veo31FastGenerate001Request("a cat"), folder.File("cat.mp4"));
 
@@ -130,7 +130,7 @@ public sealed class EndingTests
         var destination = Path.Combine(folder.Path, "clips", "cat.mp4");
         await using var host = await DurableHost.StartAsync(emulator, new InMemoryStorage(),
             jobs: o => (o.MaxStepFailures, o.StepRetryDelay) = (2, TimeSpan.FromSeconds(2)),
-            services: s => s.AddSingleton<IVideoJobCompletionHandler>(new FailsFirst(calls)));
+            services: s => s.AddSingleton<IVideoJobCompletionHandler>(new FailingHandler(calls, failures: 1)));
         Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
         var key = await host.Scheduler.EnqueueAsync(new Veo31FastGenerate001Request("a cat"), destination);
         Directory.Delete(Path.GetDirectoryName(destination)!); // the first delivery fails
@@ -147,21 +147,13 @@ public sealed class EndingTests
         Assert.True(File.Exists(destination));
     }
 
-    private sealed class AlwaysFails(ConcurrentQueue<DurableVideoJobState> calls) : IVideoJobCompletionHandler
+    /// <summary>A completion handler whose first <paramref name="failures"/> calls throw, as a webhook that is down would.</summary>
+    private sealed class FailingHandler(ConcurrentQueue<DurableVideoJobState> calls, int failures) : IVideoJobCompletionHandler
     {
         public Task OnJobEndedAsync(DurableVideoJob job, CancellationToken cancellationToken)
         {
             calls.Enqueue(job.State);
-            throw new InvalidOperationException("the webhook is down");
-        }
-    }
-
-    private sealed class FailsFirst(ConcurrentQueue<DurableVideoJobState> calls) : IVideoJobCompletionHandler
-    {
-        public Task OnJobEndedAsync(DurableVideoJob job, CancellationToken cancellationToken)
-        {
-            calls.Enqueue(job.State);
-            return calls.Count == 1 ? throw new InvalidOperationException("the webhook is down") : Task.CompletedTask;
+            return calls.Count <= failures ? throw new InvalidOperationException("the webhook is down") : Task.CompletedTask;
         }
     }
 
