@@ -84,6 +84,7 @@ internal sealed partial class VideoJobChecker(
     private Dictionary<string, DateTimeOffset> _foreignDueSince = new(StringComparer.Ordinal);
 
     private DateTimeOffset _lastRoundAt;
+    private DateTimeOffset _nextSweepAt;
     private JobStorage? _warnedFor;
 
     private DateTimeOffset Now => settings.Time.GetUtcNow();
@@ -109,6 +110,12 @@ internal sealed partial class VideoJobChecker(
         int claimed;
         try
         {
+            if (Now >= _nextSweepAt)
+            {
+                _nextSweepAt = Now + WaitingSweep.Interval;
+                Sweep(storage);
+            }
+
             claimed = await RoundAsync(storage, stopping).ConfigureAwait(false);
         }
         catch (Exception exception) when (!stopping.IsCancellationRequested && exception is not OutOfMemoryException)
@@ -121,6 +128,16 @@ internal sealed partial class VideoJobChecker(
         if (claimed < BatchSize && !stopping.IsCancellationRequested)
         {
             await SleepAsync(stopping).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Makes due the jobs that wait without a due entry (<see cref="WaitingSweep"/>), saying which.</summary>
+    private void Sweep(JobStorage storage)
+    {
+        using var connection = storage.GetConnection();
+        foreach (var key in WaitingSweep.Run(connection, Now))
+        {
+            CheckerLog.LostCheck(logger, key);
         }
     }
 
