@@ -14,6 +14,9 @@ internal static partial class CheckerLog
     [LoggerMessage(133, LogLevel.Error, "The durable video jobs' checker failed a round; it starts another: {Problem}")]
     public static partial void RoundFailed(ILogger logger, Exception exception, string problem);
 
-    [LoggerMessage(134, LogLevel.Warning, "Durable video job {Key} was waiting with no check planned (a worker stopped in the middle of a state change, on a storage whose transactions are not atomic); it is checked now.")]
+    [LoggerMessage(134, LogLevel.Warning, "Durable video job {Key} was waiting with no check planned (a worker stopped in the middle of a state change, or its commit failed part way, on a storage whose transactions are not atomic); it is checked now.")]
     public static partial void LostCheck(ILogger logger, string key);
+
+    [LoggerMessage(135, LogLevel.Error, "The durable video jobs' checker could not look for waiting jobs without a planned check; it looks again in 5 minutes: {Problem}")]
+    public static partial void SweepFailed(ILogger logger, Exception exception, string problem);
 }

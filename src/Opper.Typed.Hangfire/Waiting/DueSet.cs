@@ -61,6 +61,24 @@ internal static class DueSet
         }
     }
 
+    /// <summary>Whether the job has a due entry: one query where the storage has it, else a read of the whole set.</summary>
+    public static bool Contains(IStorageConnection connection, string key)
+    {
+        if (connection is JobStorageConnection asked)
+        {
+            try
+            {
+                return asked.GetSetContains(Key, key);
+            }
+            catch (NotSupportedException)
+            {
+                // An older storage: read the set below.
+            }
+        }
+
+        return connection.GetAllItemsFromSet(Key).Contains(key);
+    }
+
     /// <summary>Drops a job that is not waiting any more (a claim raced its move).</summary>
     public static void Forget(IStorageConnection connection, string key)
     {

@@ -113,7 +113,7 @@ internal sealed partial class VideoJobChecker(
             if (Now >= _nextSweepAt)
             {
                 _nextSweepAt = Now + WaitingSweep.Interval;
-                Sweep(storage);
+                Sweep(storage, stopping);
             }
 
             claimed = await RoundAsync(storage, stopping).ConfigureAwait(false);
@@ -131,13 +131,21 @@ internal sealed partial class VideoJobChecker(
         }
     }
 
-    /// <summary>Makes due the jobs that wait without a due entry (<see cref="WaitingSweep"/>), saying which.</summary>
-    private void Sweep(JobStorage storage)
+    /// <summary>Makes due the jobs that wait without a due entry (<see cref="WaitingSweep"/>), saying which; a failed sweep costs no round.</summary>
+    private void Sweep(JobStorage storage, CancellationToken stopping)
     {
-        using var connection = storage.GetConnection();
-        foreach (var key in WaitingSweep.Run(connection, Now))
+        try
         {
-            CheckerLog.LostCheck(logger, key);
+            using var connection = storage.GetConnection();
+            foreach (var key in WaitingSweep.Run(connection, Now))
+            {
+                CheckerLog.LostCheck(logger, key);
+            }
+        }
+        catch (Exception exception) when (!stopping.IsCancellationRequested && exception is not OutOfMemoryException)
+        {
+            // Nothing lost: the next sweep, in WaitingSweep.Interval, looks again.
+            CheckerLog.SweepFailed(logger, exception, exception.Message);
         }
     }
 

@@ -1,5 +1,6 @@
 using Hangfire.InMemory;
 using Opper.Typed.Emulator;
+using Opper.Typed.Hangfire.Storage;
 using Opper.Typed.Hangfire.Tests.Support;
 
 namespace Opper.Typed.Hangfire.Tests.InProcess;
@@ -39,5 +40,28 @@ public sealed class WaitingSweepTests
         Assert.Equal(DurableVideoJobState.Completed, done.State);
         Assert.True(File.Exists(folder.File("cat.mp4")));
         Assert.Single(emulator.Requests, r => r.Method == "POST");
+    }
+
+    [Fact]
+    public async Task A_job_still_listed_as_waiting_after_it_ended_gets_no_due_entry()
+    {
+        await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.FromMilliseconds(100) });
+        var storage = new InMemoryStorage();
+        using var folder = new TempFolder();
+        await using var host = await DurableHost.StartAsync(emulator, storage, workers: 1);
+        var key = await host.Scheduler.EnqueueAsync(new Veo31FastGenerate001Request("a cat"), folder.File("cat.mp4"));
+        Assert.Equal(DurableVideoJobState.Completed, (await host.EndedAsync(key)).State);
+
+        using var connection = storage.GetConnection();
+        var record = new VideoJobStore(connection).Read(key)!;
+        using (var transaction = connection.CreateWriteTransaction())
+        {
+            // A listing that lags behind its job (the index is not the truth): the sweep reads the job's state.
+            transaction.AddToSet(VideoJobIndex.Of(DurableVideoJobState.Waiting), VideoJobRow.Of(key, record), 0);
+            transaction.Commit();
+        }
+
+        Assert.Empty(WaitingSweep.Run(connection, DateTimeOffset.UtcNow));
+        Assert.DoesNotContain(key, connection.GetAllItemsFromSet(DueSet.Key));
     }
 }
