@@ -41,25 +41,25 @@ internal sealed partial class VideoJobRunner
     /// <returns>The end, with the Completed record, which the checker hands Hangfire.</returns>
     public async Task<VideoJobStepResult> DeliverFoundAsync(string key, VideoJobStore store, VideoGenerationOperation operation, VideoStatus completed, int checks, string checker, CancellationToken shutdown)
     {
-        var endedBefore = false;
+        var deliveredBefore = false;
         VideoJobRecord record;
         try
         {
             // Only while Hangfire still has it waiting: a job deleted or requeued a moment ago is not delivered here.
             record = store.Update(key, whileHangfireIs: OpperWaitingState.StateName, change: found =>
             {
-                if (found.HasEnded)
+                if (found.State == DurableVideoJobState.Completed)
                 {
-                    // Ended, and Hangfire still has it waiting: delivered with its completion handlers failed or cut off (a
-                    // killed worker), or a change whose record was written and whose commit was not. Only the end is
-                    // finished (the handlers run if they had not); a Canceled record is the checker's to finish as a Delete.
-                    endedBefore = found.State != DurableVideoJobState.Canceled;
+                    // Delivered, and Hangfire still has it waiting: its completion handlers failed or were cut off (a killed
+                    // worker), or the change to Succeeded wrote the record and did not commit. Only the end is finished,
+                    // the handlers running if they had not (else the job would be found completed every lease for good).
+                    deliveredBefore = true;
                     return false;
                 }
 
-                if (found.IsBeingDelivered(Now, checker))
+                if (found.HasEnded || found.IsBeingDelivered(Now, checker))
                 {
-                    // Another checker took it a moment ago.
+                    // Ended meanwhile (a Delete: its own ending tells the handlers), or another checker took it a moment ago.
                     return false;
                 }
 
@@ -73,7 +73,7 @@ internal sealed partial class VideoJobRunner
                 return true;
             });
         }
-        catch (VideoJobMovedException moved) when (endedBefore)
+        catch (VideoJobMovedException moved) when (deliveredBefore)
         {
             return await EndAsync(key, moved.Current, store, shutdown).ConfigureAwait(false);
         }

@@ -76,16 +76,9 @@ internal sealed partial class VideoJobChecker
         {
             // The server stops: the claim falls due and another server (or this one, restarted) delivers.
         }
-        catch (VideoJobMovedException movedOn)
+        catch (VideoJobMovedException)
         {
-            // Canceled or requeued while it downloaded: whoever moved it owns it now. A record canceled while Hangfire
-            // still has the job waiting is a Delete whose record was written and whose commit was not: it is made again
-            // (from OpperWaiting only, so a Delete that did go through is left alone).
-            if (movedOn.Current.State == DurableVideoJobState.Canceled)
-            {
-                Move(storage, job, new DeletedState { Reason = "The Delete whose record was written and whose state change was not, made again." });
-            }
-
+            // Canceled or requeued while it downloaded: whoever moved it owns it now.
             jobs.Forget(job.Key);
         }
         finally
