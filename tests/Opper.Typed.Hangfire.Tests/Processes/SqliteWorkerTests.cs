@@ -1,6 +1,7 @@
 using Hangfire.Storage.SQLite;
 using Opper.Typed.Emulator;
 using Opper.Typed.Hangfire.Tests.Support;
+using Opper.Typed.Testing;
 
 namespace Opper.Typed.Hangfire.Tests.Processes;
 
@@ -29,7 +30,7 @@ public sealed class SqliteWorkerTests
         }
 
         await using var again = await WorkerProcess.StartAsync(scene.Storage, emulator);
-        var done = await Until.JobAsync(scene.Scheduler, key, job => job.State == DurableVideoJobState.Completed);
+        var done = await scene.JobAsync(again, key, job => job.State == DurableVideoJobState.Completed);
 
         await scene.AssertDeliveredOnceAsync(done, emulator);
     }
@@ -52,7 +53,7 @@ public sealed class SqliteWorkerTests
         var left = Assert.Single(scene.Folder.Names(), name => name.EndsWith(".partial", StringComparison.Ordinal));
         Assert.False(File.Exists(scene.Destination), "no clip at the destination before it is whole");
         await using var again = await WorkerProcess.StartAsync(scene.Storage, emulator);
-        var done = await Until.JobAsync(scene.Scheduler, key, job => job.State == DurableVideoJobState.Completed);
+        var done = await scene.JobAsync(again, key, job => job.State == DurableVideoJobState.Completed);
 
         Assert.DoesNotContain(left, scene.Folder.Names());
         await scene.AssertDeliveredOnceAsync(done, emulator);
@@ -74,7 +75,7 @@ public sealed class SqliteWorkerTests
 
         await Until.TrueAsync(() => emulator.Requests.Any(r => r.Method == "POST"), "the cut-off POST's record");
         await using var again = await WorkerProcess.StartAsync(scene.Storage, emulator);
-        var stopped = await Until.JobAsync(scene.Scheduler, key, job => job.State == DurableVideoJobState.NeedsAttention, TimeSpan.FromSeconds(90));
+        var stopped = await scene.JobAsync(again, key, job => job.State == DurableVideoJobState.NeedsAttention, TimeSpan.FromSeconds(90));
 
         Assert.Null(stopped.OpperJobId);
         Assert.Contains("stopped before it stored Opper's answer", stopped.Error);
@@ -109,6 +110,21 @@ public sealed class SqliteWorkerTests
         }
 
         public Task<string> EnqueueAsync(IVideoRequest request) => Scheduler.EnqueueAsync(request, Destination);
+
+        /// <summary>Waits as <see cref="Until.JobAsync"/> does; a failure also says where Hangfire has the job and what the worker printed.</summary>
+        public async Task<DurableVideoJob> JobAsync(RunningProcess worker, string key, Func<DurableVideoJob, bool> done, TimeSpan? timeout = null)
+        {
+            try
+            {
+                return await Until.JobAsync(Scheduler, key, done, timeout);
+            }
+            catch (Xunit.Sdk.XunitException late)
+            {
+                using var connection = _storage.GetConnection();
+                throw new Xunit.Sdk.XunitException(
+                    $"{late.Message}\nHangfire state: {connection.GetStateData(key)?.Name}; due entry: {DueSet.Contains(connection, key)}\nThe started-again worker printed:\n{worker.Output}");
+            }
+        }
 
         public async Task AssertDeliveredOnceAsync(DurableVideoJob done, OpperEmulator emulator)
         {
