@@ -11,6 +11,9 @@ internal static class DueSet
 {
     public const string Key = "opper-video:due";
 
+    /// <summary>How long <see cref="FollowState"/> waits for a state change of the job in progress (milliseconds of work in the other).</summary>
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary>Up to <paramref name="count"/> jobs due by <paramref name="now"/>, earliest first.</summary>
     /// <returns>The jobs, and whether taking them already held each for a lease (a storage with only the single-item query).</returns>
     public static (IReadOnlyList<string> Keys, bool Leased) Due(IStorageConnection connection, DateTimeOffset now, int count)
@@ -77,6 +80,33 @@ internal static class DueSet
         }
 
         return connection.GetAllItemsFromSet(Key).Contains(key);
+    }
+
+    /// <summary>
+    /// Makes the job's due entry follow its state, under Hangfire's job state lock, so a state change in progress (which
+    /// writes or removes the entry in its own transaction) finishes first: dropped if the job is not waiting, written at
+    /// <paramref name="dueAt"/> if it waits without one (a commit cut off on a storage whose transactions are not atomic).
+    /// </summary>
+    /// <returns>Whether it wrote an entry.</returns>
+    /// <exception cref="DistributedLockTimeoutException">A state change of the job held its lock for longer than 5 s.</exception>
+    public static bool FollowState(IStorageConnection connection, string key, DateTimeOffset dueAt)
+    {
+        using (connection.AcquireDistributedJobLock(key, LockTimeout))
+        {
+            if (OpperWaitingState.Read(connection.GetStateData(key)) is null)
+            {
+                Forget(connection, key);
+                return false;
+            }
+
+            if (Contains(connection, key))
+            {
+                return false;
+            }
+
+            Schedule(connection, [(key, dueAt)]);
+            return true;
+        }
     }
 
     /// <summary>Drops a job that is not waiting any more (a claim raced its move).</summary>

@@ -62,7 +62,7 @@ internal sealed partial class VideoJobChecker
             // deleted job must not be polled again (one read a check; the state row is the job's own).
             if (OpperWaitingState.Read(connection.GetStateData(key)) is not { } data)
             {
-                ForgetIfNotWaiting(connection, key);
+                ForgetIfNotWaiting(connection, key, now);
                 continue;
             }
 
@@ -96,15 +96,9 @@ internal sealed partial class VideoJobChecker
     /// Drops the due entry of a job that is not waiting (a claim or a renewal re-added it after the job moved), under the
     /// job's state lock, so a requeue that makes it wait again meanwhile keeps its fresh entry.
     /// </summary>
-    private void ForgetIfNotWaiting(IStorageConnection connection, string key)
+    private void ForgetIfNotWaiting(IStorageConnection connection, string key, DateTimeOffset now)
     {
         jobs.Forget(key);
-        using (connection.AcquireDistributedJobLock(key, TimeSpan.FromSeconds(5)))
-        {
-            if (OpperWaitingState.Read(connection.GetStateData(key)) is null)
-            {
-                DueSet.Forget(connection, key);
-            }
-        }
+        DueSet.FollowState(connection, key, now);
     }
 }

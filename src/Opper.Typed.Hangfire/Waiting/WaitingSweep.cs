@@ -1,4 +1,3 @@
-using Hangfire;
 using Hangfire.Storage;
 using Opper.Typed.Hangfire.Storage;
 
@@ -15,9 +14,6 @@ internal static class WaitingSweep
 {
     /// <summary>How often a running checker sweeps (a restarted worker sweeps at once).</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
-
-    /// <summary>How long the sweep waits for a job's state change in progress before it leaves the job to the next sweep.</summary>
-    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(5);
 
     /// <returns>The keys of the jobs it found waiting without a due entry, now due at <paramref name="now"/>.</returns>
     public static IReadOnlyList<string> Run(IStorageConnection connection, DateTimeOffset now)
@@ -43,15 +39,11 @@ internal static class WaitingSweep
         {
             try
             {
-                // Under the job's state lock, read again: a change of the job in progress (its handler writes the entry,
-                // or it leaves waiting) finishes first, and the entry is written once, not beside the handler's.
-                using (connection.AcquireDistributedJobLock(key, LockTimeout))
+                // Read again under the job's state lock: a change in progress (its handler writes the entry, or the job
+                // leaves waiting) finishes first, and the entry is written once, not beside the handler's.
+                if (DueSet.FollowState(connection, key, now))
                 {
-                    if (OpperWaitingState.Read(connection.GetStateData(key)) is not null && !DueSet.Contains(connection, key))
-                    {
-                        DueSet.Schedule(connection, [(key, now)]);
-                        lost.Add(key);
-                    }
+                    lost.Add(key);
                 }
             }
             catch (DistributedLockTimeoutException)
