@@ -17,12 +17,7 @@ public sealed class WaitingSweepTests
         await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.FromSeconds(2) });
         var storage = new InMemoryStorage();
         using var folder = new TempFolder();
-        string key;
-        await using (var first = await DurableHost.StartAsync(emulator, storage))
-        {
-            key = await first.Scheduler.EnqueueAsync(new Veo31FastGenerate001Request("a cat"), folder.File("cat.mp4"));
-            await Until.JobAsync(first.Scheduler, key, job => job.State == DurableVideoJobState.Waiting);
-        }
+        var key = await DurableHost.LeaveWaitingAsync(emulator, storage, folder.File("cat.mp4"));
 
         using (var connection = storage.GetConnection())
         {

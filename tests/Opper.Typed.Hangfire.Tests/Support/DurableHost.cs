@@ -103,6 +103,19 @@ internal sealed class DurableHost : IAsyncDisposable
         options.Retry.BaseDelay = TimeSpan.FromMilliseconds(20);
     }
 
+    /// <summary>
+    /// Enqueues a job on a host of its own and stops that host once the job waits for Opper: a job in
+    /// <c>OpperWaiting</c> with its Opper id, whose state a test then changes as a cut-off commit would have left it.
+    /// </summary>
+    /// <returns>The job's key.</returns>
+    public static async Task<string> LeaveWaitingAsync(OpperEmulator emulator, JobStorage storage, string destination)
+    {
+        await using var host = await StartAsync(emulator, storage);
+        var key = await host.Scheduler.EnqueueAsync(new Veo31FastGenerate001Request("a cat"), destination);
+        await Until.JobAsync(host.Scheduler, key, job => job.State == DurableVideoJobState.Waiting);
+        return key;
+    }
+
     /// <summary>Waits until the job has ended (completed, failed, or stopped for attention), then returns it.</summary>
     public Task<DurableVideoJob> EndedAsync(string key, TimeSpan? timeout = null) =>
         Until.JobAsync(Scheduler, key, job => job.State is DurableVideoJobState.Completed or DurableVideoJobState.Failed or DurableVideoJobState.NeedsAttention, timeout);
