@@ -74,16 +74,16 @@ public sealed class DashboardActionTests(PostgresOnDemand postgres) : IClassFixt
     public async Task Delete_while_its_POST_is_in_flight_keeps_Opper_s_id_and_ResumeAsync_delivers_without_a_second_POST(string kind)
     {
         // Opper takes two seconds to answer: the job is deleted after the POST left and before its answer came.
+        using var folder = new TempFolder();
         await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions
         {
             JobDuration = TimeSpan.FromMilliseconds(500),
+            StatePath = folder.File("opper-jobs.json"),
             Faults = { SubmitAnswerDelay = TimeSpan.FromSeconds(2) },
         });
-        using var folder = new TempFolder();
         await using var host = await DurableHost.StartAsync(emulator, await StorageAsync(kind, folder));
         var key = await host.Scheduler.EnqueueAsync(Cat(), folder.File("cat.mp4"));
-        await Until.JobAsync(host.Scheduler, key, job => job.State == DurableVideoJobState.Submitting);
-        await Task.Delay(TimeSpan.FromMilliseconds(500)); // the POST leaves right after the mark
+        await Until.PostArrivedAsync(folder.File("opper-jobs.json"));
 
         Assert.True(new BackgroundJobClient(host.Storage).Delete(key));
         await Until.JobAsync(host.Scheduler, key, job => job.State == DurableVideoJobState.Canceled);
@@ -157,7 +157,7 @@ public sealed class DashboardActionTests(PostgresOnDemand postgres) : IClassFixt
     [Fact]
     public async Task ResumeAsync_from_a_completion_handler_the_moment_a_job_stops_takes_effect()
     {
-        await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.FromMilliseconds(200) });
+        await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.FromSeconds(1) }); // the folder goes before the clip is ready, even on a stalled test thread
         using var folder = new TempFolder();
         var resumer = new Resumer();
         await using var host = await DurableHost.StartAsync(emulator, new InMemoryStorage(), jobs: o => o.MaxStepFailures = 2,

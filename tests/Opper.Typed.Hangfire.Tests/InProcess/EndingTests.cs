@@ -38,7 +38,7 @@ public sealed class EndingTests
     {
         await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.FromHours(1) });
         using var folder = new TempFolder();
-        await using var host = await DurableHost.StartAsync(emulator, new InMemoryStorage(), client: o => o.Polling.Timeout = TimeSpan.FromSeconds(2));
+        await using var host = await DurableHost.StartAsync(emulator, new InMemoryStorage(), client: o => o.Polling.Timeout = TimeSpan.FromSeconds(4));
 
         var key = await host.Scheduler.EnqueueAsync(new Veo31FastGenerate001Request("a cat"), folder.File("cat.mp4"));
         var job = await host.EndedAsync(key);
@@ -46,14 +46,14 @@ public sealed class EndingTests
         Assert.Equal(DurableVideoJobState.Failed, job.State);
         Assert.Contains($"Opper job {job.OpperJobId} was still 'processing'", job.Error);
         Assert.Contains($"ResumeAsync(\"{key}\")", job.Error);
-        // Two seconds leave room for several checks a quarter of a second apart (a checker's rounds) on a loaded machine.
+        // Four seconds leave room for several checks a quarter of a second apart (a checker's rounds) on a loaded machine.
         Assert.True(job.Checks >= 2, $"checked on the schedule until the timeout; got {job.Checks}");
     }
 
     [Fact]
     public async Task A_step_that_keeps_failing_stops_in_NeedsAttention_with_the_last_error_and_the_id_to_resume_from()
     {
-        await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.FromMilliseconds(100) });
+        await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.FromSeconds(1) }); // the folder goes before the clip is ready, even on a stalled test thread
         using var folder = new TempFolder();
         var destination = Path.Combine(folder.Path, "clips", "cat.mp4");
         Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
@@ -124,7 +124,7 @@ public sealed class EndingTests
     [Fact]
     public async Task Handler_failures_count_afresh_after_a_download_that_failed()
     {
-        await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.FromMilliseconds(200) });
+        await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.FromSeconds(1) }); // the folder goes before the clip is ready, even on a stalled test thread
         var calls = new ConcurrentQueue<DurableVideoJobState>();
         using var folder = new TempFolder();
         var destination = Path.Combine(folder.Path, "clips", "cat.mp4");

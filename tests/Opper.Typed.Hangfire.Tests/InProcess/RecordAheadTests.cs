@@ -19,7 +19,7 @@ public sealed class RecordAheadTests
     [InlineData(false, 1)]
     public async Task A_delivered_record_of_a_waiting_job_has_its_end_finished_without_a_download(bool notified, int handlerCalls)
     {
-        await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.FromSeconds(2) });
+        await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.FromSeconds(5) }); // still running when the first host has stopped, however slowly it stops
         var storage = new InMemoryStorage();
         using var folder = new TempFolder();
         var key = await DurableHost.LeaveWaitingAsync(emulator, storage, folder.File("cat.mp4"));

@@ -14,7 +14,8 @@ public sealed class SharedCompletionsTests
     [Fact]
     public async Task A_worker_started_after_others_finished_jobs_of_a_shape_reads_what_they_took_from_the_storage()
     {
-        await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.FromMilliseconds(600) });
+        // A job is learned only when a check saw it running: 2 s leave a late first check on a loaded machine room.
+        await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.FromSeconds(2) });
         using var folder = new TempFolder();
         var storage = new InMemoryStorage();
         var shape = JobShape.Of(Cat().ToWireRequest());
@@ -34,7 +35,7 @@ public sealed class SharedCompletionsTests
 
         Assert.NotNull(shared);
         Assert.Equal(3, shared.Value.Jobs);
-        Assert.InRange(shared.Value.Mean.TotalSeconds, 0.3, 2.0);
+        Assert.InRange(shared.Value.Mean.TotalSeconds, 1.0, 10.0);
         Assert.NotNull(shared.Value.RemainingAfter(TimeSpan.Zero)); // and so an expected remaining time for its waiting jobs
     }
 }

@@ -11,7 +11,8 @@ public sealed class ThroughputTests
     public async Task Three_hundred_jobs_wait_at_once_on_three_worker_threads_and_all_arrive()
     {
         const int Jobs = 300;
-        await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.FromSeconds(3) });
+        // 10 s, so that 100 wait at once even when a loaded machine submits only 10 a second.
+        await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.FromSeconds(10) });
         using var folder = new TempFolder();
         await using var host = await DurableHost.StartAsync(emulator, new InMemoryStorage(), workers: 3,
             client: o => (o.Polling.FirstPollDelay, o.Polling.Interval, o.Polling.MaxInterval) = (TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1)));

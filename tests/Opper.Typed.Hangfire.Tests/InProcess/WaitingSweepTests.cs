@@ -14,7 +14,7 @@ public sealed class WaitingSweepTests
     [Fact]
     public async Task A_job_left_waiting_without_a_due_entry_is_found_by_the_next_checker_and_delivered_from_its_one_POST()
     {
-        await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.FromSeconds(2) });
+        await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.FromSeconds(5) }); // still running when the first host has stopped, however slowly it stops
         var storage = new InMemoryStorage();
         using var folder = new TempFolder();
         var key = await DurableHost.LeaveWaitingAsync(emulator, storage, folder.File("cat.mp4"));

@@ -63,13 +63,13 @@ public sealed class SqliteWorkerTests
     public async Task Killed_between_sending_the_POST_and_storing_its_answer_the_job_stops_in_NeedsAttention_and_is_never_sent_again()
     {
         // Opper creates the job and answers slowly; the worker dies while it waits for the 202.
-        await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { Faults = { SubmitAnswerDelay = TimeSpan.FromSeconds(30) } });
+        using var opper = new TempFolder();
+        await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { StatePath = opper.File("jobs.json"), Faults = { SubmitAnswerDelay = TimeSpan.FromSeconds(30) } });
         using var scene = await Scene.StartAsync(emulator);
         var key = await scene.EnqueueAsync(Balloon());
         await using (var worker = await WorkerProcess.StartAsync(scene.Storage, emulator))
         {
-            await Until.JobAsync(scene.Scheduler, key, job => job.State == DurableVideoJobState.Submitting);
-            await Task.Delay(TimeSpan.FromSeconds(1)); // the POST leaves right after the mark
+            await Until.PostArrivedAsync(opper.File("jobs.json"));
             await worker.KillAsync();
         }
 

@@ -26,6 +26,14 @@ internal static class Until
     public static async Task TrueAsync(Func<bool> condition, string what, TimeSpan? timeout = null) =>
         await ValueAsync(() => Task.FromResult(condition()), static value => value, what, timeout);
 
+    /// <summary>
+    /// Until the emulator, started with <c>StatePath</c> = <paramref name="emulatorStatePath"/>, has created a job: the POST
+    /// arrived, whether or not it has been answered. Opper creates the job before it answers, and an emulator's
+    /// <c>Requests</c> lists a request only once it is answered; a fixed sleep instead once killed a worker before its POST left.
+    /// </summary>
+    public static Task PostArrivedAsync(string emulatorStatePath) =>
+        TrueAsync(() => File.Exists(emulatorStatePath) && File.ReadAllText(emulatorStatePath).Contains("gen_", StringComparison.Ordinal), "a job Opper created (the POST arrived)");
+
     public static async Task<DurableVideoJob> JobAsync(IVideoJobScheduler scheduler, string key, Func<DurableVideoJob, bool> done, TimeSpan? timeout = null) =>
         (await ValueAsync(() => scheduler.GetJobAsync(key), job => job is not null && done(job), $"job {key}'s awaited state", timeout))!;
 

@@ -220,7 +220,7 @@ public sealed class DownloadFaultTests : IAsyncLifetime, IDisposable
         await context.Response.Body.WriteAsync(Clip.AsMemory(0, bytes));
         await context.Response.Body.FlushAsync();
         // An abort is a TCP reset, which discards bytes still queued: give them time to reach the client first.
-        await Task.Delay(TimeSpan.FromMilliseconds(200));
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
         context.Abort();
     }
 }

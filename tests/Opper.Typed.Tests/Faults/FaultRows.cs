@@ -11,7 +11,7 @@ namespace Opper.Typed.Tests.Faults;
 /// </summary>
 internal static class FaultRows
 {
-    private static readonly TimeSpan Short = TimeSpan.FromMilliseconds(300);
+    private static readonly TimeSpan Short = TimeSpan.FromSeconds(1); // a hang's timeout, long enough that the answers meant to succeed do on a loaded machine
 
     public static readonly FaultRow[] All =
     [

@@ -96,7 +96,7 @@ internal sealed class FaultScene(FaultServer server, CancellationTokenSource can
         await context.Response.Body.WriteAsync(body.AsMemory(0, sent));
         await context.Response.Body.FlushAsync();
         // An abort is a TCP reset, which discards bytes still queued: give them time to reach the client first.
-        await Task.Delay(TimeSpan.FromMilliseconds(200));
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
         context.Abort();
     }
 
@@ -129,7 +129,7 @@ internal sealed class FaultScene(FaultServer server, CancellationTokenSource can
         await context.Response.Body.WriteAsync(Clip.AsMemory(0, Clip.Length / 2));
         await context.Response.Body.FlushAsync();
         // An abort is a TCP reset, which discards bytes still queued: give them time to reach the client first.
-        await Task.Delay(TimeSpan.FromMilliseconds(200));
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
         context.Abort();
     }
 

@@ -66,7 +66,7 @@ public sealed class JobIdTests
     {
         await using var api = new ScriptedHttpServer(request => request.Method == "POST" ? ScriptedReply.Json(202, """{"id":"gen_slow"}""") : ScriptedReply.Hang);
         var options = EmulatorFixture.FastPolling(new OpperVideoClientOptions { ApiKey = "k", BaseAddress = api.BaseAddress });
-        options.RequestTimeout = TimeSpan.FromMilliseconds(200);
+        options.RequestTimeout = TimeSpan.FromSeconds(1);
         options.Retry.MaxRetries = 1;
         using var client = new OpperVideoClient(options);
         var operation = await client.StartGenerationAsync(LiveModel.Request());

@@ -126,7 +126,7 @@ public sealed class LostSubmissionTests
     private static OpperVideoClient ClientFor(Uri address, TimeSpan? requestTimeout = null)
     {
         var options = EmulatorFixture.FastPolling(new OpperVideoClientOptions { ApiKey = "test-key", BaseAddress = address });
-        options.RequestTimeout = requestTimeout ?? TimeSpan.FromMilliseconds(500);
+        options.RequestTimeout = requestTimeout ?? TimeSpan.FromSeconds(2); // long enough for a cold client on a loaded machine; only a hung answer waits it out
         return new OpperVideoClient(options);
     }
 }

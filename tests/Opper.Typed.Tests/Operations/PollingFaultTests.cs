@@ -49,7 +49,7 @@ public sealed class PollingFaultTests
         await using var server = new ScriptedHttpServer(request => request.Method == "POST"
             ? Accepted("gen_3", null)
             : Interlocked.Increment(ref polls) == 1 ? ScriptedReply.Hang : ScriptedReply.Json(200, Completed));
-        using var client = ClientFor(server.BaseAddress, requestTimeout: TimeSpan.FromMilliseconds(300));
+        using var client = ClientFor(server.BaseAddress, requestTimeout: TimeSpan.FromSeconds(1));
 
         var status = await client.GetStatusAsync("gen_3");
 
