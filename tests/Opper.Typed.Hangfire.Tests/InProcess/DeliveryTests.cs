@@ -43,7 +43,7 @@ public sealed class DeliveryTests
     [Fact]
     public async Task Jobs_a_worker_checks_to_completion_teach_its_schedule_for_the_next_ones_like_them()
     {
-        // A job is learned only when a check saw it running: 2 s leave a late first check on a loaded machine room.
+        // 2 s, and bounds to match: a check a loaded machine delays moves what is learned by its delay, and this tests learning, not timing.
         await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.FromSeconds(2) });
         using var folder = new TempFolder();
         await using var host = await DurableHost.StartAsync(emulator, new InMemoryStorage());

@@ -14,7 +14,7 @@ public sealed class SharedCompletionsTests
     [Fact]
     public async Task A_worker_started_after_others_finished_jobs_of_a_shape_reads_what_they_took_from_the_storage()
     {
-        // A job is learned only when a check saw it running: 2 s leave a late first check on a loaded machine room.
+        // 2 s, and bounds to match: a check a loaded machine delays moves what is learned by its delay, and this tests learning, not timing.
         await using var emulator = await OpperEmulator.StartAsync(new OpperEmulatorOptions { JobDuration = TimeSpan.FromSeconds(2) });
         using var folder = new TempFolder();
         var storage = new InMemoryStorage();

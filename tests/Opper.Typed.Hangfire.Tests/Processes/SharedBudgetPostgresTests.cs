@@ -55,5 +55,9 @@ public sealed class SharedBudgetPostgresTests(PostgresServer postgres) : IClassF
         // The third waited for the first's reservation to leave the window. That reservation was made after the enqueue
         // began, which bounds it from below without guessing how long a freshly started worker took to send its POST.
         Assert.True(posts[2].ReceivedAt >= enqueuedFrom + Window, $"enqueued from {enqueuedFrom:O}, third POST {posts[2].ReceivedAt:O}, window {Window}");
+        // And the room the waiting jobs were told of is the first reservation's end, made before the first POST arrived.
+        var room = waiting.Min(job => job!.WaitingForBudgetUntil!.Value);
+        Assert.True(room <= posts[0].ReceivedAt + Window, $"room at {room:O}, a window after the first POST is {posts[0].ReceivedAt + Window:O}");
+        Assert.True(posts[2].ReceivedAt >= room, $"third POST {posts[2].ReceivedAt:O} before the room at {room:O}");
     }
 }
