@@ -17,8 +17,9 @@ namespace Opper.Typed.Benchmarks;
 /// Many durable jobs waiting at once on ONE Hangfire server with two worker threads (in this process, as an application
 /// writes it: AddOpperVideos, AddHangfire on PostgreSQL, AddHangfireServer, AddOpperVideoJobs): how late the server's
 /// checker starts each status check (<c>opper.video.job.check.lateness</c>, read with a <see cref="MeterListener"/>)
-/// while every job waits, the most worker threads busy at once (none should wait for Opper), and at the end the jobs
-/// completed and the POSTs duplicated; storage statements per job too.
+/// while every job waits, how long after Opper finished each job a check saw it done (<see cref="NoticedAfterDone"/>,
+/// from outside), the most worker threads busy at once (none should wait for Opper), and at the end the jobs completed
+/// and the POSTs duplicated; storage statements per job too.
 /// </summary>
 internal static class WaitingCommand
 {
@@ -69,8 +70,9 @@ internal static class WaitingCommand
 
             clock.Restart();
             lateness.Clear();
+            var keys = new string[jobs];
             var enqueuing = Parallel.ForAsync(0, jobs, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, cancel) =>
-                await scheduler.EnqueueAsync(DurableBench.Request(i), Path.Combine(folder, $"clip-{i}.mp4"), cancel));
+                keys[i] = await scheduler.EnqueueAsync(DurableBench.Request(i), Path.Combine(folder, $"clip-{i}.mp4"), cancel));
             TimeSpan? enqueued = null;
             var samples = new List<(TimeSpan At, long Waiting, int Busy, int Completed)>();
             var nextLine = TimeSpan.Zero;
@@ -116,6 +118,8 @@ internal static class WaitingCommand
             var to = samples.FirstOrDefault(s => s.At > from && s.Waiting < peak).At;
             to = to == default ? wall : to;
             var all = lateness.ToArray();
+            var noticed = NoticedAfterDone.Seconds(emulator.Requests, keys,
+                await scheduler.ListJobsAsync(DurableVideoJobState.Completed, take: jobs), TimeSpan.FromSeconds(seconds));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
                 jobs                                  {jobs} of {seconds:0} s each, one server, {Workers} worker threads, PostgreSQL
                 enqueueing took                       {enqueued?.TotalSeconds ?? double.NaN:0.0} s
@@ -124,6 +128,7 @@ internal static class WaitingCommand
                 check lateness while submitting       {Summary(all.Where(l => l.At < from))}
                 check lateness after                  {Summary(all.Where(l => l.At >= to))}
                 check lateness, whole run             {Summary(all)}
+                clip noticed after Opper finished     {Summary(noticed, "jobs")} (the emulator's log: the schedule's gap plus any lateness, also what the lateness instrument drops)
                 status polls (emulator GETs)          {polls} ({(double)polls / jobs:0.0} a job)
                 most worker threads busy at once      {samples.Max(s => s.Busy)} of {Workers} (sampled every 250 ms); while all wait {samples.Where(s => s.At >= from && s.At < to).Select(s => s.Busy).DefaultIfEmpty().Max()} (no step is due then)
                 completed                             {completed} of {jobs} in {wall.TotalSeconds:0.0} s
@@ -138,13 +143,15 @@ internal static class WaitingCommand
         }
     }
 
-    private static string Summary(IEnumerable<(TimeSpan At, double Seconds)> checks)
+    private static string Summary(IEnumerable<(TimeSpan At, double Seconds)> checks) => Summary(checks.Select(c => c.Seconds), "checks");
+
+    private static string Summary(IEnumerable<double> seconds, string of)
     {
-        var sorted = checks.Select(c => c.Seconds).Order().ToArray();
+        var sorted = seconds.Order().ToArray();
         return sorted.Length == 0
-            ? "no checks"
+            ? $"no {of}"
             : string.Create(CultureInfo.InvariantCulture,
-                $"median {Statistics.Percentile(sorted, 0.5):0.000} s  p95 {Statistics.Percentile(sorted, 0.95):0.000} s  max {sorted[^1]:0.000} s  ({sorted.Length} checks)");
+                $"median {Statistics.Percentile(sorted, 0.5):0.000} s  p95 {Statistics.Percentile(sorted, 0.95):0.000} s  max {sorted[^1]:0.000} s  ({sorted.Length} {of})");
     }
 
     /// <summary>One application with a Hangfire server of <see cref="Workers"/> threads, as tests' DurableHost builds it.</summary>
