@@ -31,7 +31,8 @@ public sealed class DeliveryTests
         Assert.Equal(DurableVideoJobState.Completed, job.State);
         Assert.StartsWith("gen_", job.OpperJobId);
         Assert.True(job.Checks >= 2, $"a 2 s job checked every 50-250 ms is checked more than once; got {job.Checks}");
-        Assert.Equal(job.Checks, emulator.Requests.Count(r => r.Method == "GET" && r.Path.EndsWith("/status", StringComparison.Ordinal)));
+        // Seen from Opper too (not equal to Checks in general: a check claimed over 2 s late counts by an estimate).
+        Assert.True(emulator.Requests.Count(r => r.Method == "GET" && r.Path.EndsWith("/status", StringComparison.Ordinal)) >= 2, "Opper was polled more than once");
         Assert.Equal(folder.File("balloon.mp4"), job.DestinationPath);
         Assert.Equal(await Reference.ClipAsync(Balloon()), await File.ReadAllBytesAsync(folder.File("balloon.mp4")));
         Assert.Equal(new[] { "balloon.mp4" }, folder.Names());
