@@ -85,8 +85,8 @@ public interface IVideoJobScheduler
 
     /// <summary>
     /// Sets a stopped job moving again, by id: a job in <see cref="DurableVideoJobState.NeedsAttention"/>,
-    /// <see cref="DurableVideoJobState.Canceled"/> or <see cref="DurableVideoJobState.Failed"/> after a timeout is checked
-    /// again; for a POST whose answer was lost, pass the Opper job id you found (the Opper dashboard lists your jobs), and
+    /// <see cref="DurableVideoJobState.Canceled"/> or <see cref="DurableVideoJobState.Failed"/> is checked again (one that
+    /// failed at the polling timeout may have finished since; one the provider failed fails again); for a POST whose answer was lost, pass the Opper job id you found (the Opper dashboard lists your jobs), and
     /// the clip is fetched from it. The same as Requeue on the Hangfire dashboard. Changes Hangfire's state only from the
     /// one it read (compare-and-set), so it works from a completion handler and the moment a job stops, and never returns
     /// without effect.

@@ -3,7 +3,7 @@ namespace Opper.Typed.Hangfire;
 /// <summary>How durable video jobs run; set with <see cref="OpperVideoJobsServiceCollectionExtensions.AddOpperVideoJobs"/>. Polling delays and the overall timeout are the client's (<see cref="OpperVideoClientOptions.Polling"/>).</summary>
 public sealed class OpperVideoJobOptions
 {
-    /// <summary>The Hangfire queue the steps run on. Default <c>default</c>; lower-case letters, digits and underscores, as Hangfire requires.</summary>
+    /// <summary>The Hangfire queue the steps run on. Default <c>default</c>; lower-case letters, digits, underscores and hyphens, as Hangfire requires.</summary>
     public string Queue { get; set; } = "default";
 
     /// <summary>
@@ -14,7 +14,8 @@ public sealed class OpperVideoJobOptions
 
     /// <summary>
     /// The largest request (its JSON, inline media included) a job stores. A data-URI image lives in every copy of the job
-    /// the storage reads; past this, <c>EnqueueAsync</c> refuses it and names a URL as the fix. Default 1 MiB.
+    /// the storage reads; past this, <c>EnqueueAsync</c> refuses it and names the fix (upload it to Opper Files and pass its file id, or raise
+    /// this). Default 1 MiB.
     /// </summary>
     public int MaxStoredRequestBytes { get; set; } = 1024 * 1024;
 

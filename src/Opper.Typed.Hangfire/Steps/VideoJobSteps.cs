@@ -6,8 +6,10 @@ namespace Opper.Typed.Hangfire;
 
 /// <summary>
 /// The Hangfire job behind every durable video job. Each run is one short step, chosen by what the job's record says:
-/// submit, check the status once, or download; then the job is scheduled again or ends. Hangfire calls it (it needs
-/// only a public method for that, not a public type); enqueue jobs with <see cref="IVideoJobScheduler"/>.
+/// submit (after which the job waits in <see cref="OpperWaitingState"/>, where the server's checker polls it and
+/// downloads the clip), go back to waiting by the id it has, finish a delivery a requeue interrupted, or run the
+/// completion handlers of an end. Hangfire calls it (it needs only a public method for that, not a public type); enqueue
+/// jobs with <see cref="IVideoJobScheduler"/>.
 /// </summary>
 internal sealed class VideoJobSteps
 {
