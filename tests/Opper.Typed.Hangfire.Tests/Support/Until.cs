@@ -29,7 +29,7 @@ internal static class Until
     /// <summary>
     /// Until the emulator, started with <c>StatePath</c> = <paramref name="emulatorStatePath"/>, has created a job: the POST
     /// arrived, whether or not it has been answered. Opper creates the job before it answers, and an emulator's
-    /// <c>Requests</c> lists a request only once it is answered; a fixed sleep instead once killed a worker before its POST left.
+    /// <c>Requests</c> lists a request only once it is answered; a fixed sleep instead could kill a worker before its POST left.
     /// </summary>
     public static Task PostArrivedAsync(string emulatorStatePath) =>
         TrueAsync(() => File.Exists(emulatorStatePath) && File.ReadAllText(emulatorStatePath).Contains("gen_", StringComparison.Ordinal), "a job Opper created (the POST arrived)");
