@@ -2,7 +2,6 @@ using Hangfire.InMemory;
 using Hangfire.States;
 using Microsoft.Extensions.DependencyInjection;
 using Opper.Typed.Emulator;
-using Opper.Typed.Hangfire.Storage;
 using Opper.Typed.Hangfire.Tests.Support;
 
 namespace Opper.Typed.Hangfire.Tests.InProcess;
@@ -18,15 +17,6 @@ public sealed class AtMostOnceTests
     private static int Posts(OpperEmulator emulator) => emulator.Requests.Count(r => r.Method == "POST");
 
     /// <summary>Changes a stored record as a worker would have left it (one killed at a chosen point, or one still at work).</summary>
-    private static void Change(InMemoryStorage storage, string key, Action<VideoJobRecord> change)
-    {
-        using var connection = storage.GetConnection();
-        var store = new VideoJobStore(connection);
-        var record = store.Read(key)!;
-        change(record);
-        store.Write(key, record);
-    }
-
     [Fact]
     public async Task A_mark_without_an_id_stops_in_NeedsAttention_and_is_never_sent_again()
     {
@@ -41,7 +31,7 @@ public sealed class AtMostOnceTests
 
         // What a worker leaves when it dies between sending the POST and storing the answer.
         var sentAt = DateTimeOffset.UtcNow.AddMinutes(-3); // longer ago than any live POST takes (the request timeout is 100 s)
-        Change(storage, key, record => (record.State, record.SubmittingSince) = (DurableVideoJobState.Submitting, sentAt));
+        DurableHost.ChangeRecord(storage, key, record => (record.State, record.SubmittingSince) = (DurableVideoJobState.Submitting, sentAt));
 
         await using var worker = await DurableHost.StartAsync(emulator, storage);
         var job = await worker.EndedAsync(key);
@@ -80,7 +70,7 @@ public sealed class AtMostOnceTests
         using var folder = new TempFolder();
         await using var worker = await DurableHost.StartAsync(emulator, storage, workers: 0);
         var key = await worker.Scheduler.EnqueueAsync(Cat(), folder.File("cat.mp4"));
-        Change(storage, key, record =>
+        DurableHost.ChangeRecord(storage, key, record =>
             (record.State, record.SubmittingSince, record.Error, record.EndedAt) = (DurableVideoJobState.NeedsAttention, DateTimeOffset.UtcNow.AddMinutes(-3), "lost", DateTimeOffset.UtcNow));
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => worker.Scheduler.ResumeAsync(key));
@@ -193,7 +183,7 @@ public sealed class AtMostOnceTests
         using var folder = new TempFolder();
         await using var web = await DurableHost.StartAsync(emulator, storage, workers: 0);
         var key = await web.Scheduler.EnqueueAsync(Cat(), folder.File("cat.mp4"));
-        Change(storage, key, record => (record.State, record.SubmittingSince) = (DurableVideoJobState.Submitting, DateTimeOffset.UtcNow));
+        DurableHost.ChangeRecord(storage, key, record => (record.State, record.SubmittingSince) = (DurableVideoJobState.Submitting, DateTimeOffset.UtcNow));
 
         await using var worker = await DurableHost.StartAsync(emulator, storage, client: o => o.RequestTimeout = TimeSpan.FromSeconds(60));
         using var connection2 = storage.GetConnection();
@@ -202,7 +192,7 @@ public sealed class AtMostOnceTests
         // The other worker's answer arrives meanwhile: the job goes on from its id.
         using var client = new OpperVideoClient(emulator.CreateClientOptions());
         var sent = await client.SubmitAsync(Cat());
-        Change(storage, key, live => (live.OpperJobId, live.SubmittedAt, live.State) = (sent.Id, DateTimeOffset.UtcNow, DurableVideoJobState.Waiting));
+        DurableHost.ChangeRecord(storage, key, live => (live.OpperJobId, live.SubmittedAt, live.State) = (sent.Id, DateTimeOffset.UtcNow, DurableVideoJobState.Waiting));
         Assert.Equal(DurableVideoJobState.Waiting, (await worker.Scheduler.GetJobAsync(key))!.State);
         Assert.Contains("Another worker sent the POST", scheduled.Reason);
         Assert.Equal(1, Posts(emulator));

@@ -2,7 +2,6 @@ using Hangfire.InMemory;
 using Hangfire.States;
 using Microsoft.Extensions.DependencyInjection;
 using Opper.Typed.Emulator;
-using Opper.Typed.Hangfire.Storage;
 using Opper.Typed.Hangfire.Tests.Support;
 
 namespace Opper.Typed.Hangfire.Tests.InProcess;
@@ -24,12 +23,10 @@ public sealed class RecordAheadTests
         using var folder = new TempFolder();
         var key = await DurableHost.LeaveWaitingAsync(emulator, storage, folder.File("cat.mp4"));
 
+        DurableHost.ChangeRecord(storage, key, record =>
+            (record.State, record.EndedAt, record.Notified) = (DurableVideoJobState.Completed, DateTimeOffset.UtcNow, notified));
         using (var connection = storage.GetConnection())
         {
-            var store = new VideoJobStore(connection);
-            var record = store.Read(key)!;
-            (record.State, record.EndedAt, record.Notified) = (DurableVideoJobState.Completed, DateTimeOffset.UtcNow, notified);
-            store.Write(key, record);
             Assert.Equal(OpperWaitingState.StateName, connection.GetStateData(key).Name);
         }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Opper.Typed.Emulator;
+using Opper.Typed.Hangfire.Storage;
 
 namespace Opper.Typed.Hangfire.Tests.Support;
 
@@ -114,6 +115,16 @@ internal sealed class DurableHost : IAsyncDisposable
         var key = await host.Scheduler.EnqueueAsync(new Veo31FastGenerate001Request("a cat"), destination);
         await Until.JobAsync(host.Scheduler, key, job => job.State == DurableVideoJobState.Waiting);
         return key;
+    }
+
+    /// <summary>Rewrites a job's record as a person, a cut-off commit or another process would have left it.</summary>
+    public static void ChangeRecord(JobStorage storage, string key, Action<VideoJobRecord> change)
+    {
+        using var connection = storage.GetConnection();
+        var store = new VideoJobStore(connection);
+        var record = store.Read(key)!;
+        change(record);
+        store.Write(key, record);
     }
 
     /// <summary>Waits until the job has ended (completed, failed, or stopped for attention), then returns it.</summary>
